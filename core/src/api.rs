@@ -1,0 +1,285 @@
+//! Wire types shared by the edge and the widget. Every reply to the widget names the next
+//! step; the widget renders that step and never decides policy itself.
+
+use serde::{Deserialize, Serialize};
+
+use crate::UnixMillis;
+use crate::password::PasswordRules;
+
+/// Upper bound, in bytes, of any JSON request body the edge accepts.
+pub const MAX_REQUEST_BYTES: usize = 4096;
+
+/// `POST /v1/reset/start`: who wants to reset a password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartRequest {
+    pub username: String,
+}
+
+/// `POST /v1/reset/verify`: the one-time code the user received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyCodeRequest {
+    pub flow: String,
+    pub code: String,
+}
+
+/// `POST /v1/reset/password`: the new password, once the proofs are done.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPasswordRequest {
+    pub flow: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for NewPasswordRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewPasswordRequest")
+            .field("flow", &"…")
+            .field("password", &"…")
+            .finish()
+    }
+}
+
+/// The channel a one-time code travels on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Email,
+}
+
+/// What the widget shows next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Step {
+    /// Ask for the username.
+    Identify,
+    /// Ask for the code sent to a masked destination.
+    VerifyCode {
+        channel: Channel,
+        destination: String,
+        code_length: u8,
+        tries_left: u8,
+    },
+    /// Ask for a new password that satisfies `rules`.
+    NewPassword { rules: PasswordRules },
+    /// The password was changed.
+    Done,
+}
+
+/// Every reply the edge gives the widget: the flow token (while the flow lives), the next
+/// step, when the flow expires, and the error that kept the user on this step, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Reply {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Step>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<UnixMillis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ApiError>,
+}
+
+impl Reply {
+    /// A reply that moves the flow on to `step`.
+    pub fn step(flow: Option<String>, step: Step, expires_at: Option<UnixMillis>) -> Self {
+        Reply {
+            flow,
+            step: Some(step),
+            expires_at,
+            error: None,
+        }
+    }
+
+    /// A reply carrying only an error (no flow could be found or the request was malformed).
+    pub fn error(error: ApiError) -> Self {
+        Reply {
+            error: Some(error),
+            ..Reply::default()
+        }
+    }
+
+    /// The HTTP status this reply travels with.
+    pub fn status(&self) -> u16 {
+        self.error.as_ref().map_or(200, |e| e.code.status())
+    }
+}
+
+/// A machine-readable error with a human message and the facts a UI needs to explain it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tries_left: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u16>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError {
+            code,
+            message: message.into(),
+            tries_left: None,
+            min_length: None,
+            max_length: None,
+        }
+    }
+}
+
+/// Stable error codes. The wire form is the snake_case name; it never changes meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The body is not the JSON this route expects.
+    BadRequest,
+    /// The route needs `Content-Type: application/json`.
+    UnsupportedMediaType,
+    /// The body is larger than [`MAX_REQUEST_BYTES`].
+    PayloadTooLarge,
+    /// No such route.
+    NotFound,
+    /// The route exists but not for this method.
+    MethodNotAllowed,
+    /// The calling page's origin is not allowed to embed sspr.
+    OriginNotAllowed,
+    /// The username is empty, too long or contains control characters.
+    InvalidUsername,
+    /// The flow token is malformed, unknown, finished or expired.
+    FlowExpired,
+    /// The request does not belong to the flow's current step.
+    WrongStep,
+    /// The code is not made of the expected number of digits.
+    InvalidCodeFormat,
+    /// The code does not match; `tries_left` says how many tries remain.
+    CodeMismatch,
+    /// The code's lifetime is over.
+    CodeExpired,
+    /// The code was already used.
+    CodeUsed,
+    /// Too many wrong codes: this code is dead.
+    CodeAttemptsExhausted,
+    /// The new password is shorter than `min_length`.
+    PasswordTooShort,
+    /// The new password is longer than `max_length`.
+    PasswordTooLong,
+    /// The identity backend refused the new password (its own policy).
+    PasswordRejected,
+    /// The identity backend could not be reached or failed; nothing was changed.
+    BackendUnavailable,
+    /// Something broke on our side; nothing was changed.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The HTTP status that carries this error.
+    pub fn status(self) -> u16 {
+        use ErrorCode::*;
+        match self {
+            BadRequest | InvalidUsername | InvalidCodeFormat => 400,
+            NotFound => 404,
+            MethodNotAllowed => 405,
+            WrongStep => 409,
+            FlowExpired | CodeExpired | CodeUsed => 410,
+            PayloadTooLarge => 413,
+            UnsupportedMediaType => 415,
+            OriginNotAllowed => 403,
+            CodeMismatch | PasswordTooShort | PasswordTooLong | PasswordRejected => 422,
+            CodeAttemptsExhausted => 429,
+            Internal => 500,
+            BackendUnavailable => 503,
+        }
+    }
+
+    /// Every code, for documentation and exhaustive tests.
+    pub const ALL: [ErrorCode; 19] = {
+        use ErrorCode::*;
+        [
+            BadRequest,
+            UnsupportedMediaType,
+            PayloadTooLarge,
+            NotFound,
+            MethodNotAllowed,
+            OriginNotAllowed,
+            InvalidUsername,
+            FlowExpired,
+            WrongStep,
+            InvalidCodeFormat,
+            CodeMismatch,
+            CodeExpired,
+            CodeUsed,
+            CodeAttemptsExhausted,
+            PasswordTooShort,
+            PasswordTooLong,
+            PasswordRejected,
+            BackendUnavailable,
+            Internal,
+        ]
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_tagged_by_kind_in_snake_case() {
+        let step = Step::VerifyCode {
+            channel: Channel::Email,
+            destination: "a•••@e•••.com".into(),
+            code_length: 6,
+            tries_left: 5,
+        };
+        let json = serde_json::to_value(&step).unwrap();
+        assert_eq!(json["kind"], "verify_code");
+        assert_eq!(json["channel"], "email");
+        assert_eq!(serde_json::to_value(Step::Done).unwrap()["kind"], "done");
+    }
+
+    #[test]
+    fn error_codes_travel_as_snake_case_names() {
+        let json = serde_json::to_string(&ErrorCode::CodeAttemptsExhausted).unwrap();
+        assert_eq!(json, "\"code_attempts_exhausted\"");
+    }
+
+    #[test]
+    fn every_error_is_a_4xx_except_our_own_and_the_backends_failures() {
+        for code in ErrorCode::ALL {
+            let status = code.status();
+            match code {
+                ErrorCode::Internal | ErrorCode::BackendUnavailable => assert!(status >= 500),
+                _ => assert!((400..500).contains(&status), "{code:?} → {status}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_reply_without_error_is_200_and_omits_empty_fields() {
+        let reply = Reply::step(None, Step::Identify, None);
+        assert_eq!(reply.status(), 200);
+        assert_eq!(
+            serde_json::to_string(&reply).unwrap(),
+            r#"{"step":{"kind":"identify"}}"#
+        );
+    }
+
+    #[test]
+    fn unknown_fields_in_requests_are_refused() {
+        let parsed: Result<StartRequest, _> =
+            serde_json::from_str(r#"{"username":"a","admin":true}"#);
+        assert!(parsed.is_err());
+    }
+
+    #[test]
+    fn password_requests_never_print_the_password() {
+        let req = NewPasswordRequest {
+            flow: "f".into(),
+            password: "hunter2hunter2".into(),
+        };
+        assert!(!format!("{req:?}").contains("hunter2"));
+    }
+}

@@ -1,0 +1,122 @@
+// A small identity directory that receives sspr's signed webhook, verified here independently
+// of the Rust code: HMAC-SHA256 over `${timestamp}.${body}`, ±300 s, idempotency keys applied
+// once. It keeps users with scrypt-hashed passwords and a password history, and offers a
+// login check for the demo page and the tests.
+import http from 'node:http';
+import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { readBody, json, listen } from './http.mjs';
+
+export const SEED_USERS = [
+  { id: 'u-1001', username: 'alice', email: 'alice@example.com', display_name: 'Alice Martin', enabled: true, password: 'Initial-Password-1' },
+  { id: 'u-1002', username: 'bob', email: 'bob@example.com', display_name: 'Bob Okafor', enabled: true, password: 'Initial-Password-2' },
+  { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, password: 'Initial-Password-3' },
+];
+
+const HISTORY = 3;
+const TOLERANCE_SECS = 300;
+
+function hash(password, salt = randomBytes(16)) {
+  return { salt: salt.toString('hex'), hash: scryptSync(password, salt, 32).toString('hex') };
+}
+
+function matches(stored, password) {
+  const candidate = scryptSync(password, Buffer.from(stored.salt, 'hex'), 32);
+  return timingSafeEqual(candidate, Buffer.from(stored.hash, 'hex'));
+}
+
+export function createDirectory({ secret }) {
+  let users;
+  const applied = new Map();
+  const reset = () => {
+    users = SEED_USERS.map(({ password, ...user }) => ({ ...user, history: [hash(password)], password_changes: 0, password_changed_at: null }));
+    applied.clear();
+  };
+  reset();
+
+  const find = (username) => {
+    const wanted = String(username).trim().toLowerCase();
+    return users.find((u) => u.username === wanted || u.email === wanted);
+  };
+
+  function verifySignature(req, body) {
+    const timestamp = req.headers['sspr-timestamp'];
+    const signature = req.headers['sspr-signature'] ?? '';
+    if (!/^\d+$/.test(timestamp ?? '')) return 'missing or malformed Sspr-Timestamp';
+    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > TOLERANCE_SECS) return 'stale Sspr-Timestamp';
+    const m = /^v1=([0-9a-f]{64})$/.exec(signature);
+    if (!m) return 'malformed Sspr-Signature';
+    const expected = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest();
+    return timingSafeEqual(expected, Buffer.from(m[1], 'hex')) ? null : 'signature mismatch';
+  }
+
+  function webhook(event) {
+    if (event.type === 'user.lookup') {
+      const user = find(event.username);
+      return [200, { user: user ? { id: user.id, email: user.email, display_name: user.display_name, enabled: user.enabled } : null }];
+    }
+    if (event.type === 'password.set') {
+      const user = users.find((u) => u.id === event.user_id);
+      if (!user) return [404, { error: { code: 'user_not_found', message: 'no such user' } }];
+      if (typeof event.password !== 'string' || !event.operation_id) {
+        return [400, { error: { code: 'bad_request', message: 'password and operation_id are required' } }];
+      }
+      if (user.history.some((h) => matches(h, event.password))) {
+        return [422, { error: { code: 'password_policy', message: `choose a password you have not used for your last ${HISTORY} passwords` } }];
+      }
+      user.history = [hash(event.password), ...user.history].slice(0, HISTORY);
+      user.password_changes += 1;
+      user.password_changed_at = new Date().toISOString();
+      return [200, {}];
+    }
+    return [400, { error: { code: 'unknown_type', message: `unknown event type ${event.type}` } }];
+  }
+
+  function login(username, password) {
+    const user = find(username ?? '');
+    const ok = Boolean(user && user.enabled && typeof password === 'string' && matches(user.history[0], password));
+    return ok ? { ok, display_name: user.display_name } : { ok: false };
+  }
+
+  async function handle(req, res) {
+    const url = new URL(req.url, 'http://directory');
+    if (req.method === 'POST' && url.pathname === '/sspr/webhook') {
+      const body = await readBody(req, 64 * 1024);
+      const problem = verifySignature(req, body);
+      if (problem) return json(res, 401, { error: { code: 'bad_signature', message: problem } });
+      const key = req.headers['idempotency-key'];
+      if (key && applied.has(key)) return json(res, ...applied.get(key));
+      let event;
+      try {
+        event = JSON.parse(body);
+      } catch {
+        return json(res, 400, { error: { code: 'bad_request', message: 'body is not JSON' } });
+      }
+      const answer = webhook(event);
+      if (key && event.type === 'password.set') applied.set(key, answer);
+      return json(res, ...answer);
+    }
+    if (req.method === 'POST' && url.pathname === '/api/login') {
+      const { username, password } = JSON.parse(await readBody(req, 8192) || '{}');
+      return json(res, 200, login(username, password));
+    }
+    if (req.method === 'GET' && url.pathname === '/api/users') {
+      return json(res, 200, users.map(({ history, ...user }) => user));
+    }
+    if (req.method === 'POST' && url.pathname === '/api/reset-fixture') {
+      reset();
+      return json(res, 200, {});
+    }
+    return json(res, 404, { error: { code: 'not_found', message: 'not found' } });
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => json(res, err.status ?? 500, { error: { code: 'internal', message: err.message } }));
+  });
+  return { server, login, users: () => users };
+}
+
+export async function startDirectory({ port, secret }) {
+  const directory = createDirectory({ secret });
+  directory.port = await listen(directory.server, port);
+  return directory;
+}

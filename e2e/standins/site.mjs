@@ -1,0 +1,61 @@
+// Serves the demo login page (the widget's Trunk build in dist/) under a strict CSP, fills in
+// the edge and mailbox addresses, and answers the page's own sign-in form from the directory.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readBody, json, listen } from './http.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.json': 'application/json', '.ico': 'image/x-icon',
+};
+
+export function createSite({ dist, edge, mailbox, directory }) {
+  const root = path.resolve(dist);
+  const csp = [
+    "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
+    `connect-src 'self' ${edge}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
+  ].join('; ');
+
+  async function handle(req, res) {
+    const url = new URL(req.url, 'http://site');
+    if (req.method === 'POST' && url.pathname === '/demo/login') {
+      const { username, password } = JSON.parse((await readBody(req, 8192)) || '{}');
+      return json(res, 200, directory.login(username, password));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep)) return json(res, 404, { error: 'not found' });
+    let data;
+    try {
+      data = await readFile(file);
+    } catch {
+      return json(res, 404, { error: 'not found' });
+    }
+    const ext = path.extname(file);
+    if (ext === '.html') {
+      data = data.toString('utf8').replaceAll('__SSPR_EDGE__', edge).replaceAll('__SSPR_MAILBOX__', mailbox);
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'content-security-policy': csp,
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => json(res, 500, { error: err.message }));
+  });
+  return { server };
+}
+
+export async function startSite({ port, ...options }) {
+  const site = createSite(options);
+  site.port = await listen(site.server, port);
+  return site;
+}

@@ -1,0 +1,40 @@
+// Starts the local stand-ins the edge talks to — the Resend-compatible mailbox and the
+// signed-webhook directory — and the demo site. `cargo xtask demo|test` runs it; when all
+// three listen it prints one line, `ready {json}`, with their URLs.
+//
+//   node stack.mjs --dist DIR --edge URL --mailbox-port N --directory-port N --site-port N
+//   (secrets come from SSPR_WEBHOOK_SECRET and SSPR_EMAIL_API_KEY)
+import { parseArgs } from 'node:util';
+import { startMailbox } from './mailbox.mjs';
+import { startDirectory } from './directory.mjs';
+import { startSite } from './site.mjs';
+
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string' }, edge: { type: 'string' },
+    'mailbox-port': { type: 'string', default: '0' }, 'directory-port': { type: 'string', default: '0' },
+    'site-port': { type: 'string', default: '0' },
+  },
+});
+const secret = process.env.SSPR_WEBHOOK_SECRET;
+const apiKey = process.env.SSPR_EMAIL_API_KEY;
+for (const [name, value] of [['--dist', values.dist], ['--edge', values.edge], ['SSPR_WEBHOOK_SECRET', secret], ['SSPR_EMAIL_API_KEY', apiKey]]) {
+  if (!value) {
+    console.error(`stack.mjs: ${name} is required`);
+    process.exit(2);
+  }
+}
+
+const mailbox = await startMailbox({ port: Number(values['mailbox-port']), apiKey });
+const directory = await startDirectory({ port: Number(values['directory-port']), secret });
+const mailboxUrl = `http://127.0.0.1:${mailbox.port}`;
+const site = await startSite({ port: Number(values['site-port']), dist: values.dist, edge: values.edge, mailbox: mailboxUrl, directory });
+
+console.log('ready ' + JSON.stringify({
+  mailbox: mailboxUrl,
+  directory: `http://127.0.0.1:${directory.port}`,
+  webhook: `http://127.0.0.1:${directory.port}/sspr/webhook`,
+  site: `http://127.0.0.1:${site.port}`,
+}));
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

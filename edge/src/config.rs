@@ -1,0 +1,175 @@
+//! The edge's configuration, read from Worker variables and secrets (in `wrangler dev`, from
+//! `--var` flags or `.dev.vars`). Parsing is a plain function over a lookup so it is tested
+//! natively; every missing or malformed value is named in the error.
+
+use sspr_core::flow::ResetSettings;
+
+/// Everything the edge needs to run.
+#[derive(Clone)]
+pub struct Config {
+    /// Origins of the pages allowed to embed the widget (`ALLOWED_ORIGINS`, comma-separated).
+    pub allowed_origins: Vec<String>,
+    /// Key of the HMAC that stores codes (`CODE_HMAC_KEY`, secret, ≥ 32 bytes).
+    pub code_key: Vec<u8>,
+    /// The signed-webhook identity backend (`IDENTITY_WEBHOOK_URL`, `IDENTITY_WEBHOOK_SECRET`).
+    pub webhook_url: String,
+    pub webhook_secret: Vec<u8>,
+    /// The email provider: a Resend-compatible API (`EMAIL_API_URL`, `EMAIL_API_KEY`, `EMAIL_FROM`).
+    pub email_api_url: String,
+    pub email_api_key: String,
+    pub email_from: String,
+    /// Shown in messages (`ORGANIZATION_NAME`).
+    pub organization: String,
+    /// The domain decoy masks pretend to send to (`DECOY_EMAIL_DOMAIN`).
+    pub decoy_domain: String,
+    /// Tenant name, part of every Durable Object name (`TENANT`).
+    pub tenant: String,
+    pub reset: ResetSettings,
+}
+
+/// A configuration value that is missing or malformed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0} is not set")]
+    Missing(&'static str),
+    #[error("{name} is invalid: {reason}")]
+    Invalid { name: &'static str, reason: String },
+}
+
+impl Config {
+    pub fn from_env(env: &worker::Env) -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| env.secret(name).ok().map(|value| value.to_string()))
+    }
+
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let required = |name: &'static str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .ok_or(ConfigError::Missing(name))
+        };
+        let optional = |name: &'static str, default: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| default.to_owned())
+        };
+        let secret = |name: &'static str| {
+            let value = required(name)?;
+            if value.len() < 32 {
+                return Err(ConfigError::Invalid {
+                    name,
+                    reason: format!(
+                        "use at least 32 characters of random data, got {}",
+                        value.len()
+                    ),
+                });
+            }
+            Ok(value.into_bytes())
+        };
+        let url = |name: &'static str| {
+            let value = required(name)?;
+            if value.starts_with("https://") || value.starts_with("http://") {
+                Ok(value.trim_end_matches('/').to_owned())
+            } else {
+                Err(ConfigError::Invalid {
+                    name,
+                    reason: format!("expected an http(s) URL, got {value:?}"),
+                })
+            }
+        };
+        let allowed_origins = optional("ALLOWED_ORIGINS", "")
+            .split(',')
+            .map(|o| o.trim().trim_end_matches('/').to_owned())
+            .filter(|o| !o.is_empty())
+            .collect();
+        Ok(Config {
+            allowed_origins,
+            code_key: secret("CODE_HMAC_KEY")?,
+            webhook_url: url("IDENTITY_WEBHOOK_URL")?,
+            webhook_secret: secret("IDENTITY_WEBHOOK_SECRET")?,
+            email_api_url: url("EMAIL_API_URL")?,
+            email_api_key: required("EMAIL_API_KEY")?,
+            email_from: required("EMAIL_FROM")?,
+            organization: optional("ORGANIZATION_NAME", "sspr"),
+            decoy_domain: optional("DECOY_EMAIL_DOMAIN", "example.com"),
+            tenant: optional("TENANT", "default"),
+            reset: ResetSettings::default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn vars() -> HashMap<&'static str, String> {
+        HashMap::from([
+            (
+                "ALLOWED_ORIGINS",
+                "https://login.example.com/, http://127.0.0.1:8080".into(),
+            ),
+            ("CODE_HMAC_KEY", "k".repeat(32)),
+            (
+                "IDENTITY_WEBHOOK_URL",
+                "https://idp.example.com/sspr/".into(),
+            ),
+            ("IDENTITY_WEBHOOK_SECRET", "s".repeat(32)),
+            ("EMAIL_API_URL", "https://api.resend.com".into()),
+            ("EMAIL_API_KEY", "re_123".into()),
+            ("EMAIL_FROM", "Contoso <no-reply@contoso.example>".into()),
+        ])
+    }
+
+    fn parse(vars: &HashMap<&'static str, String>) -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn a_complete_configuration_parses_with_defaults() {
+        let config = parse(&vars()).unwrap();
+        assert_eq!(
+            config.allowed_origins,
+            ["https://login.example.com", "http://127.0.0.1:8080"]
+        );
+        assert_eq!(config.webhook_url, "https://idp.example.com/sspr");
+        assert_eq!(config.tenant, "default");
+    }
+
+    #[test]
+    fn a_missing_secret_is_named() {
+        let mut vars = vars();
+        vars.remove("CODE_HMAC_KEY");
+        assert_eq!(
+            parse(&vars).err(),
+            Some(ConfigError::Missing("CODE_HMAC_KEY"))
+        );
+    }
+
+    #[test]
+    fn a_short_secret_is_refused() {
+        let mut vars = vars();
+        vars.insert("IDENTITY_WEBHOOK_SECRET", "short".into());
+        assert!(matches!(
+            parse(&vars),
+            Err(ConfigError::Invalid {
+                name: "IDENTITY_WEBHOOK_SECRET",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_url_without_scheme_is_refused() {
+        let mut vars = vars();
+        vars.insert("EMAIL_API_URL", "api.resend.com".into());
+        assert!(matches!(
+            parse(&vars),
+            Err(ConfigError::Invalid {
+                name: "EMAIL_API_URL",
+                ..
+            })
+        ));
+    }
+}

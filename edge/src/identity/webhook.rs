@@ -1,0 +1,149 @@
+//! The signed-webhook backend: the organisation's own endpoint receives signed JSON (format in
+//! `sspr_core::webhook`) and applies it to its directory.
+
+use sspr_core::password::NewPassword;
+use sspr_core::webhook::{
+    self, DirectoryUser, ErrorBody, IDEMPOTENCY_HEADER, LookupResponse, PASSWORD_POLICY,
+    SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookRequest,
+};
+
+use super::{BackendError, IdentityBackend};
+use crate::outbound;
+
+pub struct WebhookBackend {
+    pub url: String,
+    pub secret: Vec<u8>,
+}
+
+impl WebhookBackend {
+    async fn call(
+        &self,
+        request: &WebhookRequest,
+        idempotency_key: &str,
+    ) -> Result<outbound::Answer, BackendError> {
+        let body = serde_json::to_string(request).expect("webhook requests serialize");
+        let timestamp = worker::Date::now().as_millis() / 1000;
+        let headers = [
+            (TIMESTAMP_HEADER, timestamp.to_string()),
+            (
+                SIGNATURE_HEADER,
+                webhook::sign(&self.secret, timestamp, &body),
+            ),
+            (IDEMPOTENCY_HEADER, idempotency_key.to_owned()),
+        ];
+        outbound::post_json(&self.url, &headers, body)
+            .await
+            .map_err(|err| BackendError::Unavailable(format!("webhook call failed: {err}")))
+    }
+}
+
+impl IdentityBackend for WebhookBackend {
+    async fn lookup(&self, username: &str) -> Result<Option<DirectoryUser>, BackendError> {
+        let request = WebhookRequest::Lookup {
+            username: username.to_owned(),
+        };
+        let answer = self.call(&request, &crate::random::id()).await?;
+        interpret_lookup(answer.status, &answer.body)
+    }
+
+    async fn set_password(
+        &self,
+        user_id: &str,
+        password: &NewPassword,
+        operation_id: &str,
+    ) -> Result<(), BackendError> {
+        let request = WebhookRequest::SetPassword {
+            user_id: user_id.to_owned(),
+            password: password.expose().to_owned(),
+            operation_id: operation_id.to_owned(),
+        };
+        let answer = self.call(&request, operation_id).await?;
+        interpret_set_password(answer.status, &answer.body)
+    }
+}
+
+/// Reads the answer to a lookup: 200 with `{"user": …}`; 404 also means "no such user".
+pub fn interpret_lookup(status: u16, body: &str) -> Result<Option<DirectoryUser>, BackendError> {
+    match status {
+        200 => serde_json::from_str::<LookupResponse>(body)
+            .map(|r| r.user)
+            .map_err(|err| BackendError::Unavailable(format!("unreadable lookup answer: {err}"))),
+        404 => Ok(None),
+        other => Err(BackendError::Unavailable(format!(
+            "lookup answered HTTP {other}"
+        ))),
+    }
+}
+
+/// Reads the answer to a password change: 2xx is done; a `password_policy` error is the
+/// directory refusing this password; anything else is a failure to retry later.
+pub fn interpret_set_password(status: u16, body: &str) -> Result<(), BackendError> {
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    match serde_json::from_str::<ErrorBody>(body) {
+        Ok(err) if (400..500).contains(&status) && err.error.code == PASSWORD_POLICY => {
+            Err(BackendError::Rejected(err.error.message))
+        }
+        _ => Err(BackendError::Unavailable(format!(
+            "password change answered HTTP {status}"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_found_user_is_read() {
+        let user = interpret_lookup(
+            200,
+            r#"{"user":{"id":"u1","email":"a@example.com","enabled":true}}"#,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(user.id, "u1");
+    }
+
+    #[test]
+    fn null_and_404_both_mean_no_such_user() {
+        assert_eq!(interpret_lookup(200, r#"{"user":null}"#), Ok(None));
+        assert_eq!(interpret_lookup(404, ""), Ok(None));
+    }
+
+    #[test]
+    fn a_failing_directory_is_unavailable() {
+        assert!(matches!(
+            interpret_lookup(500, ""),
+            Err(BackendError::Unavailable(_))
+        ));
+        assert!(matches!(
+            interpret_lookup(200, "<html>"),
+            Err(BackendError::Unavailable(_))
+        ));
+    }
+
+    #[test]
+    fn a_policy_refusal_carries_the_directorys_message() {
+        let body = r#"{"error":{"code":"password_policy","message":"used recently"}}"#;
+        assert_eq!(
+            interpret_set_password(422, body),
+            Err(BackendError::Rejected("used recently".into()))
+        );
+    }
+
+    #[test]
+    fn other_errors_are_failures_not_refusals() {
+        let body = r#"{"error":{"code":"bad_signature","message":"no"}}"#;
+        assert!(matches!(
+            interpret_set_password(401, body),
+            Err(BackendError::Unavailable(_))
+        ));
+        assert!(matches!(
+            interpret_set_password(503, ""),
+            Err(BackendError::Unavailable(_))
+        ));
+        assert_eq!(interpret_set_password(204, ""), Ok(()));
+    }
+}

@@ -1,0 +1,49 @@
+//! `sspr-edge`: the Cloudflare Worker. It parses requests, loads the user's Durable Object,
+//! asks `sspr-core` for every decision, persists, performs the effects (send a code, forward a
+//! reset) and maps errors to replies. Logic that does not touch a `worker` type lives in plain
+//! modules ([`http`], [`senders::templates`]) so that `cargo test` runs it natively.
+
+pub mod clock;
+pub mod config;
+pub mod http;
+pub mod identity;
+pub mod outbound;
+pub mod random;
+pub mod routes;
+pub mod senders;
+pub mod user_state;
+
+use worker::{Context, Env, Request, Response, Result, event};
+
+use crate::http::{Route, SecurityHeaders};
+
+#[event(fetch)]
+pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
+    let config = match config::Config::from_env(&env) {
+        Ok(config) => config,
+        Err(err) => {
+            worker::console_error!("configuration error: {err}");
+            return routes::reply_internal(&SecurityHeaders::none());
+        }
+    };
+    let origin = req.headers().get("Origin")?;
+    let security = match http::cors(origin.as_deref(), &config.allowed_origins) {
+        Ok(security) => security,
+        Err(reply) => return routes::respond(&reply, &SecurityHeaders::none()),
+    };
+    let method = req.method().to_string();
+    let handled = match http::route(&method, &req.path()) {
+        Ok(Route::Preflight) => routes::preflight(&security),
+        Ok(Route::Health) => routes::health(&security),
+        Ok(Route::ResetStart) => routes::reset::start(req, &env, &ctx, &config, &security).await,
+        Ok(Route::ResetVerify) => routes::reset::verify(req, &env, &security).await,
+        Ok(Route::ResetPassword) => routes::reset::password(req, &env, &security).await,
+        Err(reply) => routes::respond(&reply, &security),
+    };
+    handled.or_else(|err| {
+        worker::console_error!("request failed: {err}");
+        routes::reply_internal(&security)
+    })
+}
+
+pub use user_state::UserState;

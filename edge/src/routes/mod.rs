@@ -1,0 +1,65 @@
+//! Request handlers: parse → ask the user's Durable Object → reply → perform effects.
+
+pub mod reset;
+
+use sspr_core::api::{ApiError, ErrorCode, Reply};
+use worker::{Request, Response, Result};
+
+use crate::http::{self, SecurityHeaders};
+
+/// Sends a reply with its status and the security (and CORS) headers.
+pub fn respond(reply: &Reply, security: &SecurityHeaders) -> Result<Response> {
+    let mut response = Response::from_json(reply)?.with_status(reply.status());
+    let headers = response.headers_mut();
+    for (name, value) in security.headers() {
+        headers.set(name, &value)?;
+    }
+    Ok(response)
+}
+
+/// The reply when something broke on our side.
+pub fn reply_internal(security: &SecurityHeaders) -> Result<Response> {
+    respond(
+        &Reply::error(ApiError::new(
+            ErrorCode::Internal,
+            "something went wrong; nothing was changed",
+        )),
+        security,
+    )
+}
+
+/// Answers a CORS preflight.
+pub fn preflight(security: &SecurityHeaders) -> Result<Response> {
+    let mut response = Response::empty()?.with_status(204);
+    let headers = response.headers_mut();
+    for (name, value) in security.preflight_headers() {
+        headers.set(name, &value)?;
+    }
+    Ok(response)
+}
+
+/// `GET /v1/health`: the edge is up and configured.
+pub fn health(security: &SecurityHeaders) -> Result<Response> {
+    let mut response = Response::from_json(&serde_json::json!({ "status": "ok" }))?;
+    let headers = response.headers_mut();
+    for (name, value) in security.headers() {
+        headers.set(name, &value)?;
+    }
+    Ok(response)
+}
+
+/// Reads a JSON body of bounded size.
+pub async fn read_json<T: serde::de::DeserializeOwned>(
+    req: &mut Request,
+) -> Result<std::result::Result<T, Reply>> {
+    let declared = req
+        .headers()
+        .get("Content-Length")?
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > sspr_core::api::MAX_REQUEST_BYTES) {
+        return Ok(Err(http::too_large()));
+    }
+    let content_type = req.headers().get("Content-Type")?;
+    let body = req.bytes().await?;
+    Ok(http::parse_json(content_type.as_deref(), &body))
+}

@@ -1,0 +1,161 @@
+//! `/v1/reset/…`: start a reset, verify the emailed code, set the new password.
+
+use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
+use sspr_core::flow::{FlowError, Subject};
+use sspr_core::mask;
+use sspr_core::token::FlowToken;
+use sspr_core::username::Username;
+use worker::{Context, Env, Method, ObjectNamespace, Request, RequestInit, Response, Result, Stub};
+
+use super::{read_json, reply_internal, respond};
+use crate::clock;
+use crate::config::Config;
+use crate::http::SecurityHeaders;
+use crate::identity::IdentityBackend;
+use crate::identity::webhook::WebhookBackend;
+use crate::senders::resend::ResendSender;
+use crate::senders::{EmailSender, templates};
+use crate::user_state::{Command, Outcome};
+
+const USER_STATE: &str = "USER_STATE";
+
+/// `POST /v1/reset/start` `{username}`. Known and unknown usernames get replies of the same
+/// shape; only real users are sent a code, after the reply has gone.
+pub async fn start(
+    mut req: Request,
+    env: &Env,
+    ctx: &Context,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
+    let now = clock::now(&req);
+    let request: StartRequest = match read_json(&mut req).await? {
+        Ok(request) => request,
+        Err(reply) => return respond(&reply, security),
+    };
+    let username = match Username::parse(&request.username) {
+        Ok(username) => username,
+        Err(err) => return respond(&Reply::error(err.into()), security),
+    };
+    let backend = WebhookBackend {
+        url: config.webhook_url.clone(),
+        secret: config.webhook_secret.clone(),
+    };
+    let user = match backend.lookup(username.as_str()).await {
+        Ok(user) => user,
+        Err(err) => {
+            worker::console_error!("user lookup failed: {err}");
+            let api = sspr_core::api::ApiError::new(
+                sspr_core::api::ErrorCode::BackendUnavailable,
+                "the directory could not be reached; try again in a moment",
+            );
+            return respond(&Reply::error(api), security);
+        }
+    };
+    let (object_name, subject, destination, email) = match user {
+        Some(user) if user.enabled && user.email.is_some() => {
+            let email = user.email.unwrap_or_default();
+            (
+                format!("user/{}/{}", config.tenant, user.id),
+                Subject::User { user_id: user.id },
+                mask::email(&email),
+                Some(email),
+            )
+        }
+        _ => (
+            format!("decoy/{}/{}", config.tenant, username.digest()),
+            Subject::Decoy,
+            mask::decoy_email(username.as_str(), &config.decoy_domain),
+            None,
+        ),
+    };
+    let namespace = env.durable_object(USER_STATE)?;
+    let stub = namespace.id_from_name(&object_name)?.get_stub()?;
+    let command = Command::Start {
+        now,
+        subject,
+        destination,
+        settings: config.reset,
+    };
+    let outcome = call(&stub, &command).await?;
+    if let (Some(code), Some(to)) = (outcome.send_code, email) {
+        let sender = ResendSender {
+            api_url: config.email_api_url.clone(),
+            api_key: config.email_api_key.clone(),
+            from: config.email_from.clone(),
+        };
+        let minutes = config.reset.code.lifetime_ms / 60_000;
+        let content = templates::code_email(&config.organization, &code, minutes);
+        ctx.wait_until(async move {
+            if let Err(err) = sender.send(&to, &content, &crate::random::id()).await {
+                worker::console_error!("reset code email not sent: {err}");
+            }
+        });
+    }
+    respond(&outcome.reply, security)
+}
+
+/// `POST /v1/reset/verify` `{flow, code}`.
+pub async fn verify(mut req: Request, env: &Env, security: &SecurityHeaders) -> Result<Response> {
+    let now = clock::now(&req);
+    let request: VerifyCodeRequest = match read_json(&mut req).await? {
+        Ok(request) => request,
+        Err(reply) => return respond(&reply, security),
+    };
+    let command = Command::Verify {
+        now,
+        token: request.flow.clone(),
+        code: request.code,
+    };
+    forward(env, &request.flow, &command, security).await
+}
+
+/// `POST /v1/reset/password` `{flow, password}`.
+pub async fn password(mut req: Request, env: &Env, security: &SecurityHeaders) -> Result<Response> {
+    let now = clock::now(&req);
+    let request: NewPasswordRequest = match read_json(&mut req).await? {
+        Ok(request) => request,
+        Err(reply) => return respond(&reply, security),
+    };
+    let command = Command::Password {
+        now,
+        token: request.flow.clone(),
+        password: request.password,
+    };
+    forward(env, &request.flow, &command, security).await
+}
+
+/// Sends a command to the Durable Object a flow token names.
+async fn forward(
+    env: &Env,
+    token: &str,
+    command: &Command,
+    security: &SecurityHeaders,
+) -> Result<Response> {
+    let namespace = env.durable_object(USER_STATE)?;
+    let Some(stub) = stub_for_token(&namespace, token) else {
+        return respond(&Reply::error((&FlowError::Expired).into()), security);
+    };
+    match call(&stub, command).await {
+        Ok(outcome) => respond(&outcome.reply, security),
+        Err(err) => {
+            worker::console_error!("user state call failed: {err}");
+            reply_internal(security)
+        }
+    }
+}
+
+fn stub_for_token(namespace: &ObjectNamespace, token: &str) -> Option<Stub> {
+    let token = FlowToken::parse(token).ok()?;
+    let id = namespace.id_from_string(&hex::encode(token.owner())).ok()?;
+    id.get_stub().ok()
+}
+
+async fn call(stub: &Stub, command: &Command) -> Result<Outcome> {
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post)
+        .with_body(Some(serde_json::to_string(command)?.into()));
+    let request = Request::new_with_init("https://user-state/command", &init)?;
+    let mut response = stub.fetch_with_request(request).await?;
+    response.json().await
+}

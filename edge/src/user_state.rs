@@ -1,0 +1,295 @@
+//! The per-user Durable Object. It owns the user's reset flow (one at a time: a new one
+//! replaces the old, and with it the old code) and is the only place that state changes, so
+//! every check-and-update runs without interleaving: SQLite calls are synchronous, and no
+//! `await` separates loading a flow from saving it. Alarms delete flows that have expired.
+
+use serde::{Deserialize, Serialize};
+use sspr_core::UnixMillis;
+use sspr_core::api::{ApiError, ErrorCode, Reply};
+use sspr_core::flow::{FLOW_LIFETIME_MS, FlowError, ResetFlow, ResetSettings, Subject};
+use sspr_core::token::FlowToken;
+use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
+
+use crate::config::Config;
+use crate::identity::webhook::WebhookBackend;
+use crate::identity::{BackendError, IdentityBackend};
+use crate::random;
+
+/// What the worker asks of a user's state.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Command {
+    Start {
+        now: UnixMillis,
+        subject: Subject,
+        destination: String,
+        settings: ResetSettings,
+    },
+    Verify {
+        now: UnixMillis,
+        token: String,
+        code: String,
+    },
+    Password {
+        now: UnixMillis,
+        token: String,
+        password: String,
+    },
+}
+
+/// The reply for the widget and the effects for the worker to perform after replying.
+#[derive(Serialize, Deserialize)]
+pub struct Outcome {
+    pub reply: Reply,
+    /// A code to send to the user's address. Never logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_code: Option<String>,
+}
+
+impl Outcome {
+    fn reply(reply: Reply) -> Self {
+        Outcome {
+            reply,
+            send_code: None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct FlowRow {
+    body: String,
+}
+
+#[durable_object]
+pub struct UserState {
+    state: State,
+    env: Env,
+    sql: SqlStorage,
+}
+
+impl DurableObject for UserState {
+    fn new(state: State, env: Env) -> Self {
+        let sql = state.storage().sql();
+        sql.exec(
+            "CREATE TABLE IF NOT EXISTS flow (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)",
+            None,
+        )
+        .expect("the flow table can be created");
+        UserState { state, env, sql }
+    }
+
+    async fn fetch(&self, mut req: Request) -> Result<Response> {
+        let command: Command = req.json().await?;
+        let config =
+            Config::from_env(&self.env).map_err(|err| worker::Error::RustError(err.to_string()))?;
+        let outcome = match command {
+            Command::Start {
+                now,
+                subject,
+                destination,
+                settings,
+            } => {
+                self.start(&config, now, subject, destination, settings)
+                    .await?
+            }
+            Command::Verify { now, token, code } => self.verify(&config, now, &token, &code)?,
+            Command::Password {
+                now,
+                token,
+                password,
+            } => self.password(&config, now, &token, &password).await?,
+        };
+        Response::from_json(&outcome)
+    }
+
+    async fn alarm(&self) -> Result<Response> {
+        // Alarms fire at least once: deleting an already deleted flow is harmless.
+        let wall = worker::Date::now().as_millis();
+        if let Some(flow) = self.load()? {
+            if wall >= flow.expires_at {
+                self.delete()?;
+            } else {
+                self.state
+                    .storage()
+                    .set_alarm((flow.expires_at - wall) as i64 + 1000)
+                    .await?;
+            }
+        }
+        Response::empty()
+    }
+}
+
+impl UserState {
+    async fn start(
+        &self,
+        config: &Config,
+        now: UnixMillis,
+        subject: Subject,
+        destination: String,
+        settings: ResetSettings,
+    ) -> Result<Outcome> {
+        let owner = hex::decode(self.state.id().to_string())
+            .map_err(|_| worker::Error::RustError("a Durable Object id is hex".into()))?;
+        let token = FlowToken::new(owner, &mut random::fill);
+        let started = ResetFlow::start(
+            &token,
+            subject,
+            destination,
+            settings,
+            &config.code_key,
+            now,
+            &mut random::fill,
+        );
+        self.save(&started.flow)?;
+        self.state
+            .storage()
+            .set_alarm(FLOW_LIFETIME_MS as i64 + 60_000)
+            .await?;
+        Ok(Outcome {
+            reply: started.flow.reply(&token.encode()),
+            send_code: started.code_to_send.map(|code| code.expose().to_owned()),
+        })
+    }
+
+    fn verify(
+        &self,
+        config: &Config,
+        now: UnixMillis,
+        token_text: &str,
+        code: &str,
+    ) -> Result<Outcome> {
+        let (token, mut flow) = match self.authorized(token_text, now)? {
+            Ok(found) => found,
+            Err(reply) => return Ok(Outcome::reply(reply)),
+        };
+        let reply = match flow.submit_code(&config.code_key, code, now) {
+            Ok(()) => {
+                self.save(&flow)?;
+                flow.reply(&token.encode())
+            }
+            Err(err) => self.refuse(&flow, &token, &err)?,
+        };
+        Ok(Outcome::reply(reply))
+    }
+
+    async fn password(
+        &self,
+        config: &Config,
+        now: UnixMillis,
+        token_text: &str,
+        password: &str,
+    ) -> Result<Outcome> {
+        let (token, mut flow) = match self.authorized(token_text, now)? {
+            Ok(found) => found,
+            Err(reply) => return Ok(Outcome::reply(reply)),
+        };
+        let operation_id = random::id();
+        let (user_id, new_password) = match flow.begin_password(password, operation_id.clone(), now)
+        {
+            Ok(accepted) => accepted,
+            Err(err) => return Ok(Outcome::reply(self.refuse(&flow, &token, &err)?)),
+        };
+        // Pending is saved before the call, so a second submission meanwhile is refused.
+        self.save(&flow)?;
+        let backend = WebhookBackend {
+            url: config.webhook_url.clone(),
+            secret: config.webhook_secret.clone(),
+        };
+        let result = backend
+            .set_password(&user_id, &new_password, &operation_id)
+            .await;
+        drop(new_password);
+        // Another flow may have replaced this one while the call was in flight.
+        let Some(mut current) = self.load()?.filter(|f| f.token_hash() == flow.token_hash()) else {
+            return Ok(Outcome::reply(Reply::error(ApiError::new(
+                ErrorCode::FlowExpired,
+                "this reset was replaced by a newer one",
+            ))));
+        };
+        let reply = match result {
+            Ok(()) => {
+                current.password_applied();
+                self.delete()?;
+                current.reply(&token.encode())
+            }
+            Err(err) => {
+                current.password_not_applied();
+                self.save(&current)?;
+                let mut reply = current.reply(&token.encode());
+                reply.error = Some(match &err {
+                    BackendError::Rejected(message) => {
+                        ApiError::new(ErrorCode::PasswordRejected, message.clone())
+                    }
+                    BackendError::Unavailable(detail) => {
+                        worker::console_error!(
+                            "password change {operation_id} not applied: {detail}"
+                        );
+                        ApiError::new(
+                            ErrorCode::BackendUnavailable,
+                            "the directory could not be reached; your password was not changed, try again",
+                        )
+                    }
+                });
+                reply
+            }
+        };
+        Ok(Outcome::reply(reply))
+    }
+
+    /// Finds the flow `token_text` names, or the reply that says it is gone.
+    fn authorized(
+        &self,
+        token_text: &str,
+        now: UnixMillis,
+    ) -> Result<std::result::Result<(FlowToken, ResetFlow), Reply>> {
+        let expired = || Reply::error((&FlowError::Expired).into());
+        let Ok(token) = FlowToken::parse(token_text) else {
+            return Ok(Err(expired()));
+        };
+        let Some(flow) = self.load()? else {
+            return Ok(Err(expired()));
+        };
+        if flow.authorize(&token, now).is_err() {
+            return Ok(Err(expired()));
+        }
+        Ok(Ok((token, flow)))
+    }
+
+    /// Saves or deletes the flow after an error, and builds the reply.
+    fn refuse(&self, flow: &ResetFlow, token: &FlowToken, err: &FlowError) -> Result<Reply> {
+        if err.ends_flow() {
+            self.delete()?;
+        } else {
+            self.save(flow)?;
+        }
+        Ok(flow.error_reply(&token.encode(), err))
+    }
+
+    fn load(&self) -> Result<Option<ResetFlow>> {
+        let rows: Vec<FlowRow> = self
+            .sql
+            .exec("SELECT body FROM flow WHERE id = 1", None)?
+            .to_array()?;
+        rows.first()
+            .map(|row| {
+                serde_json::from_str(&row.body)
+                    .map_err(|err| worker::Error::RustError(err.to_string()))
+            })
+            .transpose()
+    }
+
+    fn save(&self, flow: &ResetFlow) -> Result<()> {
+        let body =
+            serde_json::to_string(flow).map_err(|err| worker::Error::RustError(err.to_string()))?;
+        self.sql.exec(
+            "INSERT OR REPLACE INTO flow (id, body) VALUES (1, ?)",
+            vec![body.into()],
+        )?;
+        Ok(())
+    }
+
+    fn delete(&self) -> Result<()> {
+        self.sql.exec("DELETE FROM flow", None)?;
+        Ok(())
+    }
+}
