@@ -1,0 +1,479 @@
+//! Integration tests of the edge over HTTP, against `wrangler dev` (workerd) with the local
+//! mailbox and directory stand-ins. `cargo xtask test` starts that stack, builds the edge with
+//! the test clock, and runs these with `--ignored`; the URLs come from its environment.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+struct Stack {
+    edge: String,
+    mailbox: String,
+    directory: String,
+    agent: ureq::Agent,
+}
+
+struct Answer {
+    status: u16,
+    headers: BTreeSet<String>,
+    body: Value,
+}
+
+fn stack() -> Stack {
+    let var = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| {
+            panic!("{name} is not set: run these tests through `cargo xtask test`")
+        })
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(30)))
+        .build()
+        .into();
+    let stack = Stack {
+        edge: var("SSPR_EDGE"),
+        mailbox: var("SSPR_MAILBOX"),
+        directory: var("SSPR_DIRECTORY"),
+        agent,
+    };
+    stack.raw(
+        "POST",
+        &format!("{}/api/reset-fixture", stack.directory),
+        "application/json",
+        "{}",
+        &[],
+    );
+    stack.raw(
+        "DELETE",
+        &format!("{}/api/messages", stack.mailbox),
+        "application/json",
+        "",
+        &[],
+    );
+    stack
+}
+
+impl Stack {
+    fn raw(
+        &self,
+        method: &str,
+        url: &str,
+        content_type: &str,
+        body: &str,
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let mut response = match method {
+            "GET" => self.agent.get(url).call(),
+            "DELETE" => self.agent.delete(url).call(),
+            "POST" => {
+                let mut request = self.agent.post(url).header("Content-Type", content_type);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                request.send(body)
+            }
+            other => panic!("unsupported method {other}"),
+        }
+        .unwrap_or_else(|err| panic!("{method} {url}: {err}"));
+        let text = response.body_mut().read_to_string().unwrap_or_default();
+        Answer {
+            status: response.status().as_u16(),
+            headers: response
+                .headers()
+                .keys()
+                .map(|k| k.as_str().to_owned())
+                .collect(),
+            body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        }
+    }
+
+    fn post(&self, path: &str, body: Value) -> Answer {
+        self.post_at(path, body, 0)
+    }
+
+    /// Posts with the edge's test clock moved forward by `offset_ms`.
+    fn post_at(&self, path: &str, body: Value, offset_ms: u64) -> Answer {
+        let offset = offset_ms.to_string();
+        self.raw(
+            "POST",
+            &format!("{}{path}", self.edge),
+            "application/json",
+            &body.to_string(),
+            &[("X-Sspr-Test-Clock-Offset-Ms", &offset)],
+        )
+    }
+
+    fn start(&self, username: &str) -> Answer {
+        self.post("/v1/reset/start", json!({ "username": username }))
+    }
+
+    fn verify(&self, flow: &str, code: &str) -> Answer {
+        self.post("/v1/reset/verify", json!({ "flow": flow, "code": code }))
+    }
+
+    fn messages(&self) -> Vec<Value> {
+        match self
+            .raw(
+                "GET",
+                &format!("{}/api/messages", self.mailbox),
+                "",
+                "",
+                &[],
+            )
+            .body
+        {
+            Value::Array(messages) => messages,
+            other => panic!("mailbox answered {other}"),
+        }
+    }
+
+    /// Waits (bounded) for the code emailed to `address`; sends happen after the reply.
+    fn code_for(&self, address: &str, nth: usize) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let to_address: Vec<Value> = self
+                .messages()
+                .into_iter()
+                .filter(|m| m["to"][0] == address)
+                .collect();
+            if let Some(message) = to_address.get(nth) {
+                let text = message["text"].as_str().unwrap();
+                let code: String = text
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|word| word.len() == 6)
+                    .expect("the email carries a 6-digit code")
+                    .to_owned();
+                return code;
+            }
+            assert!(Instant::now() < deadline, "no code reached {address}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn users(&self) -> Vec<Value> {
+        match self
+            .raw("GET", &format!("{}/api/users", self.directory), "", "", &[])
+            .body
+        {
+            Value::Array(users) => users,
+            other => panic!("directory answered {other}"),
+        }
+    }
+}
+
+fn flow(answer: &Answer) -> String {
+    answer.body["flow"]
+        .as_str()
+        .expect("the reply carries a flow")
+        .to_owned()
+}
+
+fn error_code(answer: &Answer) -> &str {
+    answer.body["error"]["code"].as_str().unwrap_or("")
+}
+
+fn wrong(code: &str) -> String {
+    let first = (code.as_bytes()[0] - b'0' + 1) % 10;
+    format!("{first}{}", &code[1..])
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_known_user_is_sent_a_six_digit_code() {
+    let stack = stack();
+    let answer = stack.start("alice");
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["step"]["kind"], "verify_code");
+    assert_eq!(answer.body["step"]["code_length"], 6);
+    assert_eq!(answer.body["step"]["destination"], "a•••@e•••.com");
+    let code = stack.code_for("alice@example.com", 0);
+    assert!(code.bytes().all(|b| b.is_ascii_digit()));
+    let message = &stack.messages()[0];
+    assert_eq!(message["from"], "Contoso IT <it-no-reply@example.com>");
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_wrong_code_is_counted() {
+    let stack = stack();
+    let token = flow(&stack.start("alice"));
+    let code = stack.code_for("alice@example.com", 0);
+    let first = stack.verify(&token, &wrong(&code));
+    assert_eq!((first.status, error_code(&first)), (422, "code_mismatch"));
+    assert_eq!(first.body["error"]["tries_left"], 4);
+    let second = stack.verify(&token, &wrong(&code));
+    assert_eq!(second.body["step"]["tries_left"], 3);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn the_sixth_try_is_refused_even_with_the_right_code() {
+    let stack = stack();
+    let token = flow(&stack.start("alice"));
+    let code = stack.code_for("alice@example.com", 0);
+    for _ in 0..5 {
+        assert_eq!(
+            error_code(&stack.verify(&token, &wrong(&code))),
+            "code_mismatch"
+        );
+    }
+    let sixth = stack.verify(&token, &code);
+    assert_eq!(
+        (sixth.status, error_code(&sixth)),
+        (429, "code_attempts_exhausted")
+    );
+    assert_eq!(sixth.body["step"]["kind"], "identify");
+    assert!(
+        sixth.body.get("flow").is_none(),
+        "the dead flow's token is not handed back"
+    );
+    // The flow is gone for good.
+    assert_eq!(error_code(&stack.verify(&token, &code)), "flow_expired");
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_expired_code_is_refused() {
+    let stack = stack();
+    let token = flow(&stack.start("alice"));
+    let code = stack.code_for("alice@example.com", 0);
+    let late = stack.post_at(
+        "/v1/reset/verify",
+        json!({ "flow": token, "code": code }),
+        10 * 60 * 1000 + 1,
+    );
+    assert_eq!((late.status, error_code(&late)), (410, "code_expired"));
+    assert_eq!(error_code(&stack.verify(&token, &code)), "flow_expired");
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_code_works_once() {
+    let stack = stack();
+    let token = flow(&stack.start("alice"));
+    let code = stack.code_for("alice@example.com", 0);
+    let first = stack.verify(&token, &code);
+    assert_eq!(first.status, 200);
+    assert_eq!(first.body["step"]["kind"], "new_password");
+    let again = stack.verify(&token, &code);
+    assert_eq!((again.status, error_code(&again)), (409, "wrong_step"));
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_new_code_cancels_the_old_one() {
+    let stack = stack();
+    let old = flow(&stack.start("alice"));
+    let old_code = stack.code_for("alice@example.com", 0);
+    let new = flow(&stack.start("alice"));
+    stack.code_for("alice@example.com", 1);
+    assert_eq!(error_code(&stack.verify(&old, &old_code)), "flow_expired");
+    assert_eq!(error_code(&stack.verify(&new, &old_code)), "code_mismatch");
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn of_many_concurrent_submissions_of_the_right_code_exactly_one_succeeds() {
+    let stack = stack();
+    let token = flow(&stack.start("alice"));
+    let code = stack.code_for("alice@example.com", 0);
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..8)
+            .map(|_| scope.spawn(|| stack.verify(&token, &code).status))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 409),
+        "{statuses:?}"
+    );
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn unknown_and_disabled_users_are_indistinguishable_from_known_ones() {
+    let stack = stack();
+    let known = stack.start("alice");
+    for username in ["nobody", "carol"] {
+        let other = stack.start(username);
+        assert_eq!(other.status, known.status, "{username}");
+        assert_eq!(other.headers, known.headers, "{username}");
+        let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&other.body), keys(&known.body), "{username}");
+        assert_eq!(
+            keys(&other.body["step"]),
+            keys(&known.body["step"]),
+            "{username}"
+        );
+        for field in ["kind", "channel", "code_length", "tries_left"] {
+            assert_eq!(
+                other.body["step"][field], known.body["step"][field],
+                "{username}: {field}"
+            );
+        }
+        assert_eq!(flow(&other).len(), flow(&known).len(), "{username}");
+        let guess = stack.verify(&flow(&other), "123456");
+        assert_eq!(
+            (guess.status, error_code(&guess)),
+            (422, "code_mismatch"),
+            "{username}"
+        );
+        assert_eq!(guess.body["error"]["tries_left"], 4, "{username}");
+    }
+    // Only alice was sent a code.
+    stack.code_for("alice@example.com", 0);
+    std::thread::sleep(Duration::from_millis(500));
+    let recipients: Vec<Value> = stack
+        .messages()
+        .iter()
+        .map(|m| m["to"][0].clone())
+        .collect();
+    assert_eq!(recipients, [json!("alice@example.com")]);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn the_new_password_reaches_the_directory_for_exactly_that_user() {
+    let stack = stack();
+    let token = flow(&stack.start("alice"));
+    let code = stack.code_for("alice@example.com", 0);
+    assert_eq!(stack.verify(&token, &code).status, 200);
+    let short = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "short" }),
+    );
+    assert_eq!(
+        (short.status, error_code(&short)),
+        (422, "password_too_short")
+    );
+    assert_eq!(short.body["error"]["min_length"], 8);
+    let reused = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "Initial-Password-1" }),
+    );
+    assert_eq!(
+        (reused.status, error_code(&reused)),
+        (422, "password_rejected")
+    );
+    let done = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "a brand new passphrase" }),
+    );
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!(done.body["step"]["kind"], "done");
+    let changes: Vec<(String, u64)> = stack
+        .users()
+        .iter()
+        .map(|u| {
+            (
+                u["username"].as_str().unwrap().to_owned(),
+                u["password_changes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [("alice".into(), 1), ("bob".into(), 0), ("carol".into(), 0)]
+    );
+    let login = stack.raw(
+        "POST",
+        &format!("{}/api/login", stack.directory),
+        "application/json",
+        &json!({ "username": "alice", "password": "a brand new passphrase" }).to_string(),
+        &[],
+    );
+    assert_eq!(login.body["ok"], true);
+    // The flow and its code are dead after the reset.
+    assert_eq!(error_code(&stack.verify(&token, &code)), "flow_expired");
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn malformed_requests_get_a_4xx_with_a_stable_code() {
+    let stack = stack();
+    let start = format!("{}/v1/reset/start", stack.edge);
+    let cases = [
+        (
+            stack.raw("POST", &start, "application/json", "{", &[]),
+            400,
+            "bad_request",
+        ),
+        (
+            stack.raw(
+                "POST",
+                &start,
+                "application/json",
+                r#"{"username":""}"#,
+                &[],
+            ),
+            400,
+            "invalid_username",
+        ),
+        (
+            stack.raw("POST", &start, "text/plain", r#"{"username":"a"}"#, &[]),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            stack.raw("POST", &start, "application/json", &" ".repeat(5000), &[]),
+            413,
+            "payload_too_large",
+        ),
+        (
+            stack.raw("GET", &start, "", "", &[]),
+            405,
+            "method_not_allowed",
+        ),
+        (
+            stack.raw("GET", &format!("{}/v1/nope", stack.edge), "", "", &[]),
+            404,
+            "not_found",
+        ),
+        (
+            stack.raw(
+                "POST",
+                &start,
+                "application/json",
+                r#"{"username":"a"}"#,
+                &[("Origin", "https://evil.example")],
+            ),
+            403,
+            "origin_not_allowed",
+        ),
+        (stack.verify("not-a-token", "123456"), 410, "flow_expired"),
+    ];
+    for (answer, status, code) in cases {
+        assert_eq!(
+            (answer.status, error_code(&answer)),
+            (status, code),
+            "{}",
+            answer.body
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn api_responses_carry_the_security_headers() {
+    let stack = stack();
+    let answer = stack.start("alice");
+    for header in [
+        "cache-control",
+        "x-content-type-options",
+        "referrer-policy",
+        "strict-transport-security",
+        "content-security-policy",
+    ] {
+        assert!(
+            answer.headers.contains(header),
+            "{header} missing: {:?}",
+            answer.headers
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! The one typed client for the edge. Every route answers with a [`Reply`], errors included.
+
+use serde::Serialize;
+use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
+
+/// A call that got no readable answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientError {
+    /// The edge could not be reached (offline, blocked, DNS…).
+    Network,
+    /// The edge answered with something that is not a reply.
+    Unreadable,
+}
+
+impl ClientError {
+    pub fn message(&self) -> &'static str {
+        match self {
+            ClientError::Network => {
+                "We could not reach the server. Check your connection and try again."
+            }
+            ClientError::Unreadable => {
+                "The server sent an answer we did not understand. Try again."
+            }
+        }
+    }
+}
+
+/// One request to the edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    Start(StartRequest),
+    Verify(VerifyCodeRequest),
+    Password(NewPasswordRequest),
+}
+
+/// The edge's base URL, e.g. `https://sspr.example.com`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Client {
+    base: String,
+}
+
+impl Client {
+    pub fn new(base: &str) -> Self {
+        Client {
+            base: base.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// Sends a call and reads the edge's reply (errors included: they are replies too).
+    pub async fn send(&self, call: &Call) -> Result<Reply, ClientError> {
+        match call {
+            Call::Start(request) => self.post("/v1/reset/start", request).await,
+            Call::Verify(request) => self.post("/v1/reset/verify", request).await,
+            Call::Password(request) => self.post("/v1/reset/password", request).await,
+        }
+    }
+
+    async fn post<T: Serialize>(&self, path: &str, body: &T) -> Result<Reply, ClientError> {
+        let response = gloo_net::http::Request::post(&format!("{}{path}", self.base))
+            .json(body)
+            .map_err(|_| ClientError::Unreadable)?
+            .send()
+            .await
+            .map_err(|_| ClientError::Network)?;
+        response
+            .json::<Reply>()
+            .await
+            .map_err(|_| ClientError::Unreadable)
+    }
+}

@@ -1,0 +1,42 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::reset_widget::{ErrorLine, Status, Typed};
+
+/// First screen: who is resetting.
+#[component]
+pub fn IdentifyForm(
+    /// Typed values kept by the widget.
+    typed: Typed,
+    /// Busy flag and error shared by all screens.
+    status: Status,
+    /// Called when the user submits a username.
+    on_submit: impl Fn() + 'static,
+) -> impl IntoView {
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        on_submit();
+    };
+    view! {
+        <form class="sspr-form" on:submit=submit data-testid="sspr-identify">
+            <h2 class="sspr-form__title" tabindex="-1">"Reset your password"</h2>
+            <p class="sspr-form__hint">"Enter your username or email. We will send you a code."</p>
+            <label class="sspr-form__label" for="sspr-username">"Username or email"</label>
+            <input
+                class="sspr-form__input"
+                id="sspr-username"
+                name="username"
+                autocomplete="username"
+                autocapitalize="none"
+                spellcheck="false"
+                required
+                prop:value=move || typed.username.get()
+                on:input=move |ev| typed.username.set(event_target_value(&ev))
+            />
+            <ErrorLine status />
+            <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
+                "Send code"
+            </button>
+        </form>
+    }
+}

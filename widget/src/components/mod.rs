@@ -1,0 +1,7 @@
+//! One component per file.
+
+pub mod code_form;
+pub mod done_view;
+pub mod identify_form;
+pub mod new_password_form;
+pub mod reset_widget;

@@ -1,0 +1,77 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use sspr_core::password::{PasswordRules, Rule};
+
+use super::reset_widget::{ErrorLine, Status, Typed};
+
+/// Third screen: the new password, with a live checklist from core's rules.
+#[component]
+pub fn NewPasswordForm(
+    /// Typed values kept by the widget.
+    typed: Typed,
+    /// Busy flag and error shared by all screens.
+    status: Status,
+    /// The rules the edge will enforce.
+    rules: PasswordRules,
+    /// Called when the user submits a password.
+    on_submit: impl Fn() + 'static,
+) -> impl IntoView {
+    let visible = RwSignal::new(false);
+    let checklist = move || {
+        rules
+            .checklist(&typed.password.get())
+            .into_iter()
+            .map(|check| {
+                let text = match check.rule {
+                    Rule::MinLength(n) => format!("At least {n} characters"),
+                    Rule::MaxLength(n) => format!("At most {n} characters"),
+                };
+                let class = if check.passed { "sspr-check sspr-check--passed" } else { "sspr-check" };
+                let state = if check.passed { "met" } else { "not met" };
+                view! { <li class=class>{text} <span class="sspr-visually-hidden">{format!(" ({state})")}</span></li> }
+            })
+            .collect_view()
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if rules.check(&typed.password.get_untracked()).is_ok() {
+            on_submit();
+        } else {
+            status.error.set(Some(
+                "Your new password does not meet the rules below yet.".to_owned(),
+            ));
+        }
+    };
+    view! {
+        <form class="sspr-form" on:submit=submit data-testid="sspr-new-password">
+            <h2 class="sspr-form__title" tabindex="-1">"Choose a new password"</h2>
+            <label class="sspr-form__label" for="sspr-new-password-input">"New password"</label>
+            <div class="sspr-form__row">
+                <input
+                    class="sspr-form__input"
+                    id="sspr-new-password-input"
+                    name="new-password"
+                    type=move || if visible.get() { "text" } else { "password" }
+                    autocomplete="new-password"
+                    aria-describedby="sspr-password-rules"
+                    required
+                    prop:value=move || typed.password.get()
+                    on:input=move |ev| typed.password.set(event_target_value(&ev))
+                />
+                <button
+                    class="sspr-form__toggle"
+                    type="button"
+                    aria-pressed=move || visible.get().to_string()
+                    on:click=move |_| visible.update(|v| *v = !*v)
+                >
+                    {move || if visible.get() { "Hide" } else { "Show" }}
+                </button>
+            </div>
+            <ul class="sspr-checklist" id="sspr-password-rules">{checklist}</ul>
+            <ErrorLine status />
+            <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
+                "Change password"
+            </button>
+        </form>
+    }
+}

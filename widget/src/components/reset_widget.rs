@@ -1,0 +1,125 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, Step, VerifyCodeRequest};
+
+use super::code_form::CodeForm;
+use super::done_view::DoneView;
+use super::identify_form::IdentifyForm;
+use super::new_password_form::NewPasswordForm;
+use crate::api::{Call, Client, ClientError};
+
+/// What the user has typed, kept across steps and re-renders so nothing is lost on an error.
+#[derive(Clone, Copy)]
+pub struct Typed {
+    pub username: RwSignal<String>,
+    pub code: RwSignal<String>,
+    pub password: RwSignal<String>,
+}
+
+/// The state every screen shares: whether a call is in flight and the error to show.
+#[derive(Clone, Copy)]
+pub struct Status {
+    pub busy: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+}
+
+/// The whole reset: renders the step the edge returned, and sends what the user typed.
+#[component]
+pub fn ResetWidget(
+    /// Base URL of the sspr edge.
+    edge: String,
+) -> impl IntoView {
+    let client = StoredValue::new(Client::new(&edge));
+    let step = RwSignal::new(Step::Identify);
+    let flow = RwSignal::new(None::<String>);
+    let typed = Typed {
+        username: RwSignal::new(String::new()),
+        code: RwSignal::new(String::new()),
+        password: RwSignal::new(String::new()),
+    };
+    let status = Status {
+        busy: RwSignal::new(false),
+        error: RwSignal::new(None),
+    };
+
+    let apply = move |result: Result<Reply, ClientError>| {
+        status.busy.set(false);
+        match result {
+            Ok(reply) => {
+                if let Some(next) = reply.step {
+                    flow.set(reply.flow);
+                    if !matches!(next, Step::VerifyCode { .. }) {
+                        typed.code.set(String::new());
+                    }
+                    if matches!(next, Step::Done) {
+                        typed.password.set(String::new());
+                    }
+                    step.set(next);
+                }
+                status.error.set(reply.error.map(|e| e.message));
+            }
+            Err(err) => status.error.set(Some(err.message().to_owned())),
+        }
+    };
+
+    // Each submit runs at most once at a time: `busy` gates it and disables the button.
+    let send = move |call: Call| {
+        if status.busy.get_untracked() {
+            return;
+        }
+        status.busy.set(true);
+        status.error.set(None);
+        let client = client.get_value();
+        spawn_local(async move { apply(client.send(&call).await) });
+    };
+
+    let on_identify = move || {
+        send(Call::Start(StartRequest {
+            username: typed.username.get_untracked(),
+        }))
+    };
+    let on_code = move || {
+        send(Call::Verify(VerifyCodeRequest {
+            flow: flow.get_untracked().unwrap_or_default(),
+            code: typed.code.get_untracked(),
+        }))
+    };
+    let on_password = move || {
+        send(Call::Password(NewPasswordRequest {
+            flow: flow.get_untracked().unwrap_or_default(),
+            password: typed.password.get_untracked(),
+        }))
+    };
+    let restart = move || {
+        flow.set(None);
+        status.error.set(None);
+        step.set(Step::Identify);
+    };
+
+    view! {
+        <section class="sspr" data-testid="sspr-reset">
+            {move || match step.get() {
+                Step::Identify => view! { <IdentifyForm typed status on_submit=on_identify /> }.into_any(),
+                Step::VerifyCode { destination, code_length, .. } => view! {
+                    <CodeForm typed status destination code_length on_submit=on_code on_restart=restart />
+                }
+                .into_any(),
+                Step::NewPassword { rules } => view! {
+                    <NewPasswordForm typed status rules on_submit=on_password />
+                }
+                .into_any(),
+                Step::Done => view! { <DoneView /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The error line under a form, announced by screen readers when it appears.
+#[component]
+pub fn ErrorLine(status: Status) -> impl IntoView {
+    view! {
+        <p class="sspr-error" role="alert" data-testid="sspr-error">
+            {move || status.error.get().unwrap_or_default()}
+        </p>
+    }
+}

@@ -1,0 +1,88 @@
+//! Running commands: one printed line per step, with how long it took.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::tools::ToolEnv;
+
+/// The workspace root (the parent of xtask/).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
+}
+
+pub fn elapsed(since: Instant) -> String {
+    format_duration(since.elapsed())
+}
+
+pub fn format_duration(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs < 60.0 {
+        format!("{secs:.1} s")
+    } else {
+        format!("{}m {:02}s", d.as_secs() / 60, d.as_secs() % 60)
+    }
+}
+
+/// Runs a named step and prints its outcome and duration.
+pub fn step<T>(name: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    println!("==> {name}");
+    let started = Instant::now();
+    let result = f();
+    match &result {
+        Ok(_) => println!("==> {name}: ok ({})", elapsed(started)),
+        Err(err) => println!("==> {name}: FAILED ({}): {err}", elapsed(started)),
+    }
+    result.map_err(|err| format!("{name}: {err}"))
+}
+
+/// A command with the tool environment (PATH with the installed tools first, and the
+/// variables that keep Trunk, worker-build and wrangler offline).
+pub fn command(env: &ToolEnv, program: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.current_dir(root());
+    for (key, value) in &env.vars {
+        cmd.env(key, value);
+    }
+    cmd
+}
+
+pub fn cargo(env: &ToolEnv) -> Command {
+    command(env, "cargo")
+}
+
+/// Runs a command to completion, inheriting stdout and stderr.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let status = cmd
+        .status()
+        .map_err(|err| format!("could not start {:?}: {err}", cmd.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{:?} exited with {status}", cmd.get_program()))
+    }
+}
+
+/// Runs a command and returns its trimmed stdout, or None when it cannot run or fails.
+pub fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// The gzip-compressed size of a file (gzip -9, as a CDN would serve it).
+pub fn gzip_size(path: &Path) -> Result<u64, String> {
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map_err(|err| format!("gzip: {err}"))?;
+    if !out.status.success() {
+        return Err(format!("gzip could not read {}", path.display()));
+    }
+    Ok(out.stdout.len() as u64)
+}

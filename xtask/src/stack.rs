@@ -1,0 +1,352 @@
+//! The running stack: the stand-ins (mailbox, directory) and demo site in one Node process,
+//! and the edge in `wrangler dev` (workerd, state on disk). Each runs in its own process
+//! group, and every group is stopped when the stack is dropped or Ctrl-C is pressed.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use crate::sh;
+use crate::tools::{self, ToolEnv};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Demo,
+    Test,
+}
+
+impl Mode {
+    fn name(self) -> &'static str {
+        match self {
+            Mode::Demo => "demo",
+            Mode::Test => "test",
+        }
+    }
+}
+
+/// `cargo xtask demo`.
+pub fn demo() -> Result<(), String> {
+    let env = tools::bootstrap()?;
+    sh::step("widget build (trunk --release)", || build_widget(&env))?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).map_err(|e| e.to_string())?;
+    let mut running = start(&env, Mode::Demo)?;
+    println!();
+    println!("  sspr demo is running.");
+    println!("  Demo login page:  {}/", running.site);
+    println!("  Demo mailbox:     {}/", running.mailbox);
+    println!("  Edge API:         {}/v1/health", running.edge);
+    println!("  Users: alice / Initial-Password-1, bob / Initial-Password-2 (carol is disabled).");
+    println!("  Logs: {}", running.logs.display());
+    println!("  Press Ctrl-C to stop.");
+    while !stop.load(Ordering::SeqCst) {
+        if let Some(name) = running.exited() {
+            return Err(format!(
+                "{name} stopped unexpectedly; see {}",
+                running.logs.display()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    println!("\n  stopping…");
+    drop(running);
+    Ok(())
+}
+
+/// Builds the widget and the demo page into dist/ with Trunk.
+pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
+    let mut cmd = sh::command(env, "trunk");
+    cmd.args(["build", "--release"]);
+    sh::run(&mut cmd)
+}
+
+/// A started process group with its log.
+struct Service {
+    name: &'static str,
+    child: Child,
+}
+
+impl Service {
+    fn stop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+/// The running stack and its URLs.
+pub struct Running {
+    services: Vec<Service>,
+    pub edge: String,
+    pub site: String,
+    pub mailbox: String,
+    pub directory: String,
+    pub logs: PathBuf,
+}
+
+impl Running {
+    /// Passes the stack's URLs to a test command.
+    pub fn export(&self, cmd: &mut Command) {
+        cmd.env("SSPR_EDGE", &self.edge)
+            .env("SSPR_SITE", &self.site)
+            .env("SSPR_MAILBOX", &self.mailbox)
+            .env("SSPR_DIRECTORY", &self.directory);
+    }
+
+    /// The name of a service that has exited, if any.
+    fn exited(&mut self) -> Option<&'static str> {
+        self.services
+            .iter_mut()
+            .find_map(|s| (!matches!(s.child.try_wait(), Ok(None))).then_some(s.name))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        for service in self.services.iter_mut().rev() {
+            service.stop();
+        }
+    }
+}
+
+/// Starts the stand-ins, the demo site and the edge, and waits until the edge answers.
+pub fn start(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
+    sh::step(&format!("start the stack ({})", mode.name()), || {
+        start_inner(env, mode)
+    })
+}
+
+fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
+    let root = sh::root();
+    let dir = root.join(".sspr").join(mode.name());
+    let logs = dir.join("logs");
+    std::fs::create_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
+    let state = dir.join("state");
+    if mode == Mode::Test {
+        // Tests start from empty Durable Object storage every run.
+        let _ = std::fs::remove_dir_all(&state);
+    }
+    let (edge_port, site_port, mailbox_port, directory_port) = match mode {
+        Mode::Demo => (8787, 8080, 8025, 8026),
+        Mode::Test => (free_port()?, 0, 0, 0),
+    };
+    let edge = format!("http://127.0.0.1:{edge_port}");
+    let webhook_secret = random_hex(32)?;
+    let email_key = format!("re_{}", random_hex(12)?);
+    let mut running = Running {
+        services: Vec::new(),
+        edge: edge.clone(),
+        site: String::new(),
+        mailbox: String::new(),
+        directory: String::new(),
+        logs: logs.clone(),
+    };
+
+    // 1. The stand-ins and the demo site.
+    let mut cmd = sh::command(env, "node");
+    cmd.arg(root.join("e2e/standins/stack.mjs"))
+        .args([
+            "--dist",
+            &root.join("dist").display().to_string(),
+            "--edge",
+            &edge,
+        ])
+        .args([
+            "--mailbox-port",
+            &mailbox_port.to_string(),
+            "--directory-port",
+            &directory_port.to_string(),
+        ])
+        .args(["--site-port", &site_port.to_string()])
+        .env("SSPR_WEBHOOK_SECRET", &webhook_secret)
+        .env("SSPR_EMAIL_API_KEY", &email_key);
+    let (service, ready) = spawn("stand-ins", cmd, &logs.join("standins.log"), Some("ready "))?;
+    running.services.push(service);
+    let ready = ready.recv_timeout(Duration::from_secs(30)).map_err(|_| {
+        format!(
+            "the stand-ins did not start; see {}",
+            logs.join("standins.log").display()
+        )
+    })?;
+    let url = |key: &str| {
+        json_field(&ready, key).ok_or(format!("stand-ins' ready line lacks {key}: {ready}"))
+    };
+    running.site = url("site")?;
+    running.mailbox = url("mailbox")?;
+    running.directory = url("directory")?;
+    let webhook = url("webhook")?;
+
+    // 2. The edge in workerd.
+    let vars = [
+        ("ALLOWED_ORIGINS", running.site.clone()),
+        ("CODE_HMAC_KEY", random_hex(32)?),
+        ("IDENTITY_WEBHOOK_URL", webhook),
+        ("IDENTITY_WEBHOOK_SECRET", webhook_secret),
+        ("EMAIL_API_URL", running.mailbox.clone()),
+        ("EMAIL_API_KEY", email_key),
+        (
+            "EMAIL_FROM",
+            "Contoso IT <it-no-reply@example.com>".to_owned(),
+        ),
+        ("ORGANIZATION_NAME", "Contoso".to_owned()),
+    ];
+    // Secrets go through an env file of this run (wrangler prints --var values in its log).
+    let dev_vars: String = vars.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
+    let env_file = dir.join("edge.env");
+    write_private(&env_file, &dev_vars)?;
+    let mut cmd = sh::command(env, "wrangler");
+    cmd.current_dir(root.join("edge"))
+        .args(["dev", "--ip", "127.0.0.1", "--port", &edge_port.to_string()])
+        .args([
+            "--env-file",
+            &env_file.display().to_string(),
+            "--show-interactive-dev-session=false",
+        ])
+        .args(["--inspector-port", &free_port()?.to_string()])
+        .args([
+            "--persist-to",
+            &state.display().to_string(),
+            "--log-level",
+            "info",
+        ]);
+    if mode == Mode::Test {
+        // The integration tests move the edge's clock forward (see edge/src/clock.rs). This
+        // build goes to its own target dir so it does not invalidate the demo build.
+        cmd.env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "--cfg getrandom_backend=\"wasm_js\" --cfg sspr_test_clock",
+        )
+        .env("CARGO_TARGET_DIR", root.join("target/edge-test"));
+    }
+    let (service, _) = spawn("wrangler dev", cmd, &logs.join("edge.log"), None)?;
+    running.services.push(service);
+    wait_for_health(&mut running, Duration::from_secs(600))?;
+    Ok(running)
+}
+
+fn spawn(
+    name: &'static str,
+    mut cmd: Command,
+    log: &Path,
+    ready_prefix: Option<&'static str>,
+) -> Result<(Service, mpsc::Receiver<String>), String> {
+    use std::os::unix::process::CommandExt;
+    let file = File::create(log).map_err(|e| format!("{}: {e}", log.display()))?;
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(file.try_clone().map_err(|e| e.to_string())?)
+        .process_group(0);
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("could not start {name}: {e}"))?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = mpsc::channel();
+    let mut file = file;
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(rest) = ready_prefix.and_then(|p| line.strip_prefix(p)) {
+                let _ = tx.send(rest.to_owned());
+            }
+            let _ = writeln!(file, "{line}");
+        }
+    });
+    Ok((Service { name, child }, rx))
+}
+
+fn wait_for_health(running: &mut Running, limit: Duration) -> Result<(), String> {
+    let started = Instant::now();
+    let address = running.edge.trim_start_matches("http://").to_owned();
+    while started.elapsed() < limit {
+        if let Some(name) = running.exited() {
+            return Err(format!("{name} exited; see {}", running.logs.display()));
+        }
+        if http_get_status(&address, "/v1/health") == Some(200) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    Err(format!(
+        "the edge did not answer within {}; see {}",
+        sh::format_duration(limit),
+        running.logs.join("edge.log").display()
+    ))
+}
+
+fn http_get_status(address: &str, path: &str) -> Option<u16> {
+    let mut stream = TcpStream::connect(address).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").ok()?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).ok()?;
+    std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
+
+fn random_hex(bytes: usize) -> Result<String, String> {
+    let mut buf = vec![0u8; bytes];
+    File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| format!("/dev/urandom: {e}"))?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn write_private(path: &Path, contents: &str) -> Result<(), String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    file.write_all(contents.as_bytes())
+        .map_err(|e| e.to_string())
+}
+
+/// Reads a string field from the stand-ins' one-line JSON (flat, no escapes in URLs).
+fn json_field(json: &str, key: &str) -> Option<String> {
+    let start = json.find(&format!("\"{key}\":\""))? + key.len() + 4;
+    let end = json[start..].find('"')? + start;
+    Some(json[start..end].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_fields_are_read_from_the_ready_line() {
+        let line = r#"{"mailbox":"http://127.0.0.1:1","site":"http://127.0.0.1:2"}"#;
+        assert_eq!(
+            json_field(line, "site").as_deref(),
+            Some("http://127.0.0.1:2")
+        );
+        assert_eq!(json_field(line, "nope"), None);
+    }
+}
