@@ -100,6 +100,15 @@ impl Reply {
         }
     }
 
+    /// A reply that sends the user back to the first step with `error`, for a flow that is
+    /// gone (expired, finished or never existed).
+    pub fn restart(error: ApiError) -> Self {
+        Reply {
+            step: Some(Step::Identify),
+            ..Reply::error(error)
+        }
+    }
+
     /// The HTTP status this reply travels with.
     pub fn status(&self) -> u16 {
         self.error.as_ref().map_or(200, |e| e.code.status())
@@ -265,6 +274,14 @@ mod tests {
             serde_json::to_string(&reply).unwrap(),
             r#"{"step":{"kind":"identify"}}"#
         );
+    }
+
+    #[test]
+    fn a_restart_reply_goes_back_to_identify_without_a_flow() {
+        let reply = Reply::restart(ApiError::new(ErrorCode::FlowExpired, "gone"));
+        assert_eq!(reply.step, Some(Step::Identify));
+        assert_eq!(reply.flow, None);
+        assert_eq!(reply.status(), 410);
     }
 
     #[test]

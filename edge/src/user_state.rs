@@ -201,7 +201,7 @@ impl UserState {
         drop(new_password);
         // Another flow may have replaced this one while the call was in flight.
         let Some(mut current) = self.load()?.filter(|f| f.token_hash() == flow.token_hash()) else {
-            return Ok(Outcome::reply(Reply::error(ApiError::new(
+            return Ok(Outcome::reply(Reply::restart(ApiError::new(
                 ErrorCode::FlowExpired,
                 "this reset was replaced by a newer one",
             ))));
@@ -242,7 +242,7 @@ impl UserState {
         token_text: &str,
         now: UnixMillis,
     ) -> Result<std::result::Result<(FlowToken, ResetFlow), Reply>> {
-        let expired = || Reply::error((&FlowError::Expired).into());
+        let expired = || Reply::restart((&FlowError::Expired).into());
         let Ok(token) = FlowToken::parse(token_text) else {
             return Ok(Err(expired()));
         };

@@ -215,7 +215,7 @@ fn chromium() -> Result<(), String> {
     sh::run(Command::new("apt-get").args(["update", "-qq"]))?;
     sh::run(
         Command::new("apt-get")
-            .args(["install", "-y", "-qq"])
+            .args(["install", "-y", "-qq", "-o", "Dpkg::Use-Pty=0"])
             .args(DEBIAN_PACKAGES)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )?;
