@@ -9,6 +9,7 @@ pub mod code;
 pub mod flow;
 pub mod mask;
 pub mod password;
+pub mod policy;
 pub mod token;
 pub mod username;
 pub mod webhook;

@@ -109,6 +109,23 @@ pub struct DirectoryUser {
     pub display_name: Option<String>,
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
+    /// Group names, for policies enabled for selected groups.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// Whether the user holds an administrator role (the two-method policy applies).
+    #[serde(default)]
+    pub admin: bool,
+}
+
+impl DirectoryUser {
+    /// What the policy needs to know about this user.
+    pub fn facts(&self) -> crate::policy::UserFacts {
+        crate::policy::UserFacts {
+            groups: self.groups.clone(),
+            admin: self.admin,
+            enabled: self.enabled,
+        }
+    }
 }
 
 fn enabled_by_default() -> bool {
@@ -198,6 +215,9 @@ mod tests {
     fn a_lookup_answer_without_enabled_means_enabled() {
         let parsed: LookupResponse =
             serde_json::from_str(r#"{"user":{"id":"u1","email":"a@b.c"}}"#).unwrap();
-        assert!(parsed.user.unwrap().enabled);
+        let user = parsed.user.unwrap();
+        assert!(user.enabled);
+        assert_eq!(user.facts().groups, Vec::<String>::new());
+        assert!(!user.facts().admin);
     }
 }

@@ -7,9 +7,10 @@ import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
 import { readBody, json, listen } from './http.mjs';
 
 export const SEED_USERS = [
-  { id: 'u-1001', username: 'alice', email: 'alice@example.com', display_name: 'Alice Martin', enabled: true, password: 'Initial-Password-1' },
-  { id: 'u-1002', username: 'bob', email: 'bob@example.com', display_name: 'Bob Okafor', enabled: true, password: 'Initial-Password-2' },
-  { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, password: 'Initial-Password-3' },
+  { id: 'u-1001', username: 'alice', email: 'alice@example.com', display_name: 'Alice Martin', enabled: true, admin: false, groups: ['staff'], password: 'Initial-Password-1' },
+  { id: 'u-1002', username: 'bob', email: 'bob@example.com', display_name: 'Bob Okafor', enabled: true, admin: false, groups: ['staff', 'sales'], password: 'Initial-Password-2' },
+  { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
+  { id: 'u-1004', username: 'dana', email: 'dana@example.com', display_name: 'Dana Reyes', enabled: true, admin: true, groups: ['it-admins'], password: 'Initial-Password-4' },
 ];
 
 const HISTORY = 3;
@@ -52,7 +53,7 @@ export function createDirectory({ secret }) {
   function webhook(event) {
     if (event.type === 'user.lookup') {
       const user = find(event.username);
-      return [200, { user: user ? { id: user.id, email: user.email, display_name: user.display_name, enabled: user.enabled } : null }];
+      return [200, { user: user ? { id: user.id, email: user.email, display_name: user.display_name, enabled: user.enabled, admin: user.admin, groups: user.groups } : null }];
     }
     if (event.type === 'password.set') {
       const user = users.find((u) => u.id === event.user_id);

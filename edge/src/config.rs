@@ -2,7 +2,7 @@
 //! `--var` flags or `.dev.vars`). Parsing is a plain function over a lookup so it is tested
 //! natively; every missing or malformed value is named in the error.
 
-use sspr_core::flow::ResetSettings;
+use sspr_core::policy::Policy;
 
 /// Everything the edge needs to run.
 #[derive(Clone)]
@@ -18,13 +18,12 @@ pub struct Config {
     pub email_api_url: String,
     pub email_api_key: String,
     pub email_from: String,
-    /// Shown in messages (`ORGANIZATION_NAME`).
-    pub organization: String,
     /// The domain decoy masks pretend to send to (`DECOY_EMAIL_DOMAIN`).
     pub decoy_domain: String,
     /// Tenant name, part of every Durable Object name (`TENANT`).
     pub tenant: String,
-    pub reset: ResetSettings,
+    /// The SSPR policy (`POLICY`, a TOML document; the defaults when unset).
+    pub policy: Policy,
 }
 
 /// A configuration value that is missing or malformed.
@@ -91,10 +90,15 @@ impl Config {
             email_api_url: url("EMAIL_API_URL")?,
             email_api_key: required("EMAIL_API_KEY")?,
             email_from: required("EMAIL_FROM")?,
-            organization: optional("ORGANIZATION_NAME", "sspr"),
             decoy_domain: optional("DECOY_EMAIL_DOMAIN", "example.com"),
             tenant: optional("TENANT", "default"),
-            reset: ResetSettings::default(),
+            policy: match lookup("POLICY").filter(|text| !text.trim().is_empty()) {
+                Some(text) => Policy::parse(&text).map_err(|err| ConfigError::Invalid {
+                    name: "POLICY",
+                    reason: err.to_string(),
+                })?,
+                None => Policy::default(),
+            },
         })
     }
 }
@@ -158,6 +162,25 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn the_policy_comes_from_policy_or_defaults() {
+        assert_eq!(parse(&vars()).unwrap().policy, Policy::default());
+        let mut vars = vars();
+        vars.insert("POLICY", "organization = { name = \"Contoso\" }".into());
+        assert_eq!(parse(&vars).unwrap().policy.organization.name, "Contoso");
+    }
+
+    #[test]
+    fn an_invalid_policy_names_its_field() {
+        let mut vars = vars();
+        vars.insert("POLICY", "[codes]\ndigits = 4".into());
+        let err = parse(&vars).err().unwrap().to_string();
+        assert!(
+            err.contains("POLICY") && err.contains("codes.digits = 4"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -205,10 +205,14 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             "EMAIL_FROM",
             "Contoso IT <it-no-reply@example.com>".to_owned(),
         ),
-        ("ORGANIZATION_NAME", "Contoso".to_owned()),
+        (
+            "POLICY",
+            "organization = { name = \"Contoso\", helpdesk_url = \"https://help.contoso.example\" }".to_owned(),
+        ),
     ];
     // Secrets go through an env file of this run (wrangler prints --var values in its log).
-    let dev_vars: String = vars.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
+    // Single quotes keep values literal in the env file (the policy holds double quotes).
+    let dev_vars: String = vars.iter().map(|(k, v)| format!("{k}='{v}'\n")).collect();
     let env_file = dir.join("edge.env");
     write_private(&env_file, &dev_vars)?;
     let mut cmd = sh::command(env, "wrangler");

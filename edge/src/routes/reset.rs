@@ -3,6 +3,7 @@
 use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
 use sspr_core::flow::{FlowError, Subject};
 use sspr_core::mask;
+use sspr_core::policy::Method as ProofMethod;
 use sspr_core::token::FlowToken;
 use sspr_core::username::Username;
 use worker::{Context, Env, Method, ObjectNamespace, Request, RequestInit, Response, Result, Stub};
@@ -52,8 +53,17 @@ pub async fn start(
             return respond(&Reply::error(api), security);
         }
     };
-    let (object_name, subject, destination, email) = match user {
-        Some(user) if user.enabled && user.email.is_some() => {
+    // Only users whose effective policy an emailed code satisfies get a real flow for now;
+    // everyone else (unknown, disabled, not enabled by policy, needing two methods) walks the
+    // decoy flow, so the policy is never weakened. Multi-method flows come with the Core issue.
+    let served = user.filter(|user| {
+        config
+            .policy
+            .for_user(&user.facts())
+            .is_some_and(|policy| policy.satisfied_by(&[ProofMethod::EmailCode]))
+    });
+    let (object_name, subject, destination, email) = match served {
+        Some(user) if user.email.is_some() => {
             let email = user.email.unwrap_or_default();
             (
                 format!("user/{}/{}", config.tenant, user.id),
@@ -75,7 +85,7 @@ pub async fn start(
         now,
         subject,
         destination,
-        settings: config.reset,
+        settings: config.policy.reset_settings(),
     };
     let outcome = call(&stub, &command).await?;
     if let (Some(code), Some(to)) = (outcome.send_code, email) {
@@ -84,8 +94,8 @@ pub async fn start(
             api_key: config.email_api_key.clone(),
             from: config.email_from.clone(),
         };
-        let minutes = config.reset.code.lifetime_ms / 60_000;
-        let content = templates::code_email(&config.organization, &code, minutes);
+        let minutes = u64::from(config.policy.codes.lifetime_minutes);
+        let content = templates::code_email(&config.policy.organization.name, &code, minutes);
         ctx.wait_until(async move {
             if let Err(err) = sender.send(&to, &content, &crate::random::id()).await {
                 worker::console_error!("reset code email not sent: {err}");
@@ -134,7 +144,7 @@ async fn forward(
 ) -> Result<Response> {
     let namespace = env.durable_object(USER_STATE)?;
     let Some(stub) = stub_for_token(&namespace, token) else {
-        return respond(&Reply::error((&FlowError::Expired).into()), security);
+        return respond(&Reply::restart((&FlowError::Expired).into()), security);
     };
     match call(&stub, command).await {
         Ok(outcome) => respond(&outcome.reply, security),
