@@ -145,7 +145,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     }
     let (edge_port, site_port, mailbox_port, directory_port) = match mode {
         Mode::Demo => (8787, 8080, 8025, 8026),
-        Mode::Test => (free_port()?, 0, 0, 0),
+        Mode::Test => (free_port(18787)?, 0, 0, 0),
     };
     let edge = format!("http://127.0.0.1:{edge_port}");
     let webhook_secret = random_hex(32)?;
@@ -205,13 +205,14 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             "EMAIL_FROM",
             "Contoso IT <it-no-reply@example.com>".to_owned(),
         ),
-        (
-            "POLICY",
-            "organization = { name = \"Contoso\", helpdesk_url = \"https://help.contoso.example\" }".to_owned(),
-        ),
+        ("POLICY", read(&root.join("e2e/fixtures/policy.toml"))?),
     ];
     // Secrets go through an env file of this run (wrangler prints --var values in its log).
-    // Single quotes keep values literal in the env file (the policy holds double quotes).
+    // Single quotes keep values literal in the env file, across lines too (the policy is a
+    // multi-line TOML document with double quotes in it).
+    if let Some((name, _)) = vars.iter().find(|(_, v)| v.contains('\'')) {
+        return Err(format!("{name} may not contain a single quote"));
+    }
     let dev_vars: String = vars.iter().map(|(k, v)| format!("{k}='{v}'\n")).collect();
     let env_file = dir.join("edge.env");
     write_private(&env_file, &dev_vars)?;
@@ -223,7 +224,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             &env_file.display().to_string(),
             "--show-interactive-dev-session=false",
         ])
-        .args(["--inspector-port", &free_port()?.to_string()])
+        .args(["--inspector-port", &free_port(19229)?.to_string()])
         .args([
             "--persist-to",
             &state.display().to_string(),
@@ -304,12 +305,16 @@ fn http_get_status(address: &str, path: &str) -> Option<u16> {
     std::str::from_utf8(&head[9..12]).ok()?.parse().ok()
 }
 
-fn free_port() -> Result<u16, String> {
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|e| e.to_string())
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The first free port from `base` on. Bases sit below Linux's ephemeral range (32768 and
+/// up), so a port found free is not handed to another process binding port 0 meanwhile.
+fn free_port(base: u16) -> Result<u16, String> {
+    (base..base + 200)
+        .find(|port| TcpListener::bind(("127.0.0.1", *port)).is_ok())
+        .ok_or(format!("no free port from {base} to {}", base + 199))
 }
 
 fn random_hex(bytes: usize) -> Result<String, String> {
