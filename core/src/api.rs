@@ -176,6 +176,12 @@ pub enum ErrorCode {
     PasswordTooShort,
     /// The new password is longer than `max_length`.
     PasswordTooLong,
+    /// The new password uses fewer than 3 of upper case, lower case, digits and symbols.
+    PasswordComposition,
+    /// The new password contains part of the user's own names.
+    PasswordPersonalInfo,
+    /// The new password is built on banned terms (common or the organisation's own).
+    PasswordBanned,
     /// The identity backend refused the new password (its own policy).
     PasswordRejected,
     /// The identity backend could not be reached or failed; nothing was changed.
@@ -197,7 +203,8 @@ impl ErrorCode {
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
             OriginNotAllowed => 403,
-            CodeMismatch | PasswordTooShort | PasswordTooLong | PasswordRejected => 422,
+            CodeMismatch | PasswordTooShort | PasswordTooLong | PasswordComposition
+            | PasswordPersonalInfo | PasswordBanned | PasswordRejected => 422,
             CodeAttemptsExhausted => 429,
             Internal => 500,
             BackendUnavailable => 503,
@@ -205,7 +212,7 @@ impl ErrorCode {
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 19] = {
+    pub const ALL: [ErrorCode; 22] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -224,6 +231,9 @@ impl ErrorCode {
             CodeAttemptsExhausted,
             PasswordTooShort,
             PasswordTooLong,
+            PasswordComposition,
+            PasswordPersonalInfo,
+            PasswordBanned,
             PasswordRejected,
             BackendUnavailable,
             Internal,

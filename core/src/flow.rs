@@ -11,7 +11,7 @@ use subtle::ConstantTimeEq;
 use crate::UnixMillis;
 use crate::api::{ApiError, Channel, ErrorCode, Reply, Step};
 use crate::code::{CodeChallenge, CodeError, CodePolicy, OtpCode};
-use crate::password::{NewPassword, PasswordError, PasswordRules};
+use crate::password::{NewPassword, PasswordChecker, PasswordError, PasswordRules, PersonalInfo};
 use crate::token::FlowToken;
 
 /// Absolute lifetime of a flow, whatever step it is at.
@@ -28,8 +28,13 @@ pub struct ResetSettings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Subject {
-    /// A real, enabled user of the identity backend.
-    User { user_id: String },
+    /// A real, enabled user of the identity backend, with the parts of their names their new
+    /// password may not contain.
+    User {
+        user_id: String,
+        #[serde(default)]
+        personal: PersonalInfo,
+    },
     /// Nobody: the username is unknown, disabled or has no usable method.
     Decoy,
 }
@@ -121,7 +126,7 @@ impl From<&FlowError> for ApiError {
                 }
                 api
             }
-            FlowError::Password(pw) => (*pw).into(),
+            FlowError::Password(pw) => pw.clone().into(),
         }
     }
 }
@@ -233,19 +238,22 @@ impl ResetFlow {
         Ok(())
     }
 
-    /// Accepts a new password that passes the rules and marks the flow pending under
+    /// Accepts a new password that passes `checker` and marks the flow pending under
     /// `operation_id`. At most one password is in flight: a second call while pending fails.
     pub fn begin_password(
         &mut self,
+        checker: &PasswordChecker,
         input: &str,
         operation_id: String,
         now: UnixMillis,
     ) -> Result<(String, NewPassword), FlowError> {
         self.check_alive(now)?;
-        let (Stage::NewPassword, Subject::User { user_id }) = (&self.stage, &self.subject) else {
+        let (Stage::NewPassword, Subject::User { user_id, personal }) =
+            (&self.stage, &self.subject)
+        else {
             return Err(FlowError::WrongStep);
         };
-        let password = NewPassword::parse(&self.settings.password, input)?;
+        let password = checker.check(input, personal)?;
         let user_id = user_id.clone();
         self.stage = Stage::Pending { operation_id };
         Ok((user_id, password))
@@ -300,7 +308,33 @@ mod tests {
     fn user() -> Subject {
         Subject::User {
             user_id: "u-alice".into(),
+            personal: PersonalInfo::new("alice", Some("Alice Martin"), Some("alice@example.com")),
         }
+    }
+
+    fn checker() -> PasswordChecker {
+        PasswordChecker::new(
+            PasswordRules::default(),
+            crate::password::banned::BannedTerms::new(["contoso"]),
+        )
+    }
+
+    #[test]
+    fn the_new_password_is_checked_against_the_users_names_and_banned_terms() {
+        let (_, mut flow, code) = start(user(), 1);
+        flow.submit_code(KEY, code.unwrap().expose(), T0 + 1)
+            .unwrap();
+        let named = flow.begin_password(&checker(), "alice2024!!", "op".into(), T0 + 2);
+        assert!(matches!(
+            named,
+            Err(FlowError::Password(PasswordError::PersonalInfo { .. }))
+        ));
+        let banned = flow.begin_password(&checker(), "C0ntoso123", "op".into(), T0 + 2);
+        assert!(matches!(
+            banned,
+            Err(FlowError::Password(PasswordError::Banned { .. }))
+        ));
+        assert_eq!(flow.stage, Stage::NewPassword);
     }
 
     #[test]
@@ -320,7 +354,7 @@ mod tests {
     #[test]
     fn a_password_cannot_be_set_before_the_code_is_verified() {
         let (_, mut flow, _) = start(user(), 1);
-        let result = flow.begin_password("a good password", "op".into(), T0 + 1);
+        let result = flow.begin_password(&checker(), "a good password", "op".into(), T0 + 1);
         assert_eq!(result.unwrap_err(), FlowError::WrongStep);
     }
 
@@ -330,7 +364,7 @@ mod tests {
         flow.submit_code(KEY, code.unwrap().expose(), T0 + 1)
             .unwrap();
         let err = flow
-            .begin_password("short", "op".into(), T0 + 2)
+            .begin_password(&checker(), "short", "op".into(), T0 + 2)
             .unwrap_err();
         assert!(matches!(
             err,
@@ -345,10 +379,10 @@ mod tests {
         flow.submit_code(KEY, code.unwrap().expose(), T0 + 1)
             .unwrap();
         let (user_id, _) = flow
-            .begin_password("first password", "op1".into(), T0 + 2)
+            .begin_password(&checker(), "first password", "op1".into(), T0 + 2)
             .unwrap();
         assert_eq!(user_id, "u-alice");
-        let second = flow.begin_password("second password", "op2".into(), T0 + 3);
+        let second = flow.begin_password(&checker(), "second password", "op2".into(), T0 + 3);
         assert_eq!(second.unwrap_err(), FlowError::WrongStep);
     }
 
@@ -357,11 +391,11 @@ mod tests {
         let (_, mut flow, code) = start(user(), 1);
         flow.submit_code(KEY, code.unwrap().expose(), T0 + 1)
             .unwrap();
-        flow.begin_password("first password", "op1".into(), T0 + 2)
+        flow.begin_password(&checker(), "first password", "op1".into(), T0 + 2)
             .unwrap();
         flow.password_not_applied();
         assert!(
-            flow.begin_password("second password", "op2".into(), T0 + 3)
+            flow.begin_password(&checker(), "second password", "op2".into(), T0 + 3)
                 .is_ok()
         );
     }
@@ -371,7 +405,7 @@ mod tests {
         let (token, mut flow, code) = start(user(), 1);
         flow.submit_code(KEY, code.unwrap().expose(), T0 + 1)
             .unwrap();
-        flow.begin_password("first password", "op1".into(), T0 + 2)
+        flow.begin_password(&checker(), "first password", "op1".into(), T0 + 2)
             .unwrap();
         flow.password_applied();
         let reply = flow.reply(&token.encode());
@@ -455,7 +489,9 @@ mod tests {
             let result = match event {
                 Event::Guess(g) => flow.submit_code(KEY, &format!("{g:06}"), now),
                 Event::RightCode => flow.submit_code(KEY, &right, now),
-                Event::Password(p) => flow.begin_password(p, "op".into(), now).map(|_| ()),
+                Event::Password(p) => flow
+                    .begin_password(&checker(), p, "op".into(), now)
+                    .map(|_| ()),
                 Event::Wait(ms) => {
                     now += ms;
                     Ok(())

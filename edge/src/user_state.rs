@@ -184,8 +184,12 @@ impl UserState {
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
         let operation_id = random::id();
-        let (user_id, new_password) = match flow.begin_password(password, operation_id.clone(), now)
-        {
+        let (user_id, new_password) = match flow.begin_password(
+            &config.policy.password_checker(),
+            password,
+            operation_id.clone(),
+            now,
+        ) {
             Ok(accepted) => accepted,
             Err(err) => return Ok(Outcome::reply(self.refuse(&flow, &token, &err)?)),
         };

@@ -431,6 +431,36 @@ fn the_new_password_reaches_the_directory_for_exactly_that_user() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
+fn the_edge_refuses_passwords_with_the_users_name_or_the_policys_banned_terms() {
+    let stack = stack();
+    let token = flow(&stack.start("alice"));
+    let code = stack.code_for("alice@example.com", 0);
+    assert_eq!(stack.verify(&token, &code).status, 200);
+    let cases = [
+        ("Alice-in-wonderland", "password_personal_info"),
+        ("C0nt0so-24", "password_banned"),
+    ];
+    for (password, expected) in cases {
+        let answer = stack.post(
+            "/v1/reset/password",
+            json!({ "flow": token, "password": password }),
+        );
+        assert_eq!(
+            (answer.status, error_code(&answer)),
+            (422, expected),
+            "{password}"
+        );
+        assert_eq!(answer.body["step"]["kind"], "new_password");
+    }
+    let done = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "contoso river in spring" }),
+    );
+    assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
 fn malformed_requests_get_a_4xx_with_a_stable_code() {
     let stack = stack();
     let start = format!("{}/v1/reset/start", stack.edge);

@@ -1,21 +1,33 @@
 //! Password rules. The edge enforces them before forwarding a reset and the widget runs the
-//! same code for live feedback. This first slice checks length; later slices add composition,
-//! banned terms, breached passwords and strength.
+//! same code for live feedback: length, Entra's optional 3-of-4 composition, the user's own
+//! names, and banned terms matched the Entra way ([`banned`]). The Pwned Passwords query is
+//! built and read here ([`pwned`]); the edge makes the call.
+
+pub mod banned;
+pub mod pwned;
 
 use serde::{Deserialize, Serialize};
 
 use crate::api::{ApiError, ErrorCode};
+use banned::BannedTerms;
 
 /// Shortest minimum an administrator may configure.
 pub const MIN_LENGTH_FLOOR: u16 = 8;
 /// Longest password anyone may choose (NIST SP 800-63B asks for at least 64).
 pub const MAX_LENGTH: u16 = 256;
+/// Character classes a password needs when composition is on (Entra: 3 of 4).
+pub const COMPOSITION_CLASSES: u8 = 3;
+/// Shortest part of a user's own names that a password may not contain.
+pub const PERSONAL_PART_CHARS: usize = 3;
 
 /// The rules a new password must satisfy, sent to the widget with the `new_password` step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordRules {
     pub min_length: u16,
     pub max_length: u16,
+    /// Characters from at least 3 of: upper case, lower case, digits, symbols.
+    #[serde(default)]
+    pub composition: bool,
 }
 
 impl Default for PasswordRules {
@@ -23,32 +35,43 @@ impl Default for PasswordRules {
         PasswordRules {
             min_length: MIN_LENGTH_FLOOR,
             max_length: MAX_LENGTH,
+            composition: false,
         }
     }
 }
 
-/// Why a password was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+/// Why a password was refused. Each carries what a UI needs to explain it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {
     #[error("the password has {actual} characters; it needs at least {min}")]
     TooShort { min: u16, actual: usize },
     #[error("the password has {actual} characters; at most {max} are allowed")]
     TooLong { max: u16, actual: usize },
+    #[error(
+        "use at least {needed} of upper case, lower case, digits and symbols (this one has {classes})"
+    )]
+    Composition { classes: u8, needed: u8 },
+    #[error("the password contains part of your name or username ({part})")]
+    PersonalInfo { part: String },
+    #[error("the password is built on easily guessed words ({}); add more of your own", found.join(", "))]
+    Banned { found: Vec<String>, score: u16 },
 }
 
 impl From<PasswordError> for ApiError {
     fn from(err: PasswordError) -> Self {
-        let mut api = match err {
-            PasswordError::TooShort { .. } => {
-                ApiError::new(ErrorCode::PasswordTooShort, err.to_string())
-            }
-            PasswordError::TooLong { .. } => {
-                ApiError::new(ErrorCode::PasswordTooLong, err.to_string())
-            }
+        let message = err.to_string();
+        let code = match &err {
+            PasswordError::TooShort { .. } => ErrorCode::PasswordTooShort,
+            PasswordError::TooLong { .. } => ErrorCode::PasswordTooLong,
+            PasswordError::Composition { .. } => ErrorCode::PasswordComposition,
+            PasswordError::PersonalInfo { .. } => ErrorCode::PasswordPersonalInfo,
+            PasswordError::Banned { .. } => ErrorCode::PasswordBanned,
         };
+        let mut api = ApiError::new(code, message);
         match err {
             PasswordError::TooShort { min, .. } => api.min_length = Some(min),
             PasswordError::TooLong { max, .. } => api.max_length = Some(max),
+            _ => {}
         }
         api
     }
@@ -66,31 +89,52 @@ pub struct Check {
 pub enum Rule {
     MinLength(u16),
     MaxLength(u16),
+    /// At least this many character classes.
+    Classes(u8),
+}
+
+/// How many of upper case, lower case, digits and symbols `password` uses.
+pub fn character_classes(password: &str) -> u8 {
+    let upper = password.chars().any(char::is_uppercase);
+    let lower = password.chars().any(char::is_lowercase);
+    let digit = password.chars().any(|c| c.is_ascii_digit());
+    let symbol = password.chars().any(|c| !c.is_alphanumeric());
+    [upper, lower, digit, symbol]
+        .into_iter()
+        .filter(|present| *present)
+        .count() as u8
 }
 
 impl PasswordRules {
-    /// Counts characters as Unicode scalar values, so "pässwörd" has 8.
+    /// Length (counted in Unicode scalar values, so "pässwörd" has 8) and composition.
     pub fn check(&self, password: &str) -> Result<(), PasswordError> {
         let actual = password.chars().count();
         if actual < usize::from(self.min_length) {
-            Err(PasswordError::TooShort {
+            return Err(PasswordError::TooShort {
                 min: self.min_length,
                 actual,
-            })
-        } else if actual > usize::from(self.max_length) {
-            Err(PasswordError::TooLong {
+            });
+        }
+        if actual > usize::from(self.max_length) {
+            return Err(PasswordError::TooLong {
                 max: self.max_length,
                 actual,
-            })
-        } else {
-            Ok(())
+            });
         }
+        let classes = character_classes(password);
+        if self.composition && classes < COMPOSITION_CLASSES {
+            return Err(PasswordError::Composition {
+                classes,
+                needed: COMPOSITION_CLASSES,
+            });
+        }
+        Ok(())
     }
 
     /// Every rule with whether `password` passes it, for the live checklist.
     pub fn checklist(&self, password: &str) -> Vec<Check> {
         let actual = password.chars().count();
-        vec![
+        let mut checks = vec![
             Check {
                 rule: Rule::MinLength(self.min_length),
                 passed: actual >= usize::from(self.min_length),
@@ -99,7 +143,95 @@ impl PasswordRules {
                 rule: Rule::MaxLength(self.max_length),
                 passed: actual <= usize::from(self.max_length),
             },
-        ]
+        ];
+        if self.composition {
+            checks.push(Check {
+                rule: Rule::Classes(COMPOSITION_CLASSES),
+                passed: character_classes(password) >= COMPOSITION_CLASSES,
+            });
+        }
+        checks
+    }
+}
+
+/// The parts of a user's own names and addresses that their password may not contain.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PersonalInfo {
+    parts: Vec<String>,
+}
+
+impl PersonalInfo {
+    /// Collects the parts of a username, a display name and an email address: each split on
+    /// spaces and punctuation, the email's local part also whole, parts of 3 or more
+    /// characters, normalised like banned terms.
+    pub fn new(username: &str, display_name: Option<&str>, email: Option<&str>) -> Self {
+        let mut sources = vec![username.to_owned()];
+        sources.extend(display_name.map(str::to_owned));
+        if let Some(email) = email {
+            sources.push(email.split('@').next().unwrap_or_default().to_owned());
+        }
+        if let Some((local, _)) = username.split_once('@') {
+            sources.push(local.to_owned());
+        }
+        let mut parts: Vec<String> = Vec::new();
+        let mut add = |candidate: &str| {
+            let normalized = banned::normalize(candidate);
+            if normalized.chars().count() >= PERSONAL_PART_CHARS && !parts.contains(&normalized) {
+                parts.push(normalized);
+            }
+        };
+        for source in &sources {
+            add(source.split('@').next().unwrap_or_default());
+            for piece in source.split(|c: char| !c.is_alphanumeric()) {
+                add(piece);
+            }
+        }
+        PersonalInfo { parts }
+    }
+
+    /// The first part `password` contains, if any.
+    pub fn found_in(&self, password: &str) -> Option<&str> {
+        let normalized = banned::normalize(password);
+        self.parts
+            .iter()
+            .find(|part| normalized.contains(part.as_str()))
+            .map(String::as_str)
+    }
+}
+
+/// Everything the server checks before a password goes to the identity backend.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PasswordChecker {
+    pub rules: PasswordRules,
+    banned: BannedTerms,
+}
+
+impl PasswordChecker {
+    pub fn new(rules: PasswordRules, banned: BannedTerms) -> Self {
+        PasswordChecker { rules, banned }
+    }
+
+    /// Checks in the order a user fixes things: length and composition, own names, banned
+    /// terms.
+    pub fn check(
+        &self,
+        password: &str,
+        personal: &PersonalInfo,
+    ) -> Result<NewPassword, PasswordError> {
+        self.rules.check(password)?;
+        if let Some(part) = personal.found_in(password) {
+            return Err(PasswordError::PersonalInfo {
+                part: part.to_owned(),
+            });
+        }
+        let evaluation = self.banned.evaluate(password);
+        if !evaluation.passes() {
+            return Err(PasswordError::Banned {
+                found: evaluation.found,
+                score: evaluation.score,
+            });
+        }
+        Ok(NewPassword(password.to_owned()))
     }
 }
 
@@ -108,6 +240,7 @@ impl PasswordRules {
 pub struct NewPassword(String);
 
 impl NewPassword {
+    /// Checks length and composition only; the server uses [`PasswordChecker::check`].
     pub fn parse(rules: &PasswordRules, password: &str) -> Result<NewPassword, PasswordError> {
         rules.check(password)?;
         Ok(NewPassword(password.to_owned()))
@@ -160,6 +293,136 @@ mod tests {
     fn length_counts_characters_not_bytes() {
         assert_eq!(PasswordRules::default().check("pässwörd"), Ok(()));
         assert!(PasswordRules::default().check("日本語日本語日").is_err());
+    }
+
+    #[test]
+    fn composition_needs_three_of_four_classes_when_on() {
+        let rules = PasswordRules {
+            composition: true,
+            ..PasswordRules::default()
+        };
+        assert_eq!(
+            rules.check("alllowercase"),
+            Err(PasswordError::Composition {
+                classes: 1,
+                needed: 3
+            })
+        );
+        assert_eq!(rules.check("lower and 123"), Ok(()));
+        assert_eq!(rules.check("UPPERlower1"), Ok(()));
+        assert_eq!(PasswordRules::default().check("alllowercase"), Ok(()));
+    }
+
+    #[test]
+    fn character_classes_count_upper_lower_digits_and_symbols() {
+        assert_eq!(character_classes("abc"), 1);
+        assert_eq!(character_classes("aB"), 2);
+        assert_eq!(character_classes("aB3"), 3);
+        assert_eq!(character_classes("aB3 "), 4);
+        assert_eq!(character_classes("Ärger"), 2);
+    }
+
+    #[test]
+    fn the_users_own_names_are_refused() {
+        let personal = PersonalInfo::new(
+            "amartin",
+            Some("Alice Martin"),
+            Some("alice.martin@example.com"),
+        );
+        let checker = PasswordChecker::default();
+        for password in ["alice in wonderland", "M4rtin-family-2024", "xx amartin xx"] {
+            assert!(
+                matches!(
+                    checker.check(password, &personal),
+                    Err(PasswordError::PersonalInfo { .. })
+                ),
+                "{password}"
+            );
+        }
+        assert!(checker.check("a correct horse battery", &personal).is_ok());
+    }
+
+    #[test]
+    fn short_name_parts_are_not_held_against_the_user() {
+        let personal = PersonalInfo::new("jo", Some("Jo Li"), None);
+        assert!(
+            PasswordChecker::default()
+                .check("join the line dance", &personal)
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn banned_terms_refuse_a_password_the_entra_way() {
+        let checker = PasswordChecker::new(
+            PasswordRules::default(),
+            BannedTerms::new(["contoso", "winter"]),
+        );
+        let err = checker
+            .check("C0nt0so-Winter", &PersonalInfo::default())
+            .unwrap_err();
+        assert_eq!(
+            err,
+            PasswordError::Banned {
+                found: vec!["contoso".into(), "winter".into()],
+                score: 3
+            }
+        );
+        assert!(
+            checker
+                .check("contoso is a river in spring", &PersonalInfo::default())
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn every_refusal_maps_to_its_own_error_code() {
+        let cases: [(PasswordError, ErrorCode); 5] = [
+            (
+                PasswordError::TooShort { min: 8, actual: 1 },
+                ErrorCode::PasswordTooShort,
+            ),
+            (
+                PasswordError::TooLong {
+                    max: 256,
+                    actual: 300,
+                },
+                ErrorCode::PasswordTooLong,
+            ),
+            (
+                PasswordError::Composition {
+                    classes: 1,
+                    needed: 3,
+                },
+                ErrorCode::PasswordComposition,
+            ),
+            (
+                PasswordError::PersonalInfo {
+                    part: "alice".into(),
+                },
+                ErrorCode::PasswordPersonalInfo,
+            ),
+            (
+                PasswordError::Banned {
+                    found: vec!["x".into()],
+                    score: 1,
+                },
+                ErrorCode::PasswordBanned,
+            ),
+        ];
+        for (err, code) in cases {
+            assert_eq!(ApiError::from(err).code, code);
+        }
+    }
+
+    #[test]
+    fn the_checklist_shows_composition_only_when_it_is_on() {
+        let rules = PasswordRules {
+            composition: true,
+            ..PasswordRules::default()
+        };
+        assert_eq!(rules.checklist("abc").len(), 3);
+        assert_eq!(PasswordRules::default().checklist("abc").len(), 2);
     }
 
     #[test]

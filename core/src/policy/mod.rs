@@ -328,8 +328,17 @@ impl Policy {
             password: crate::password::PasswordRules {
                 min_length: self.password.min_length,
                 max_length: crate::password::MAX_LENGTH,
+                composition: self.password.composition,
             },
         }
+    }
+
+    /// What the server checks a new password with: the rules, and the banned terms.
+    pub fn password_checker(&self) -> crate::password::PasswordChecker {
+        crate::password::PasswordChecker::new(
+            self.reset_settings().password,
+            crate::password::banned::BannedTerms::new(&self.password.banned_terms),
+        )
     }
 }
 

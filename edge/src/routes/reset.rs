@@ -3,6 +3,7 @@
 use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
 use sspr_core::flow::{FlowError, Subject};
 use sspr_core::mask;
+use sspr_core::password::PersonalInfo;
 use sspr_core::policy::Method as ProofMethod;
 use sspr_core::token::FlowToken;
 use sspr_core::username::Username;
@@ -67,7 +68,14 @@ pub async fn start(
             let email = user.email.unwrap_or_default();
             (
                 format!("user/{}/{}", config.tenant, user.id),
-                Subject::User { user_id: user.id },
+                Subject::User {
+                    personal: PersonalInfo::new(
+                        username.as_str(),
+                        user.display_name.as_deref(),
+                        Some(&email),
+                    ),
+                    user_id: user.id,
+                },
                 mask::email(&email),
                 Some(email),
             )

@@ -25,6 +25,7 @@ pub fn NewPasswordForm(
                 let text = match check.rule {
                     Rule::MinLength(n) => format!("At least {n} characters"),
                     Rule::MaxLength(n) => format!("At most {n} characters"),
+                    Rule::Classes(n) => format!("At least {n} of: upper case, lower case, digits, symbols"),
                 };
                 let class = if check.passed { "sspr-check sspr-check--passed" } else { "sspr-check" };
                 let state = if check.passed { "met" } else { "not met" };
