@@ -10,7 +10,7 @@ use subtle::ConstantTimeEq;
 
 use crate::UnixMillis;
 use crate::api::{ApiError, Channel, ErrorCode, Reply, Step};
-use crate::code::{CodeChallenge, CodeError, CodePolicy, OtpCode};
+use crate::methods::code::{CodeChallenge, CodeError, CodePolicy, OtpCode};
 use crate::password::{NewPassword, PasswordChecker, PasswordError, PasswordRules, PersonalInfo};
 use crate::token::FlowToken;
 
@@ -82,7 +82,7 @@ pub enum FlowError {
     #[error("this request does not belong to the current step")]
     WrongStep,
     #[error(transparent)]
-    CodeFormat(#[from] crate::code::InvalidCodeFormat),
+    CodeFormat(#[from] crate::methods::code::InvalidCodeFormat),
     #[error(transparent)]
     Code(#[from] CodeError),
     #[error(transparent)]
@@ -284,7 +284,7 @@ impl ResetFlow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::code::test_fill;
+    use crate::methods::code::test_fill;
     use proptest::prelude::*;
 
     const KEY: &[u8] = b"code-key-code-key-code-key-code-";

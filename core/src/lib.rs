@@ -5,9 +5,9 @@
 //! `wasm32-unknown-unknown`, so the edge and the widget run exactly this code.
 
 pub mod api;
-pub mod code;
 pub mod flow;
 pub mod mask;
+pub mod methods;
 pub mod password;
 pub mod policy;
 pub mod token;

@@ -76,7 +76,7 @@ impl FlowToken {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::code::test_fill;
+    use crate::methods::code::test_fill;
 
     #[test]
     fn a_token_survives_encoding() {

@@ -320,7 +320,7 @@ impl Policy {
     /// The settings a reset flow runs under.
     pub fn reset_settings(&self) -> crate::flow::ResetSettings {
         crate::flow::ResetSettings {
-            code: crate::code::CodePolicy {
+            code: crate::methods::code::CodePolicy {
                 digits: self.codes.digits,
                 lifetime_ms: u64::from(self.codes.lifetime_minutes) * 60_000,
                 max_tries: self.codes.tries,

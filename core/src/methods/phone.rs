@@ -1,0 +1,131 @@
+//! Phone numbers for SMS codes, parsed with the maintained `phonenumber` crate (Google's
+//! libphonenumber metadata) and kept in E.164 form (`+14155550123`).
+
+use phonenumber::country;
+use serde::{Deserialize, Serialize};
+
+/// A valid phone number in E.164 form.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PhoneNumber(String);
+
+/// Why a phone number was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhoneError {
+    #[error("{0:?} is not a known country code (use two letters, like US or DE)")]
+    UnknownRegion(String),
+    #[error("{0:?} is not a phone number; write it with its country code, like +1 415 555 0123")]
+    Unparsable(String),
+    #[error("{0:?} is not a valid phone number for its country")]
+    Invalid(String),
+}
+
+impl PhoneNumber {
+    /// Parses what a user typed. Numbers without a `+` country code are read in
+    /// `default_region` (ISO 3166 alpha-2), when given.
+    pub fn parse(input: &str, default_region: Option<&str>) -> Result<PhoneNumber, PhoneError> {
+        let region = match default_region {
+            Some(code) => Some(
+                code.trim()
+                    .to_ascii_uppercase()
+                    .parse::<country::Id>()
+                    .map_err(|_| PhoneError::UnknownRegion(code.to_owned()))?,
+            ),
+            None => None,
+        };
+        let trimmed = input.trim();
+        let parsed = phonenumber::parse(region, trimmed)
+            .map_err(|_| PhoneError::Unparsable(trimmed.to_owned()))?;
+        if !phonenumber::is_valid(&parsed) {
+            return Err(PhoneError::Invalid(trimmed.to_owned()));
+        }
+        Ok(PhoneNumber(
+            parsed.format().mode(phonenumber::Mode::E164).to_string(),
+        ))
+    }
+
+    /// `+` and digits only.
+    pub fn e164(&self) -> &str {
+        &self.0
+    }
+
+    /// The number masked for display: country code and last two digits (`+1 ••• ••• ••23`).
+    pub fn masked(&self) -> String {
+        let digits = &self.0[1..];
+        let tail = &digits[digits.len().saturating_sub(2)..];
+        let head = &digits[..digits.len().min(1)];
+        format!("+{head} ••• ••• ••{tail}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_international_number_becomes_e164() {
+        assert_eq!(
+            PhoneNumber::parse("+1 (415) 555-0132", None)
+                .unwrap()
+                .e164(),
+            "+14155550132"
+        );
+        assert_eq!(
+            PhoneNumber::parse("+49 30 901820", None).unwrap().e164(),
+            "+4930901820"
+        );
+    }
+
+    #[test]
+    fn a_national_number_is_read_in_the_default_region() {
+        assert_eq!(
+            PhoneNumber::parse("030 901820", Some("de")).unwrap().e164(),
+            "+4930901820"
+        );
+    }
+
+    #[test]
+    fn a_national_number_without_a_region_is_unparsable() {
+        assert!(matches!(
+            PhoneNumber::parse("030 901820", None),
+            Err(PhoneError::Unparsable(_))
+        ));
+    }
+
+    #[test]
+    fn letters_are_not_a_phone_number() {
+        assert!(PhoneNumber::parse("call me maybe", Some("US")).is_err());
+    }
+
+    #[test]
+    fn an_impossible_number_is_invalid() {
+        for number in ["+44 20 1234", "+1 415 555 01"] {
+            assert!(
+                matches!(
+                    PhoneNumber::parse(number, None),
+                    Err(PhoneError::Invalid(_))
+                ),
+                "{number}"
+            );
+        }
+        assert!(matches!(
+            PhoneNumber::parse("+1 000 000 0000", None),
+            Err(PhoneError::Unparsable(_))
+        ));
+    }
+
+    #[test]
+    fn an_unknown_region_is_named() {
+        assert_eq!(
+            PhoneNumber::parse("123", Some("XX")),
+            Err(PhoneError::UnknownRegion("XX".into()))
+        );
+    }
+
+    #[test]
+    fn the_mask_shows_only_the_country_digit_and_the_last_two() {
+        assert_eq!(
+            PhoneNumber::parse("+14155550132", None).unwrap().masked(),
+            "+1 ••• ••• ••32"
+        );
+    }
+}

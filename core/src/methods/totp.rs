@@ -1,0 +1,238 @@
+//! Authenticator apps (RFC 6238 TOTP: SHA-1, 6 digits, 30 s steps, ±1 step) through the
+//! maintained `totp-rs` crate. Secrets are 160 bits; the last accepted step is stored and no
+//! step is accepted twice. A credential counts only once a first valid code confirmed it.
+//! The secret is stored by the edge encrypted (AES-256-GCM); never log it or its URI.
+
+use serde::{Deserialize, Serialize};
+use totp_rs::{Algorithm, Builder, Totp};
+
+use crate::UnixMillis;
+
+/// Bytes in a secret (160 bits, RFC 4226's recommendation).
+pub const SECRET_BYTES: usize = 20;
+pub const DIGITS: u8 = 6;
+pub const STEP_SECONDS: u64 = 30;
+
+/// Why a code was not accepted, or a credential could not be described.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum TotpError {
+    #[error("an authenticator code is {DIGITS} digits")]
+    InvalidFormat,
+    #[error("the authenticator code does not match")]
+    Mismatch,
+    #[error("this authenticator code was already used; wait for the next one")]
+    Replayed,
+    #[error("the issuer and the account name cannot contain ':'")]
+    InvalidLabel,
+}
+
+/// A user's authenticator.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotpCredential {
+    secret: Vec<u8>,
+    /// The last time step a code was accepted for.
+    pub last_step: Option<u64>,
+    /// Whether a first valid code confirmed the enrolment.
+    pub confirmed: bool,
+}
+
+impl std::fmt::Debug for TotpCredential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TotpCredential")
+            .field("last_step", &self.last_step)
+            .field("confirmed", &self.confirmed)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TotpCredential {
+    /// A new, unconfirmed credential with a secret from `fill`.
+    pub fn enrol(fill: &mut dyn FnMut(&mut [u8])) -> Self {
+        let mut secret = vec![0u8; SECRET_BYTES];
+        fill(&mut secret);
+        TotpCredential {
+            secret,
+            last_step: None,
+            confirmed: false,
+        }
+    }
+
+    fn totp(&self, issuer: &str, account: &str) -> Result<Totp, TotpError> {
+        Builder::new()
+            .with_algorithm(Algorithm::SHA1)
+            .with_digits(DIGITS)
+            .with_skew(1)
+            .with_step_duration(STEP_SECONDS)
+            .with_secret(self.secret.clone())
+            .with_issuer(Some(issuer))
+            .with_account_name(account)
+            .build()
+            .map_err(|_| TotpError::InvalidLabel)
+    }
+
+    /// The `otpauth://totp/Issuer:account?secret=…` URI for the QR code and the same-device link.
+    pub fn otpauth_uri(&self, issuer: &str, account: &str) -> Result<String, TotpError> {
+        if issuer.contains(':') || account.contains(':') {
+            return Err(TotpError::InvalidLabel);
+        }
+        self.totp(issuer, account)?
+            .to_url()
+            .map_err(|_| TotpError::InvalidLabel)
+    }
+
+    /// The secret in base32, grouped by four for typing: `JBSW Y3DP …`.
+    pub fn secret_text(&self) -> String {
+        let base32 = self
+            .totp("sspr", "user")
+            .map(|t| t.secret().to_base32())
+            .unwrap_or_default();
+        let chars: Vec<char> = base32.chars().collect();
+        chars
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Checks a code typed at `now`: it must match the current step or one step either side,
+    /// and be for a later step than the last one accepted. Success confirms an enrolment.
+    pub fn verify(&mut self, input: &str, now: UnixMillis) -> Result<u64, TotpError> {
+        let code: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+        if code.len() != usize::from(DIGITS) || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(TotpError::InvalidFormat);
+        }
+        let totp = self.totp("sspr", "user")?;
+        let step = totp.check(&code, now / 1000).ok_or(TotpError::Mismatch)?;
+        if self.last_step.is_some_and(|last| step <= last) {
+            return Err(TotpError::Replayed);
+        }
+        self.last_step = Some(step);
+        self.confirmed = true;
+        Ok(step)
+    }
+
+    /// The code for `now`, for tests and for the demo's simulated phone.
+    pub fn code_at(&self, now: UnixMillis) -> String {
+        self.totp("sspr", "user")
+            .map(|t| t.generate(now / 1000).to_string())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::methods::code::test_fill;
+
+    const T: UnixMillis = 1_700_000_000_000;
+
+    /// RFC 6238 Appendix B: SHA-1 secret "12345678901234567890", 8 digits. We use 6 digits,
+    /// the last 6 of each published value.
+    fn rfc_credential() -> TotpCredential {
+        TotpCredential {
+            secret: b"12345678901234567890".to_vec(),
+            last_step: None,
+            confirmed: false,
+        }
+    }
+
+    #[test]
+    fn codes_match_rfc_6238_test_vectors() {
+        let credential = rfc_credential();
+        for (seconds, expected) in [
+            (59u64, "287082"),
+            (1_111_111_109, "081804"),
+            (2_000_000_000, "279037"),
+        ] {
+            assert_eq!(
+                credential.code_at(seconds * 1000),
+                expected,
+                "T = {seconds}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_secret_has_160_bits() {
+        let credential = TotpCredential::enrol(&mut test_fill(1));
+        assert_eq!(credential.secret.len() * 8, 160);
+    }
+
+    #[test]
+    fn a_current_code_confirms_the_enrolment() {
+        let mut credential = TotpCredential::enrol(&mut test_fill(1));
+        assert!(!credential.confirmed);
+        let code = credential.code_at(T);
+        assert!(credential.verify(&code, T).is_ok());
+        assert!(credential.confirmed);
+    }
+
+    #[test]
+    fn a_code_from_one_step_away_is_accepted_and_two_steps_is_not() {
+        let credential = TotpCredential::enrol(&mut test_fill(2));
+        let previous = credential.code_at(T - 30_000);
+        let two_back = credential.code_at(T - 60_000);
+        assert!(credential.clone().verify(&previous, T).is_ok());
+        assert_eq!(
+            credential.clone().verify(&two_back, T),
+            Err(TotpError::Mismatch)
+        );
+    }
+
+    #[test]
+    fn a_code_cannot_be_replayed() {
+        let mut credential = TotpCredential::enrol(&mut test_fill(3));
+        let code = credential.code_at(T);
+        credential.verify(&code, T).unwrap();
+        assert_eq!(credential.verify(&code, T + 1000), Err(TotpError::Replayed));
+    }
+
+    #[test]
+    fn an_older_step_after_a_newer_one_is_a_replay() {
+        let mut credential = TotpCredential::enrol(&mut test_fill(4));
+        credential.verify(&credential.code_at(T), T).unwrap();
+        let older = credential.code_at(T - 30_000);
+        assert_eq!(credential.verify(&older, T), Err(TotpError::Replayed));
+    }
+
+    #[test]
+    fn a_malformed_code_is_refused() {
+        let mut credential = TotpCredential::enrol(&mut test_fill(5));
+        assert_eq!(credential.verify("12345", T), Err(TotpError::InvalidFormat));
+        assert_eq!(
+            credential.verify("abcdef", T),
+            Err(TotpError::InvalidFormat)
+        );
+    }
+
+    #[test]
+    fn the_otpauth_uri_names_issuer_account_and_parameters() {
+        let credential = rfc_credential();
+        let uri = credential
+            .otpauth_uri("Contoso", "alice@contoso.com")
+            .unwrap();
+        assert!(uri.starts_with("otpauth://totp/Contoso:alice"), "{uri}");
+        assert!(
+            uri.contains("secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"),
+            "{uri}"
+        );
+        assert!(uri.contains("issuer=Contoso"), "{uri}");
+        assert_eq!(
+            credential.otpauth_uri("Con:toso", "a"),
+            Err(TotpError::InvalidLabel)
+        );
+    }
+
+    #[test]
+    fn the_secret_text_is_grouped_by_four() {
+        assert_eq!(
+            rfc_credential().secret_text(),
+            "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ"
+        );
+    }
+
+    #[test]
+    fn debug_output_hides_the_secret() {
+        assert!(!format!("{:?}", rfc_credential()).contains("12345678901234567890"));
+    }
+}
