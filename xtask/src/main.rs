@@ -15,7 +15,7 @@ commands:
           mailbox, and print their URLs; Ctrl-C stops everything
   test    run every test layer: fmt, clippy, native tests, edge integration tests against
           wrangler dev, and the Playwright suite in headless Chromium
-  bench   print size figures of the widget and the edge bundle
+  bench   print the verifiers' speed and the size of the widget and the edge bundle
   setup   only install the tools the other commands need";
 
 fn main() -> ExitCode {
@@ -111,9 +111,23 @@ fn test() -> Result<(), String> {
     Ok(())
 }
 
-/// Size figures (the speed benchmarks come with the Core and Edge issues).
+/// Size figures, and the verifiers' speed (criterion). Figures are printed, never asserted.
 fn bench() -> Result<(), String> {
     let env = tools::bootstrap()?;
+    sh::step("core verifiers (criterion)", || {
+        sh::run(sh::cargo(&env).args([
+            "bench",
+            "-p",
+            "sspr-core",
+            "--bench",
+            "verifiers",
+            "--",
+            "--warm-up-time",
+            "1",
+            "--measurement-time",
+            "3",
+        ]))
+    })?;
     sh::step("widget build (trunk --release)", || {
         stack::build_widget(&env)
     })?;
