@@ -1,0 +1,296 @@
+//! Throttling, as pure bookkeeping the edge stores per user (and per destination): failed
+//! proofs in the last 24 hours block the user for a while; codes sent per hour are capped per
+//! channel; a new code needs the resend cooldown to have passed. Counters are cleared only by
+//! a successful reset: starting a new flow or resending never resets them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::UnixMillis;
+use crate::policy::Policy;
+
+const HOUR_MS: u64 = 60 * 60 * 1000;
+/// Failed proofs are counted over this window.
+pub const FAILURE_WINDOW_MS: u64 = 24 * HOUR_MS;
+
+/// The channels codes travel on, for send limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SendChannel {
+    Email,
+    Sms,
+}
+
+/// The limits in force, from the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub failed_proofs: u8,
+    pub block_ms: u64,
+    pub email_per_hour: u8,
+    pub sms_per_hour: u8,
+    pub resend_cooldown_ms: u64,
+}
+
+impl Policy {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            failed_proofs: self.throttling.failed_proofs,
+            block_ms: u64::from(self.throttling.block_hours) * HOUR_MS,
+            email_per_hour: self.throttling.email_sends_per_hour,
+            sms_per_hour: self.throttling.sms_sends_per_hour,
+            resend_cooldown_ms: u64::from(self.codes.resend_cooldown_seconds) * 1000,
+        }
+    }
+}
+
+/// Why something was refused, and when it may be tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Throttled {
+    #[error("too many failed attempts; try again later")]
+    Blocked { until: UnixMillis },
+    #[error("a code was just sent; wait before asking for another")]
+    Cooldown { retry_at: UnixMillis },
+    #[error("too many codes were sent in the last hour")]
+    SendLimit { retry_at: UnixMillis },
+}
+
+/// The counters kept for one user (or one destination).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ThrottleState {
+    failures: Vec<UnixMillis>,
+    blocked_until: Option<UnixMillis>,
+    sends: Vec<(UnixMillis, SendChannel)>,
+}
+
+impl ThrottleState {
+    fn prune(&mut self, now: UnixMillis) {
+        self.failures
+            .retain(|at| now.saturating_sub(*at) < FAILURE_WINDOW_MS);
+        self.sends
+            .retain(|(at, _)| now.saturating_sub(*at) < HOUR_MS);
+        if self.blocked_until.is_some_and(|until| now >= until) {
+            self.blocked_until = None;
+        }
+    }
+
+    /// Refuses everything while a block lasts.
+    pub fn check_blocked(&self, now: UnixMillis) -> Result<(), Throttled> {
+        match self.blocked_until {
+            Some(until) if now < until => Err(Throttled::Blocked { until }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts a failed proof; the one that reaches the limit starts a block.
+    pub fn record_failure(&mut self, limits: &Limits, now: UnixMillis) -> Result<(), Throttled> {
+        self.prune(now);
+        self.check_blocked(now)?;
+        self.failures.push(now);
+        if self.failures.len() >= usize::from(limits.failed_proofs) {
+            let until = now + limits.block_ms;
+            self.blocked_until = Some(until);
+            self.failures.clear();
+            return Err(Throttled::Blocked { until });
+        }
+        Ok(())
+    }
+
+    /// Failed proofs counted in the current window.
+    pub fn failures(&self, now: UnixMillis) -> usize {
+        self.failures
+            .iter()
+            .filter(|at| now.saturating_sub(**at) < FAILURE_WINDOW_MS)
+            .count()
+    }
+
+    /// Whether a code may be sent on `channel` now; if so, counts it.
+    pub fn record_send(
+        &mut self,
+        limits: &Limits,
+        channel: SendChannel,
+        now: UnixMillis,
+    ) -> Result<(), Throttled> {
+        self.prune(now);
+        self.check_blocked(now)?;
+        if let Some(last) = self.sends.iter().map(|(at, _)| *at).max()
+            && now < last + limits.resend_cooldown_ms
+        {
+            return Err(Throttled::Cooldown {
+                retry_at: last + limits.resend_cooldown_ms,
+            });
+        }
+        let cap = match channel {
+            SendChannel::Email => limits.email_per_hour,
+            SendChannel::Sms => limits.sms_per_hour,
+        };
+        let on_channel: Vec<UnixMillis> = self
+            .sends
+            .iter()
+            .filter(|(_, c)| *c == channel)
+            .map(|(at, _)| *at)
+            .collect();
+        if on_channel.len() >= usize::from(cap) {
+            let oldest = on_channel.iter().min().copied().unwrap_or(now);
+            return Err(Throttled::SendLimit {
+                retry_at: oldest + HOUR_MS,
+            });
+        }
+        self.sends.push((now, channel));
+        Ok(())
+    }
+
+    /// A successful reset clears every counter.
+    pub fn clear(&mut self) {
+        *self = ThrottleState::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: UnixMillis = 1_700_000_000_000;
+
+    fn limits() -> Limits {
+        Policy::default().limits()
+    }
+
+    #[test]
+    fn the_fifth_failure_in_a_day_blocks_for_a_day() {
+        let mut state = ThrottleState::default();
+        for i in 0..4 {
+            assert_eq!(state.record_failure(&limits(), T + i * HOUR_MS), Ok(()));
+        }
+        let fifth = state.record_failure(&limits(), T + 5 * HOUR_MS);
+        assert_eq!(
+            fifth,
+            Err(Throttled::Blocked {
+                until: T + 29 * HOUR_MS
+            })
+        );
+        assert!(state.check_blocked(T + 28 * HOUR_MS).is_err());
+        assert_eq!(state.check_blocked(T + 29 * HOUR_MS), Ok(()));
+    }
+
+    #[test]
+    fn failures_older_than_a_day_do_not_count() {
+        let mut state = ThrottleState::default();
+        for i in 0..4 {
+            state.record_failure(&limits(), T + i).unwrap();
+        }
+        assert_eq!(
+            state.record_failure(&limits(), T + FAILURE_WINDOW_MS + 10),
+            Ok(())
+        );
+        assert_eq!(state.failures(T + FAILURE_WINDOW_MS + 10), 1);
+    }
+
+    #[test]
+    fn a_blocked_user_is_sent_nothing() {
+        let mut state = ThrottleState::default();
+        for _ in 0..5 {
+            let _ = state.record_failure(&limits(), T);
+        }
+        assert!(matches!(
+            state.record_send(&limits(), SendChannel::Email, T + 1),
+            Err(Throttled::Blocked { .. })
+        ));
+    }
+
+    #[test]
+    fn a_second_code_within_the_cooldown_is_refused() {
+        let mut state = ThrottleState::default();
+        state.record_send(&limits(), SendChannel::Email, T).unwrap();
+        assert_eq!(
+            state.record_send(&limits(), SendChannel::Email, T + 29_999),
+            Err(Throttled::Cooldown {
+                retry_at: T + 30_000
+            })
+        );
+        assert_eq!(
+            state.record_send(&limits(), SendChannel::Email, T + 30_000),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn at_most_ten_emails_and_five_text_messages_an_hour() {
+        let mut state = ThrottleState::default();
+        for i in 0..10 {
+            state
+                .record_send(&limits(), SendChannel::Email, T + i * 60_000)
+                .unwrap();
+        }
+        assert_eq!(
+            state.record_send(&limits(), SendChannel::Email, T + 11 * 60_000),
+            Err(Throttled::SendLimit {
+                retry_at: T + HOUR_MS
+            })
+        );
+        for i in 0..5 {
+            state
+                .record_send(&limits(), SendChannel::Sms, T + (12 + i) * 60_000)
+                .unwrap();
+        }
+        assert!(matches!(
+            state.record_send(&limits(), SendChannel::Sms, T + 18 * 60_000),
+            Err(Throttled::SendLimit { .. })
+        ));
+        assert_eq!(
+            state.record_send(&limits(), SendChannel::Email, T + HOUR_MS),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn only_a_successful_reset_clears_the_counters() {
+        let mut state = ThrottleState::default();
+        state.record_failure(&limits(), T).unwrap();
+        state.record_send(&limits(), SendChannel::Email, T).unwrap();
+        state.clear();
+        assert_eq!(state.failures(T), 0);
+        assert_eq!(
+            state.record_send(&limits(), SendChannel::Email, T + 1),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn limits_follow_the_policy() {
+        let policy = Policy::parse("[throttling]\nfailed_proofs = 3\nblock_hours = 2\n[codes]\nresend_cooldown_seconds = 60").unwrap();
+        let limits = policy.limits();
+        assert_eq!(
+            (
+                limits.failed_proofs,
+                limits.block_ms,
+                limits.resend_cooldown_ms
+            ),
+            (3, 2 * HOUR_MS, 60_000)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn failures_never_exceed_the_limit_and_sends_never_exceed_the_caps(
+            events in proptest::collection::vec((0u8..3, 0u64..600_000), 0..80),
+        ) {
+            let limits = limits();
+            let mut state = ThrottleState::default();
+            let mut now = T;
+            let mut sent: Vec<(UnixMillis, SendChannel)> = Vec::new();
+            for (kind, wait) in events {
+                now += wait;
+                match kind {
+                    0 => { let _ = state.record_failure(&limits, now); }
+                    1 => if state.record_send(&limits, SendChannel::Email, now).is_ok() { sent.push((now, SendChannel::Email)); },
+                    _ => if state.record_send(&limits, SendChannel::Sms, now).is_ok() { sent.push((now, SendChannel::Sms)); },
+                }
+                proptest::prop_assert!(state.failures(now) < usize::from(limits.failed_proofs));
+                for channel in [SendChannel::Email, SendChannel::Sms] {
+                    let cap = if channel == SendChannel::Email { limits.email_per_hour } else { limits.sms_per_hour };
+                    let last_hour = sent.iter().filter(|(at, c)| *c == channel && now - at < HOUR_MS).count();
+                    proptest::prop_assert!(last_hour <= usize::from(cap));
+                }
+            }
+        }
+    }
+}
