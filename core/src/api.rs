@@ -180,6 +180,8 @@ pub enum ErrorCode {
     PasswordComposition,
     /// The new password contains part of the user's own names.
     PasswordPersonalInfo,
+    /// The new password is (nearly) one of the most common passwords.
+    PasswordCommon,
     /// The new password is built on banned terms (common or the organisation's own).
     PasswordBanned,
     /// The identity backend refused the new password (its own policy).
@@ -204,7 +206,7 @@ impl ErrorCode {
             UnsupportedMediaType => 415,
             OriginNotAllowed => 403,
             CodeMismatch | PasswordTooShort | PasswordTooLong | PasswordComposition
-            | PasswordPersonalInfo | PasswordBanned | PasswordRejected => 422,
+            | PasswordPersonalInfo | PasswordCommon | PasswordBanned | PasswordRejected => 422,
             CodeAttemptsExhausted => 429,
             Internal => 500,
             BackendUnavailable => 503,
@@ -212,7 +214,7 @@ impl ErrorCode {
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 22] = {
+    pub const ALL: [ErrorCode; 23] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -233,6 +235,7 @@ impl ErrorCode {
             PasswordTooLong,
             PasswordComposition,
             PasswordPersonalInfo,
+            PasswordCommon,
             PasswordBanned,
             PasswordRejected,
             BackendUnavailable,

@@ -431,7 +431,7 @@ fn the_new_password_reaches_the_directory_for_exactly_that_user() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn the_edge_refuses_passwords_with_the_users_name_or_the_policys_banned_terms() {
+fn the_edge_refuses_the_users_names_common_passwords_and_the_policys_banned_terms() {
     let stack = stack();
     let token = flow(&stack.start("alice"));
     let code = stack.code_for("alice@example.com", 0);
@@ -439,6 +439,7 @@ fn the_edge_refuses_passwords_with_the_users_name_or_the_policys_banned_terms() 
     let cases = [
         ("Alice-in-wonderland", "password_personal_info"),
         ("C0nt0so-24", "password_banned"),
+        ("P@ssw0rd1", "password_common"),
     ];
     for (password, expected) in cases {
         let answer = stack.post(

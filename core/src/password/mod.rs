@@ -4,6 +4,8 @@
 //! built and read here ([`pwned`]); the edge makes the call.
 
 pub mod banned;
+#[cfg(feature = "common-passwords")]
+pub mod common;
 pub mod pwned;
 
 use serde::{Deserialize, Serialize};
@@ -53,6 +55,8 @@ pub enum PasswordError {
     Composition { classes: u8, needed: u8 },
     #[error("the password contains part of your name or username ({part})")]
     PersonalInfo { part: String },
+    #[error("this password is one of the most common passwords; choose one nobody else would")]
+    Common,
     #[error("the password is built on easily guessed words ({}); add more of your own", found.join(", "))]
     Banned { found: Vec<String>, score: u16 },
 }
@@ -65,6 +69,7 @@ impl From<PasswordError> for ApiError {
             PasswordError::TooLong { .. } => ErrorCode::PasswordTooLong,
             PasswordError::Composition { .. } => ErrorCode::PasswordComposition,
             PasswordError::PersonalInfo { .. } => ErrorCode::PasswordPersonalInfo,
+            PasswordError::Common => ErrorCode::PasswordCommon,
             PasswordError::Banned { .. } => ErrorCode::PasswordBanned,
         };
         let mut api = ApiError::new(code, message);
@@ -211,8 +216,8 @@ impl PasswordChecker {
         PasswordChecker { rules, banned }
     }
 
-    /// Checks in the order a user fixes things: length and composition, own names, banned
-    /// terms.
+    /// Checks in the order a user fixes things: length and composition, own names, the
+    /// common-password list (when compiled in), banned terms.
     pub fn check(
         &self,
         password: &str,
@@ -223,6 +228,10 @@ impl PasswordChecker {
             return Err(PasswordError::PersonalInfo {
                 part: part.to_owned(),
             });
+        }
+        #[cfg(feature = "common-passwords")]
+        if common::matching(password).is_some() {
+            return Err(PasswordError::Common);
         }
         let evaluation = self.banned.evaluate(password);
         if !evaluation.passes() {
@@ -377,7 +386,8 @@ mod tests {
 
     #[test]
     fn every_refusal_maps_to_its_own_error_code() {
-        let cases: [(PasswordError, ErrorCode); 5] = [
+        let cases: [(PasswordError, ErrorCode); 6] = [
+            (PasswordError::Common, ErrorCode::PasswordCommon),
             (
                 PasswordError::TooShort { min: 8, actual: 1 },
                 ErrorCode::PasswordTooShort,
