@@ -65,6 +65,8 @@ pub enum Step {
     NewPassword { rules: PasswordRules },
     /// The password was changed.
     Done,
+    /// Too many failed attempts: nothing is possible until `until`.
+    Locked { until: UnixMillis },
 }
 
 /// Every reply the edge gives the widget: the flow token (while the flow lives), the next
@@ -126,6 +128,9 @@ pub struct ApiError {
     pub min_length: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u16>,
+    /// When the refused request may be tried again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_at: Option<UnixMillis>,
 }
 
 impl ApiError {
@@ -136,6 +141,7 @@ impl ApiError {
             tries_left: None,
             min_length: None,
             max_length: None,
+            retry_at: None,
         }
     }
 }
@@ -172,6 +178,12 @@ pub enum ErrorCode {
     CodeUsed,
     /// Too many wrong codes: this code is dead.
     CodeAttemptsExhausted,
+    /// Too many failed proofs: the account is blocked until `retry_at`.
+    Locked,
+    /// A code was sent moments ago; another may be asked for at `retry_at`.
+    ResendTooSoon,
+    /// The hourly number of codes is used up until `retry_at`.
+    SendLimit,
     /// The new password is shorter than `min_length`.
     PasswordTooShort,
     /// The new password is longer than `max_length`.
@@ -207,14 +219,14 @@ impl ErrorCode {
             OriginNotAllowed => 403,
             CodeMismatch | PasswordTooShort | PasswordTooLong | PasswordComposition
             | PasswordPersonalInfo | PasswordCommon | PasswordBanned | PasswordRejected => 422,
-            CodeAttemptsExhausted => 429,
+            CodeAttemptsExhausted | Locked | ResendTooSoon | SendLimit => 429,
             Internal => 500,
             BackendUnavailable => 503,
         }
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 23] = {
+    pub const ALL: [ErrorCode; 26] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -231,6 +243,9 @@ impl ErrorCode {
             CodeExpired,
             CodeUsed,
             CodeAttemptsExhausted,
+            Locked,
+            ResendTooSoon,
+            SendLimit,
             PasswordTooShort,
             PasswordTooLong,
             PasswordComposition,

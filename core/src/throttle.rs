@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::UnixMillis;
+use crate::api::{ApiError, ErrorCode, Reply, Step};
 use crate::policy::Policy;
 
 const HOUR_MS: u64 = 60 * 60 * 1000;
@@ -51,6 +52,29 @@ pub enum Throttled {
     Cooldown { retry_at: UnixMillis },
     #[error("too many codes were sent in the last hour")]
     SendLimit { retry_at: UnixMillis },
+}
+
+impl Throttled {
+    /// The reply for a refusal: the locked step while blocked; otherwise back to the first
+    /// step with when to try again.
+    pub fn reply(&self) -> Reply {
+        let (code, retry_at) = match *self {
+            Throttled::Blocked { until } => (ErrorCode::Locked, until),
+            Throttled::Cooldown { retry_at } => (ErrorCode::ResendTooSoon, retry_at),
+            Throttled::SendLimit { retry_at } => (ErrorCode::SendLimit, retry_at),
+        };
+        let mut error = ApiError::new(code, self.to_string());
+        error.retry_at = Some(retry_at);
+        let step = match self {
+            Throttled::Blocked { until } => Step::Locked { until: *until },
+            _ => Step::Identify,
+        };
+        Reply {
+            step: Some(step),
+            error: Some(error),
+            ..Reply::default()
+        }
+    }
 }
 
 /// The counters kept for one user (or one destination).
@@ -252,6 +276,16 @@ mod tests {
             state.record_send(&limits(), SendChannel::Email, T + 1),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_block_replies_with_the_locked_step_and_a_cooldown_with_identify() {
+        let blocked = Throttled::Blocked { until: T }.reply();
+        assert_eq!(blocked.step, Some(Step::Locked { until: T }));
+        assert_eq!(blocked.status(), 429);
+        let cooldown = Throttled::Cooldown { retry_at: T }.reply();
+        assert_eq!(cooldown.step, Some(Step::Identify));
+        assert_eq!(cooldown.error.unwrap().retry_at, Some(T));
     }
 
     #[test]

@@ -6,9 +6,23 @@ import http from 'node:http';
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readBody, json, listen } from './http.mjs';
 
+// alice, bob and erin come four times (alice, alice2 … alice4): the edge integration tests use
+// the first and each browser project of the end-to-end suite its own, so the edge's per-user
+// counters (resend cooldown, failed proofs) never carry over from one to the next.
+const PEOPLE = [
+  { id: 'u-1001', username: 'alice', display_name: 'Alice Martin', admin: false, groups: ['staff'], password: 'Initial-Password-1' },
+  { id: 'u-1002', username: 'bob', display_name: 'Bob Okafor', admin: false, groups: ['staff', 'sales'], password: 'Initial-Password-2' },
+  { id: 'u-1005', username: 'erin', display_name: 'Erin Walsh', admin: false, groups: ['staff'], password: 'Initial-Password-5' },
+];
+
 export const SEED_USERS = [
-  { id: 'u-1001', username: 'alice', email: 'alice@example.com', display_name: 'Alice Martin', enabled: true, admin: false, groups: ['staff'], password: 'Initial-Password-1' },
-  { id: 'u-1002', username: 'bob', email: 'bob@example.com', display_name: 'Bob Okafor', enabled: true, admin: false, groups: ['staff', 'sales'], password: 'Initial-Password-2' },
+  ...['', '2', '3', '4'].flatMap((suffix) => PEOPLE.map((person) => ({
+    ...person,
+    id: `${person.id}${suffix}`,
+    username: `${person.username}${suffix}`,
+    email: `${person.username}${suffix}@example.com`,
+    enabled: true,
+  }))),
   { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
   { id: 'u-1004', username: 'dana', email: 'dana@example.com', display_name: 'Dana Reyes', enabled: true, admin: true, groups: ['it-admins'], password: 'Initial-Password-4' },
 ];

@@ -1,12 +1,16 @@
 //! The per-user Durable Object. It owns the user's reset flow (one at a time: a new one
-//! replaces the old, and with it the old code) and is the only place that state changes, so
-//! every check-and-update runs without interleaving: SQLite calls are synchronous, and no
-//! `await` separates loading a flow from saving it. Alarms delete flows that have expired.
+//! replaces the old, and with it the old code) and the user's throttling counters, and is the
+//! only place that state changes, so every check-and-update runs without interleaving: SQLite
+//! calls are synchronous, and no `await` separates loading state from saving it. Decoy
+//! usernames have objects of their own that count and block exactly like real ones. Alarms
+//! delete flows that have expired.
 
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
 use sspr_core::api::{ApiError, ErrorCode, Reply};
 use sspr_core::flow::{FLOW_LIFETIME_MS, FlowError, ResetFlow, ResetSettings, Subject};
+use sspr_core::methods::code::CodeError;
+use sspr_core::throttle::{SendChannel, ThrottleState};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
 
@@ -56,7 +60,7 @@ impl Outcome {
 }
 
 #[derive(Deserialize)]
-struct FlowRow {
+struct BodyRow {
     body: String,
 }
 
@@ -70,11 +74,13 @@ pub struct UserState {
 impl DurableObject for UserState {
     fn new(state: State, env: Env) -> Self {
         let sql = state.storage().sql();
-        sql.exec(
-            "CREATE TABLE IF NOT EXISTS flow (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)",
-            None,
-        )
-        .expect("the flow table can be created");
+        for table in ["flow", "throttle"] {
+            sql.exec(
+                &format!("CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)"),
+                None,
+            )
+            .expect("the state tables can be created");
+        }
         UserState { state, env, sql }
     }
 
@@ -128,6 +134,13 @@ impl UserState {
         destination: String,
         settings: ResetSettings,
     ) -> Result<Outcome> {
+        // Every start sends a code (decoys pretend to), so every start counts as a send.
+        let mut throttle = self.load_throttle()?;
+        if let Err(refused) = throttle.record_send(&config.policy.limits(), SendChannel::Email, now)
+        {
+            return Ok(Outcome::reply(refused.reply()));
+        }
+        self.save_throttle(&throttle)?;
         let owner = hex::decode(self.state.id().to_string())
             .map_err(|_| worker::Error::RustError("a Durable Object id is hex".into()))?;
         let token = FlowToken::new(owner, &mut random::fill);
@@ -158,6 +171,11 @@ impl UserState {
         token_text: &str,
         code: &str,
     ) -> Result<Outcome> {
+        // A blocked user is refused before anything else, whatever the flow.
+        let mut throttle = self.load_throttle()?;
+        if let Err(blocked) = throttle.check_blocked(now) {
+            return Ok(Outcome::reply(blocked.reply()));
+        }
         let (token, mut flow) = match self.authorized(token_text, now)? {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
@@ -166,6 +184,18 @@ impl UserState {
             Ok(()) => {
                 self.save(&flow)?;
                 flow.reply(&token.encode())
+            }
+            Err(err @ FlowError::Code(CodeError::Mismatch { .. })) => {
+                // A wrong code is a failed proof, counted across flows.
+                let counted = throttle.record_failure(&config.policy.limits(), now);
+                self.save_throttle(&throttle)?;
+                match counted {
+                    Ok(()) => self.refuse(&flow, &token, &err)?,
+                    Err(blocked) => {
+                        self.delete()?;
+                        blocked.reply()
+                    }
+                }
             }
             Err(err) => self.refuse(&flow, &token, &err)?,
         };
@@ -179,6 +209,9 @@ impl UserState {
         token_text: &str,
         password: &str,
     ) -> Result<Outcome> {
+        if let Err(blocked) = self.load_throttle()?.check_blocked(now) {
+            return Ok(Outcome::reply(blocked.reply()));
+        }
         let (token, mut flow) = match self.authorized(token_text, now)? {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
@@ -214,6 +247,8 @@ impl UserState {
             Ok(()) => {
                 current.password_applied();
                 self.delete()?;
+                // A successful reset clears the counters.
+                self.save_throttle(&ThrottleState::default())?;
                 current.reply(&token.encode())
             }
             Err(err) => {
@@ -270,9 +305,26 @@ impl UserState {
     }
 
     fn load(&self) -> Result<Option<ResetFlow>> {
-        let rows: Vec<FlowRow> = self
+        self.read("flow")
+    }
+
+    fn save(&self, flow: &ResetFlow) -> Result<()> {
+        self.write("flow", flow)
+    }
+
+    fn load_throttle(&self) -> Result<ThrottleState> {
+        Ok(self.read("throttle")?.unwrap_or_default())
+    }
+
+    fn save_throttle(&self, throttle: &ThrottleState) -> Result<()> {
+        self.write("throttle", throttle)
+    }
+
+    /// Reads the one JSON row of `table` (a fixed name, never user input).
+    fn read<T: serde::de::DeserializeOwned>(&self, table: &str) -> Result<Option<T>> {
+        let rows: Vec<BodyRow> = self
             .sql
-            .exec("SELECT body FROM flow WHERE id = 1", None)?
+            .exec(&format!("SELECT body FROM {table} WHERE id = 1"), None)?
             .to_array()?;
         rows.first()
             .map(|row| {
@@ -282,11 +334,11 @@ impl UserState {
             .transpose()
     }
 
-    fn save(&self, flow: &ResetFlow) -> Result<()> {
-        let body =
-            serde_json::to_string(flow).map_err(|err| worker::Error::RustError(err.to_string()))?;
+    fn write<T: Serialize>(&self, table: &str, value: &T) -> Result<()> {
+        let body = serde_json::to_string(value)
+            .map_err(|err| worker::Error::RustError(err.to_string()))?;
         self.sql.exec(
-            "INSERT OR REPLACE INTO flow (id, body) VALUES (1, ?)",
+            &format!("INSERT OR REPLACE INTO {table} (id, body) VALUES (1, ?)"),
             vec![body.into()],
         )?;
         Ok(())

@@ -3,5 +3,6 @@
 pub mod code_form;
 pub mod done_view;
 pub mod identify_form;
+pub mod locked_view;
 pub mod new_password_form;
 pub mod reset_widget;

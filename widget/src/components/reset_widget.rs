@@ -5,6 +5,7 @@ use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, Step, VerifyCodeRe
 use super::code_form::CodeForm;
 use super::done_view::DoneView;
 use super::identify_form::IdentifyForm;
+use super::locked_view::LockedView;
 use super::new_password_form::NewPasswordForm;
 use crate::api::{Call, Client, ClientError};
 
@@ -109,6 +110,7 @@ pub fn ResetWidget(
                 }
                 .into_any(),
                 Step::Done => view! { <DoneView /> }.into_any(),
+                Step::Locked { until } => view! { <LockedView until /> }.into_any(),
             }}
         </section>
     }
