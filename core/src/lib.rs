@@ -10,6 +10,7 @@ pub mod mask;
 pub mod methods;
 pub mod password;
 pub mod policy;
+pub mod registration;
 pub mod throttle;
 pub mod token;
 pub mod username;
