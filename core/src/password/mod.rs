@@ -7,6 +7,8 @@ pub mod banned;
 #[cfg(feature = "common-passwords")]
 pub mod common;
 pub mod pwned;
+#[cfg(feature = "strength")]
+pub mod strength;
 
 use serde::{Deserialize, Serialize};
 
