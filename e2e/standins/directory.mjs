@@ -6,13 +6,14 @@ import http from 'node:http';
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readBody, json, listen } from './http.mjs';
 
-// alice, bob and erin come four times (alice, alice2 … alice4): the edge integration tests use
+// alice, bob, erin and frank come four times (alice, alice2 … alice4): the edge integration tests use
 // the first and each browser project of the end-to-end suite its own, so the edge's per-user
 // counters (resend cooldown, failed proofs) never carry over from one to the next.
 const PEOPLE = [
   { id: 'u-1001', username: 'alice', display_name: 'Alice Martin', admin: false, groups: ['staff'], password: 'Initial-Password-1' },
   { id: 'u-1002', username: 'bob', display_name: 'Bob Okafor', admin: false, groups: ['staff', 'sales'], password: 'Initial-Password-2' },
   { id: 'u-1005', username: 'erin', display_name: 'Erin Walsh', admin: false, groups: ['staff'], password: 'Initial-Password-5' },
+  { id: 'u-1006', username: 'frank', display_name: 'Frank Osei', admin: false, groups: ['staff'], password: 'Initial-Password-6' },
 ];
 
 export const SEED_USERS = [

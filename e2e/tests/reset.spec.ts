@@ -82,3 +82,20 @@ test('an unknown username gets the same screen and no email is sent', async ({ p
   await expect(reset.error()).toHaveText('the code does not match; 4 tries left');
   expect(await messages()).toEqual([]);
 });
+
+test('five wrong codes lock the account and the widget says until when', async ({ page }, testInfo) => {
+  const frank = user('frank', testInfo);
+  const reset = new ResetPage(page);
+  await reset.open();
+  await reset.requestCode(frank);
+  const code = await codeSentTo(`${frank}@example.com`);
+  const wrong = `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
+  for (const left of [4, 3, 2, 1]) {
+    await reset.enterCode(wrong);
+    await expect(reset.error()).toHaveText(`the code does not match; ${left} tries left`);
+  }
+  await reset.enterCode(wrong);
+  await expect(page.getByRole('heading', { name: 'Too many attempts' })).toBeVisible();
+  await expect(page.getByTestId('sspr-locked')).toContainText('blocked for this account until');
+  await page.screenshot({ path: testInfo.outputPath('5-locked.png') });
+});
