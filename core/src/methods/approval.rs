@@ -33,18 +33,7 @@ pub struct ApprovalChallenge {
     pub answered: bool,
 }
 
-/// A uniform draw from `0..bound` without modulo bias.
-fn uniform(bound: u32, fill: &mut dyn FnMut(&mut [u8])) -> u32 {
-    let zone = u32::MAX - (u32::MAX % bound);
-    loop {
-        let mut bytes = [0u8; 4];
-        fill(&mut bytes);
-        let candidate = u32::from_le_bytes(bytes);
-        if candidate < zone {
-            return candidate % bound;
-        }
-    }
-}
+use super::uniform_below as uniform;
 
 impl ApprovalChallenge {
     /// A new challenge: a number from 10 to 99 and two other distinct decoys, shuffled.

@@ -69,21 +69,8 @@ impl OtpCode {
     /// drawn again.
     pub fn generate(digits: u8, fill: &mut dyn FnMut(&mut [u8])) -> OtpCode {
         assert!((1..=9).contains(&digits), "codes have 1–9 digits");
-        let modulus = 10u32.pow(u32::from(digits));
-        // The largest multiple of `modulus` that fits; values at or above it are biased.
-        let zone = u32::MAX - (u32::MAX % modulus);
-        loop {
-            let mut bytes = [0u8; 4];
-            fill(&mut bytes);
-            let candidate = u32::from_le_bytes(bytes);
-            if candidate < zone {
-                return OtpCode(format!(
-                    "{:0width$}",
-                    candidate % modulus,
-                    width = usize::from(digits)
-                ));
-            }
-        }
+        let value = super::uniform_below(10u32.pow(u32::from(digits)), fill);
+        OtpCode(format!("{value:0width$}", width = usize::from(digits)))
     }
 
     /// The digits, for the message that carries the code. Never log this.

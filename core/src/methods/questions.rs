@@ -156,15 +156,7 @@ impl RegisteredQuestions {
         let take = usize::from(count).min(indices.len());
         for i in 0..take {
             let remaining = (indices.len() - i) as u32;
-            let zone = u32::MAX - (u32::MAX % remaining);
-            let pick = loop {
-                let mut bytes = [0u8; 4];
-                fill(&mut bytes);
-                let candidate = u32::from_le_bytes(bytes);
-                if candidate < zone {
-                    break (candidate % remaining) as usize;
-                }
-            };
+            let pick = super::uniform_below(remaining, fill) as usize;
             indices.swap(i, i + pick);
         }
         indices.truncate(take);
