@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::UnixMillis;
+use crate::methods::questions::Question;
 use crate::password::PasswordRules;
+use crate::policy::Method;
 
 /// Upper bound, in bytes, of any JSON request body the edge accepts.
 pub const MAX_REQUEST_BYTES: usize = 4096;
@@ -46,6 +48,25 @@ impl std::fmt::Debug for NewPasswordRequest {
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Email,
+    Sms,
+}
+
+/// A method offered at a reset, with its destination masked (empty for methods that have
+/// none, like the authenticator).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MethodOffer {
+    pub method: Method,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub destination: String,
+}
+
+impl MethodOffer {
+    pub fn new(method: Method, destination: impl Into<String>) -> Self {
+        MethodOffer {
+            method,
+            destination: destination.into(),
+        }
+    }
 }
 
 /// What the widget shows next.
@@ -54,6 +75,12 @@ pub enum Channel {
 pub enum Step {
     /// Ask for the username.
     Identify,
+    /// Let the user pick the next method; `verified` of `required` are done.
+    ChooseMethod {
+        methods: Vec<MethodOffer>,
+        verified: u8,
+        required: u8,
+    },
     /// Ask for the code sent to a masked destination.
     VerifyCode {
         channel: Channel,
@@ -61,6 +88,12 @@ pub enum Step {
         code_length: u8,
         tries_left: u8,
     },
+    /// Ask for the current code of the user's authenticator app.
+    VerifyTotp,
+    /// Ask these security questions.
+    AnswerQuestions { questions: Vec<Question> },
+    /// Wait while the user picks `number` on their phone.
+    AwaitApproval { number: u8 },
     /// Ask for a new password that satisfies `rules`.
     NewPassword { rules: PasswordRules },
     /// The password was changed.
@@ -168,6 +201,12 @@ pub enum ErrorCode {
     FlowExpired,
     /// The request does not belong to the flow's current step.
     WrongStep,
+    /// The method chosen is not offered, or was already used in this reset.
+    MethodNotOffered,
+    /// One or more security answers are wrong; new questions are asked.
+    AnswersWrong,
+    /// The phone denied the request, picked the wrong number, or did not answer in time.
+    ApprovalFailed,
     /// The code is not made of the expected number of digits.
     InvalidCodeFormat,
     /// The code does not match; `tries_left` says how many tries remain.
@@ -212,7 +251,8 @@ impl ErrorCode {
             BadRequest | InvalidUsername | InvalidCodeFormat => 400,
             NotFound => 404,
             MethodNotAllowed => 405,
-            WrongStep => 409,
+            WrongStep | MethodNotOffered => 409,
+            AnswersWrong | ApprovalFailed => 422,
             FlowExpired | CodeExpired | CodeUsed => 410,
             PayloadTooLarge => 413,
             UnsupportedMediaType => 415,
@@ -226,7 +266,7 @@ impl ErrorCode {
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 26] = {
+    pub const ALL: [ErrorCode; 29] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -238,6 +278,9 @@ impl ErrorCode {
             InvalidUsername,
             FlowExpired,
             WrongStep,
+            MethodNotOffered,
+            AnswersWrong,
+            ApprovalFailed,
             InvalidCodeFormat,
             CodeMismatch,
             CodeExpired,

@@ -1,27 +1,59 @@
-//! The reset flow as an explicit state machine: verify a code → choose a new password →
-//! pending at the identity backend → done. The edge stores a [`ResetFlow`] per user, calls one
-//! transition per request and sends the [`Reply`] it gets back; the widget renders the step.
+//! The reset flow as an explicit state machine. A user proves who they are with as many
+//! distinct registered methods as the policy requires (choose a method → verify it → …),
+//! then chooses a new password, which is pending at the identity backend until it is done.
+//! The edge stores a [`ResetFlow`] per user, calls one transition per request, performs the
+//! [`Effect`]s it gets back and sends the [`Reply`]; the widget renders the step.
 //!
-//! Unknown and disabled users walk a decoy flow of identical shape: same steps, same limits,
-//! same errors, but no code is sent and no code can ever match.
+//! Unknown, disabled and unregistered users walk a decoy flow of identical shape: same steps,
+//! same limits, same errors, but nothing is sent and no proof can ever succeed.
 
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq;
 
 use crate::UnixMillis;
-use crate::api::{ApiError, Channel, ErrorCode, Reply, Step};
+use crate::api::{ApiError, Channel, ErrorCode, MethodOffer, Reply, Step};
+use crate::methods::approval::{ApprovalChallenge, ApprovalError};
 use crate::methods::code::{CodeChallenge, CodeError, CodePolicy, OtpCode};
+use crate::methods::questions::{Question, QuestionError, RegisteredQuestions};
+use crate::methods::totp::{TotpCredential, TotpError};
 use crate::password::{NewPassword, PasswordChecker, PasswordError, PasswordRules, PersonalInfo};
+use crate::policy::Method;
+use crate::policy::questions::PREDEFINED_QUESTIONS;
 use crate::token::FlowToken;
 
 /// Absolute lifetime of a flow, whatever step it is at.
 pub const FLOW_LIFETIME_MS: u64 = 15 * 60 * 1000;
 
 /// The settings a reset flow runs under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResetSettings {
     pub code: CodePolicy,
     pub password: PasswordRules,
+    /// Distinct methods a reset needs (1 or 2).
+    #[serde(default = "one")]
+    pub required: u8,
+    /// Security questions asked at a reset.
+    #[serde(default = "three")]
+    pub questions_asked: u8,
+}
+
+fn one() -> u8 {
+    1
+}
+
+fn three() -> u8 {
+    3
+}
+
+impl Default for ResetSettings {
+    fn default() -> Self {
+        ResetSettings {
+            code: CodePolicy::default(),
+            password: PasswordRules::default(),
+            required: 1,
+            questions_asked: 3,
+        }
+    }
 }
 
 /// Whose password the flow resets.
@@ -43,8 +75,19 @@ pub enum Subject {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Stage {
+    ChooseMethod,
     VerifyCode {
+        method: Method,
         challenge: CodeChallenge,
+    },
+    VerifyTotp,
+    AnswerQuestions {
+        /// Indices into the user's registered questions (empty for decoys).
+        asked: Vec<usize>,
+        questions: Vec<Question>,
+    },
+    AwaitApproval {
+        challenge: ApprovalChallenge,
     },
     NewPassword,
     /// A new password is on its way to the backend under this operation id.
@@ -54,24 +97,51 @@ pub enum Stage {
     Done,
 }
 
+/// What the edge must do after a transition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Send `code` by email or text message to the user's registered address or number.
+    SendCode { method: Method, code: OtpCode },
+    /// Ask the user's registered phone to approve, showing `choices`.
+    SendApproval { number: u8, choices: [u8; 3] },
+}
+
+/// What a method needs from the user's stored state at a reset.
+#[derive(Clone, Copy, Default)]
+pub struct Proofs<'a> {
+    pub questions: Option<&'a RegisteredQuestions>,
+}
+
 /// One reset in progress, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResetFlow {
     token_hash: String,
     pub subject: Subject,
-    /// The masked destination of the code, as shown to the user.
-    pub destination: String,
+    /// The methods offered, masked as shown to the user.
+    pub offers: Vec<MethodOffer>,
+    /// The methods proved so far, distinct.
+    pub verified: Vec<Method>,
     pub stage: Stage,
     pub started_at: UnixMillis,
     pub expires_at: UnixMillis,
     pub settings: ResetSettings,
 }
 
-/// A new flow and the code to send, if any (decoys send nothing).
+/// A new flow and what to do for it.
 #[derive(Debug)]
 pub struct Started {
     pub flow: ResetFlow,
-    pub code_to_send: Option<OtpCode>,
+    pub effects: Vec<Effect>,
+}
+
+impl Started {
+    /// The emailed code to send, if any (decoys send nothing).
+    pub fn code_to_send(&self) -> Option<&OtpCode> {
+        self.effects.iter().find_map(|effect| match effect {
+            Effect::SendCode { code, .. } => Some(code),
+            Effect::SendApproval { .. } => None,
+        })
+    }
 }
 
 /// Why a request could not move the flow on.
@@ -81,10 +151,18 @@ pub enum FlowError {
     Expired,
     #[error("this request does not belong to the current step")]
     WrongStep,
+    #[error("this method is not offered, or was already used in this reset")]
+    MethodNotOffered,
     #[error(transparent)]
     CodeFormat(#[from] crate::methods::code::InvalidCodeFormat),
     #[error(transparent)]
     Code(#[from] CodeError),
+    #[error(transparent)]
+    Totp(#[from] TotpError),
+    #[error(transparent)]
+    Questions(#[from] QuestionError),
+    #[error(transparent)]
+    Approval(#[from] ApprovalError),
     #[error(transparent)]
     Password(#[from] PasswordError),
 }
@@ -100,70 +178,89 @@ impl FlowError {
                 )
         )
     }
+
+    /// Whether this error is a failed proof, counted towards blocking the user.
+    pub fn is_failed_proof(&self) -> bool {
+        matches!(
+            self,
+            FlowError::Code(CodeError::Mismatch { .. })
+                | FlowError::Totp(TotpError::Mismatch | TotpError::Replayed)
+                | FlowError::Questions(QuestionError::Wrong)
+                | FlowError::Approval(ApprovalError::WrongNumber | ApprovalError::Denied)
+        )
+    }
 }
 
 impl From<&FlowError> for ApiError {
     fn from(err: &FlowError) -> Self {
-        match err {
-            FlowError::Expired => ApiError::new(ErrorCode::FlowExpired, err.to_string()),
-            FlowError::WrongStep => ApiError::new(ErrorCode::WrongStep, err.to_string()),
-            FlowError::CodeFormat(_) => {
-                ApiError::new(ErrorCode::InvalidCodeFormat, err.to_string())
+        let message = err.to_string();
+        let code = match err {
+            FlowError::Expired => ErrorCode::FlowExpired,
+            FlowError::WrongStep => ErrorCode::WrongStep,
+            FlowError::MethodNotOffered => ErrorCode::MethodNotOffered,
+            FlowError::CodeFormat(_) | FlowError::Totp(TotpError::InvalidFormat) => {
+                ErrorCode::InvalidCodeFormat
             }
-            FlowError::Code(code) => {
-                let mut api = match code {
-                    CodeError::Mismatch { .. } => {
-                        ApiError::new(ErrorCode::CodeMismatch, err.to_string())
-                    }
-                    CodeError::Expired => ApiError::new(ErrorCode::CodeExpired, err.to_string()),
-                    CodeError::Used => ApiError::new(ErrorCode::CodeUsed, err.to_string()),
-                    CodeError::AttemptsExhausted => {
-                        ApiError::new(ErrorCode::CodeAttemptsExhausted, err.to_string())
-                    }
-                };
-                if let CodeError::Mismatch { tries_left } = code {
-                    api.tries_left = Some(*tries_left);
-                }
-                api
-            }
-            FlowError::Password(pw) => pw.clone().into(),
+            FlowError::Code(CodeError::Mismatch { .. }) => ErrorCode::CodeMismatch,
+            FlowError::Code(CodeError::Expired) => ErrorCode::CodeExpired,
+            FlowError::Code(CodeError::Used) => ErrorCode::CodeUsed,
+            FlowError::Code(CodeError::AttemptsExhausted) => ErrorCode::CodeAttemptsExhausted,
+            FlowError::Totp(TotpError::Replayed) => ErrorCode::CodeUsed,
+            FlowError::Totp(_) => ErrorCode::CodeMismatch,
+            FlowError::Questions(QuestionError::Wrong) => ErrorCode::AnswersWrong,
+            FlowError::Questions(_) => ErrorCode::BadRequest,
+            FlowError::Approval(_) => ErrorCode::ApprovalFailed,
+            FlowError::Password(pw) => return pw.clone().into(),
+        };
+        let mut api = ApiError::new(code, message);
+        if let FlowError::Code(CodeError::Mismatch { tries_left }) = err {
+            api.tries_left = Some(*tries_left);
         }
+        api
+    }
+}
+
+fn channel(method: Method) -> Channel {
+    if method == Method::SmsCode {
+        Channel::Sms
+    } else {
+        Channel::Email
     }
 }
 
 impl ResetFlow {
-    /// Starts a flow for `subject` under `token`. Real users get a code bound to the token;
-    /// decoys get a challenge that nothing matches.
+    /// Starts a flow for `subject` under `token`, offering `offers`. With a single offer the
+    /// flow goes straight to it; otherwise the user chooses.
+    #[allow(clippy::too_many_arguments)]
     pub fn start(
         token: &FlowToken,
         subject: Subject,
-        destination: String,
+        offers: Vec<MethodOffer>,
         settings: ResetSettings,
         code_key: &[u8],
+        proofs: Proofs<'_>,
         now: UnixMillis,
         fill: &mut dyn FnMut(&mut [u8]),
     ) -> Started {
-        let token_hash = token.secret_hash();
-        let (challenge, code_to_send) = match subject {
-            Subject::User { .. } => {
-                let (challenge, code) =
-                    CodeChallenge::issue(code_key, token_hash.as_bytes(), settings.code, now, fill);
-                (challenge, Some(code))
-            }
-            Subject::Decoy => (CodeChallenge::unmatchable(settings.code, now, fill), None),
+        let mut flow = ResetFlow {
+            token_hash: token.secret_hash(),
+            subject,
+            offers,
+            verified: Vec::new(),
+            stage: Stage::ChooseMethod,
+            started_at: now,
+            expires_at: now + FLOW_LIFETIME_MS,
+            settings,
         };
-        Started {
-            flow: ResetFlow {
-                token_hash,
-                subject,
-                destination,
-                stage: Stage::VerifyCode { challenge },
-                started_at: now,
-                expires_at: now + FLOW_LIFETIME_MS,
-                settings,
-            },
-            code_to_send,
-        }
+        let effects = match flow.offers.as_slice() {
+            [only] => {
+                let method = only.method;
+                flow.choose(method, code_key, proofs, now, fill)
+                    .unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
+        Started { flow, effects }
     }
 
     /// Whether `token` is this flow's token and the flow is still alive.
@@ -184,14 +281,53 @@ impl ResetFlow {
         &self.token_hash
     }
 
+    fn is_decoy(&self) -> bool {
+        self.subject == Subject::Decoy
+    }
+
+    /// The methods still to choose from.
+    fn remaining(&self) -> Vec<MethodOffer> {
+        self.offers
+            .iter()
+            .filter(|o| !self.verified.contains(&o.method))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether the proofs so far are enough: the required number of distinct methods, and
+    /// never security questions without a possession method.
+    pub fn is_satisfied(&self) -> bool {
+        let possession = self.verified.iter().any(|m| m.is_possession());
+        possession && self.verified.len() >= usize::from(self.settings.required)
+    }
+
     /// What the widget shows now.
     pub fn step(&self) -> Step {
+        let destination = |method: Method| {
+            self.offers
+                .iter()
+                .find(|o| o.method == method)
+                .map(|o| o.destination.clone())
+                .unwrap_or_default()
+        };
         match &self.stage {
-            Stage::VerifyCode { challenge } => Step::VerifyCode {
-                channel: Channel::Email,
-                destination: self.destination.clone(),
+            Stage::ChooseMethod => Step::ChooseMethod {
+                methods: self.remaining(),
+                verified: self.verified.len() as u8,
+                required: self.settings.required,
+            },
+            Stage::VerifyCode { method, challenge } => Step::VerifyCode {
+                channel: channel(*method),
+                destination: destination(*method),
                 code_length: self.settings.code.digits,
                 tries_left: challenge.tries_left(),
+            },
+            Stage::VerifyTotp => Step::VerifyTotp,
+            Stage::AnswerQuestions { questions, .. } => Step::AnswerQuestions {
+                questions: questions.clone(),
+            },
+            Stage::AwaitApproval { challenge } => Step::AwaitApproval {
+                number: challenge.number,
             },
             Stage::NewPassword | Stage::Pending { .. } => Step::NewPassword {
                 rules: self.settings.password,
@@ -220,7 +356,85 @@ impl ResetFlow {
         reply
     }
 
-    /// Checks a typed code. Success moves the flow to the new password.
+    /// Chooses the next method to prove, from any proving step (switching abandons the
+    /// current challenge). Returns what to send.
+    pub fn choose(
+        &mut self,
+        method: Method,
+        code_key: &[u8],
+        proofs: Proofs<'_>,
+        now: UnixMillis,
+        fill: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<Vec<Effect>, FlowError> {
+        self.check_alive(now)?;
+        if matches!(
+            self.stage,
+            Stage::NewPassword | Stage::Pending { .. } | Stage::Done
+        ) {
+            return Err(FlowError::WrongStep);
+        }
+        if !self.remaining().iter().any(|o| o.method == method) {
+            return Err(FlowError::MethodNotOffered);
+        }
+        let decoy = self.is_decoy();
+        let (stage, effects) = match method {
+            Method::EmailCode | Method::SmsCode => {
+                if decoy {
+                    (
+                        Stage::VerifyCode {
+                            method,
+                            challenge: CodeChallenge::unmatchable(self.settings.code, now, fill),
+                        },
+                        Vec::new(),
+                    )
+                } else {
+                    let (challenge, code) = CodeChallenge::issue(
+                        code_key,
+                        self.token_hash.as_bytes(),
+                        self.settings.code,
+                        now,
+                        fill,
+                    );
+                    (
+                        Stage::VerifyCode { method, challenge },
+                        vec![Effect::SendCode { method, code }],
+                    )
+                }
+            }
+            Method::Authenticator => (Stage::VerifyTotp, Vec::new()),
+            Method::SecurityQuestions => {
+                let count = self.settings.questions_asked;
+                let (asked, questions) = match (decoy, proofs.questions) {
+                    (false, Some(registered)) => {
+                        let asked = registered.draw(count, fill);
+                        let all = registered.questions();
+                        let questions = asked.iter().map(|i| all[*i].clone()).collect();
+                        (asked, questions)
+                    }
+                    // Decoys (and users without questions, who are never offered them) get
+                    // predefined questions drawn at random, which no answer satisfies.
+                    _ => (Vec::new(), decoy_questions(count, fill)),
+                };
+                (Stage::AnswerQuestions { asked, questions }, Vec::new())
+            }
+            Method::AppNotification => {
+                let challenge = ApprovalChallenge::issue(now, fill);
+                let effects = if decoy {
+                    Vec::new()
+                } else {
+                    vec![Effect::SendApproval {
+                        number: challenge.number,
+                        choices: challenge.choices,
+                    }]
+                };
+                (Stage::AwaitApproval { challenge }, effects)
+            }
+        };
+        self.stage = stage;
+        Ok(effects)
+    }
+
+    /// Checks a typed email or SMS code.
     pub fn submit_code(
         &mut self,
         code_key: &[u8],
@@ -228,14 +442,110 @@ impl ResetFlow {
         now: UnixMillis,
     ) -> Result<(), FlowError> {
         self.check_alive(now)?;
-        let Stage::VerifyCode { challenge } = &mut self.stage else {
+        let Stage::VerifyCode { method, challenge } = &mut self.stage else {
             return Err(FlowError::WrongStep);
         };
+        let method = *method;
         let code = OtpCode::parse(input, challenge.digits)?;
         challenge.verify(code_key, self.token_hash.as_bytes(), &code, now)?;
         // A decoy's challenge never matches, so only real users get here.
-        self.stage = Stage::NewPassword;
+        self.proved(method);
         Ok(())
+    }
+
+    /// Checks an authenticator code against the user's credential (`None` for decoys, which
+    /// never match). The caller stores the credential afterwards: its last step moved on.
+    pub fn submit_totp(
+        &mut self,
+        credential: Option<&mut TotpCredential>,
+        input: &str,
+        now: UnixMillis,
+    ) -> Result<(), FlowError> {
+        self.check_alive(now)?;
+        if self.stage != Stage::VerifyTotp {
+            return Err(FlowError::WrongStep);
+        }
+        match credential {
+            Some(credential) if !self.is_decoy() && credential.confirmed => {
+                credential.verify(input, now)?;
+            }
+            _ => {
+                let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+                if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(TotpError::InvalidFormat.into());
+                }
+                return Err(TotpError::Mismatch.into());
+            }
+        }
+        self.proved(Method::Authenticator);
+        Ok(())
+    }
+
+    /// Checks answers to the questions asked. A wrong set draws new questions.
+    pub fn submit_answers(
+        &mut self,
+        proofs: Proofs<'_>,
+        answers: &[String],
+        now: UnixMillis,
+        fill: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<(), FlowError> {
+        self.check_alive(now)?;
+        let Stage::AnswerQuestions { asked, questions } = &self.stage else {
+            return Err(FlowError::WrongStep);
+        };
+        if answers.len() != questions.len() {
+            return Err(QuestionError::NotAsked.into());
+        }
+        let result = match (self.is_decoy(), proofs.questions) {
+            (false, Some(registered)) if !asked.is_empty() => registered.check(asked, answers),
+            _ => Err(QuestionError::Wrong),
+        };
+        match result {
+            Ok(()) => {
+                self.proved(Method::SecurityQuestions);
+                Ok(())
+            }
+            Err(err) => {
+                // Redraw, so a guesser does not get to work on the same questions.
+                self.choose(Method::SecurityQuestions, &[], proofs, now, fill)?;
+                Err(err.into())
+            }
+        }
+    }
+
+    /// The phone answered the approval request: the number picked, or `None` for a denial.
+    /// Anything but the right number sends the user back to choose another method.
+    pub fn approval_answered(
+        &mut self,
+        picked: Option<u8>,
+        now: UnixMillis,
+    ) -> Result<(), FlowError> {
+        self.check_alive(now)?;
+        let Stage::AwaitApproval { challenge } = &mut self.stage else {
+            return Err(FlowError::WrongStep);
+        };
+        match challenge.answer(picked, now) {
+            Ok(()) if !self.is_decoy() => {
+                self.proved(Method::AppNotification);
+                Ok(())
+            }
+            Ok(()) => Err(ApprovalError::WrongNumber.into()),
+            Err(err) => {
+                self.stage = Stage::ChooseMethod;
+                Err(err.into())
+            }
+        }
+    }
+
+    fn proved(&mut self, method: Method) {
+        if !self.verified.contains(&method) {
+            self.verified.push(method);
+        }
+        self.stage = if self.is_satisfied() {
+            Stage::NewPassword
+        } else {
+            Stage::ChooseMethod
+        };
     }
 
     /// Accepts a new password that passes `checker` and marks the flow pending under
@@ -281,10 +591,26 @@ impl ResetFlow {
     }
 }
 
+/// `count` distinct predefined questions drawn at random, for decoys.
+fn decoy_questions(count: u8, fill: &mut dyn FnMut(&mut [u8])) -> Vec<Question> {
+    let mut keys: Vec<&str> = PREDEFINED_QUESTIONS.to_vec();
+    let take = usize::from(count).min(keys.len());
+    for i in 0..take {
+        let pick = crate::methods::uniform_below((keys.len() - i) as u32, fill) as usize;
+        keys.swap(i, i + pick);
+    }
+    keys[..take]
+        .iter()
+        .map(|k| Question::Predefined((*k).to_owned()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::methods::code::test_fill;
+    use crate::methods::questions::AnswerInput;
+    use crate::policy::SecurityQuestions;
     use proptest::prelude::*;
 
     const KEY: &[u8] = b"code-key-code-key-code-key-code-";
@@ -296,13 +622,15 @@ mod tests {
         let started = ResetFlow::start(
             &token,
             subject,
-            "a•••@e•••.com".into(),
+            vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")],
             ResetSettings::default(),
             KEY,
+            Proofs::default(),
             T0,
             &mut fill,
         );
-        (token, started.flow, started.code_to_send)
+        let code = started.code_to_send().cloned();
+        (token, started.flow, code)
     }
 
     fn user() -> Subject {
@@ -459,6 +787,304 @@ mod tests {
         assert_eq!(reply.flow, Some(token.encode()));
     }
 
+    /// A flow offering several methods, with everything a real user registered.
+    struct Many {
+        token: FlowToken,
+        flow: ResetFlow,
+        totp: TotpCredential,
+        questions: RegisteredQuestions,
+    }
+
+    fn many(subject: Subject, methods: &[Method], required: u8, seed: u64) -> Many {
+        let mut fill = test_fill(seed);
+        let token = FlowToken::new(vec![9; 32], &mut fill);
+        let mut totp = TotpCredential::enrol(&mut fill);
+        let code = totp.code_at(T0 - 60_000);
+        totp.verify(&code, T0 - 60_000).unwrap();
+        let inputs: Vec<AnswerInput> = [
+            ("first_pet_name", "Rex"),
+            ("city_born", "Oslo"),
+            ("first_car_model", "Beetle"),
+        ]
+        .iter()
+        .map(|(key, answer)| AnswerInput {
+            question: Question::Predefined((*key).into()),
+            answer: (*answer).into(),
+            confirmation: (*answer).into(),
+        })
+        .collect();
+        // Registering hashes three answers with Argon2id: do it once for all tests.
+        static REGISTERED: std::sync::OnceLock<RegisteredQuestions> = std::sync::OnceLock::new();
+        let questions = REGISTERED
+            .get_or_init(|| {
+                RegisteredQuestions::register(
+                    &SecurityQuestions::default(),
+                    &inputs,
+                    &mut test_fill(0),
+                )
+                .unwrap()
+            })
+            .clone();
+        let offers = methods
+            .iter()
+            .map(|m| MethodOffer::new(*m, "x•••"))
+            .collect();
+        let settings = ResetSettings {
+            required,
+            ..ResetSettings::default()
+        };
+        let proofs = Proofs {
+            questions: Some(&questions),
+        };
+        let started = ResetFlow::start(
+            &token, subject, offers, settings, KEY, proofs, T0, &mut fill,
+        );
+        Many {
+            token,
+            flow: started.flow,
+            totp,
+            questions,
+        }
+    }
+
+    fn sent_code(effects: &[Effect]) -> String {
+        match effects {
+            [Effect::SendCode { code, .. }] => code.expose().to_owned(),
+            other => panic!("expected one code, got {other:?}"),
+        }
+    }
+
+    fn right_answers(flow: &ResetFlow) -> Vec<String> {
+        let Stage::AnswerQuestions { questions, .. } = &flow.stage else {
+            panic!("not asking")
+        };
+        questions
+            .iter()
+            .map(|q| match q {
+                Question::Predefined(k) if k == "first_pet_name" => "rex".to_owned(),
+                Question::Predefined(k) if k == "city_born" => "oslo".to_owned(),
+                _ => "beetle".to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn with_several_methods_the_user_chooses_first() {
+        let m = many(user(), &[Method::EmailCode, Method::SmsCode], 2, 1);
+        assert!(matches!(
+            m.flow.step(),
+            Step::ChooseMethod {
+                verified: 0,
+                required: 2,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn two_required_methods_must_be_distinct() {
+        let mut m = many(user(), &[Method::EmailCode, Method::SmsCode], 2, 1);
+        let mut fill = test_fill(9);
+        let code = sent_code(
+            &m.flow
+                .choose(Method::EmailCode, KEY, Proofs::default(), T0, &mut fill)
+                .unwrap(),
+        );
+        m.flow.submit_code(KEY, &code, T0 + 1).unwrap();
+        let Step::ChooseMethod {
+            methods,
+            verified: 1,
+            ..
+        } = m.flow.step()
+        else {
+            panic!("{:?}", m.flow.step())
+        };
+        assert_eq!(methods, vec![MethodOffer::new(Method::SmsCode, "x•••")]);
+        assert_eq!(
+            m.flow
+                .choose(Method::EmailCode, KEY, Proofs::default(), T0 + 2, &mut fill),
+            Err(FlowError::MethodNotOffered)
+        );
+        let effects = m
+            .flow
+            .choose(Method::SmsCode, KEY, Proofs::default(), T0 + 2, &mut fill)
+            .unwrap();
+        assert!(matches!(
+            m.flow.step(),
+            Step::VerifyCode {
+                channel: Channel::Sms,
+                ..
+            }
+        ));
+        m.flow
+            .submit_code(KEY, &sent_code(&effects), T0 + 3)
+            .unwrap();
+        assert!(matches!(m.flow.step(), Step::NewPassword { .. }));
+    }
+
+    #[test]
+    fn an_authenticator_code_proves_the_authenticator() {
+        let mut m = many(user(), &[Method::Authenticator, Method::EmailCode], 2, 2);
+        let mut fill = test_fill(9);
+        m.flow
+            .choose(Method::Authenticator, KEY, Proofs::default(), T0, &mut fill)
+            .unwrap();
+        assert_eq!(m.flow.step(), Step::VerifyTotp);
+        let code = m.totp.code_at(T0);
+        m.flow.submit_totp(Some(&mut m.totp), &code, T0).unwrap();
+        assert_eq!(m.flow.verified, vec![Method::Authenticator]);
+    }
+
+    #[test]
+    fn a_replayed_authenticator_code_is_a_failed_proof() {
+        let mut m = many(user(), &[Method::Authenticator, Method::EmailCode], 2, 3);
+        let mut fill = test_fill(9);
+        m.flow
+            .choose(Method::Authenticator, KEY, Proofs::default(), T0, &mut fill)
+            .unwrap();
+        let old = m.totp.code_at(T0 - 60_000);
+        let err = m
+            .flow
+            .submit_totp(Some(&mut m.totp), &old, T0 - 30_000)
+            .unwrap_err();
+        assert!(err.is_failed_proof(), "{err:?}");
+    }
+
+    #[test]
+    fn security_questions_alone_never_reach_the_password_step() {
+        let mut m = many(
+            user(),
+            &[Method::SecurityQuestions, Method::EmailCode],
+            1,
+            4,
+        );
+        let mut fill = test_fill(9);
+        let proofs = Proofs {
+            questions: Some(&m.questions),
+        };
+        m.flow
+            .choose(Method::SecurityQuestions, KEY, proofs, T0, &mut fill)
+            .unwrap();
+        let answers = right_answers(&m.flow);
+        m.flow
+            .submit_answers(proofs, &answers, T0 + 1, &mut fill)
+            .unwrap();
+        assert!(matches!(
+            m.flow.step(),
+            Step::ChooseMethod { verified: 1, .. }
+        ));
+    }
+
+    #[test]
+    fn a_wrong_answer_draws_new_questions() {
+        let mut m = many(
+            user(),
+            &[Method::SecurityQuestions, Method::EmailCode],
+            2,
+            5,
+        );
+        let mut fill = test_fill(9);
+        let proofs = Proofs {
+            questions: Some(&m.questions),
+        };
+        m.flow
+            .choose(Method::SecurityQuestions, KEY, proofs, T0, &mut fill)
+            .unwrap();
+        let err = m.flow.submit_answers(
+            proofs,
+            &["a".into(), "b".into(), "c".into()],
+            T0 + 1,
+            &mut fill,
+        );
+        assert_eq!(err, Err(FlowError::Questions(QuestionError::Wrong)));
+        assert!(matches!(m.flow.stage, Stage::AnswerQuestions { .. }));
+        let answers = right_answers(&m.flow);
+        assert_eq!(
+            m.flow.submit_answers(proofs, &answers, T0 + 2, &mut fill),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn an_approval_with_the_right_number_proves_the_phone() {
+        let mut m = many(user(), &[Method::AppNotification, Method::EmailCode], 2, 6);
+        let mut fill = test_fill(9);
+        let effects = m
+            .flow
+            .choose(
+                Method::AppNotification,
+                KEY,
+                Proofs::default(),
+                T0,
+                &mut fill,
+            )
+            .unwrap();
+        let [Effect::SendApproval { number, choices }] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        assert!(choices.contains(number));
+        assert_eq!(m.flow.step(), Step::AwaitApproval { number: *number });
+        m.flow.approval_answered(Some(*number), T0 + 1).unwrap();
+        assert_eq!(m.flow.verified, vec![Method::AppNotification]);
+    }
+
+    #[test]
+    fn a_denied_approval_sends_the_user_back_to_choose() {
+        let mut m = many(user(), &[Method::AppNotification, Method::EmailCode], 2, 7);
+        let mut fill = test_fill(9);
+        m.flow
+            .choose(
+                Method::AppNotification,
+                KEY,
+                Proofs::default(),
+                T0,
+                &mut fill,
+            )
+            .unwrap();
+        let err = m.flow.approval_answered(None, T0 + 1).unwrap_err();
+        assert!(err.is_failed_proof());
+        assert!(matches!(
+            m.flow.step(),
+            Step::ChooseMethod { verified: 0, .. }
+        ));
+    }
+
+    #[test]
+    fn decoys_send_nothing_and_prove_nothing() {
+        let mut m = many(Subject::Decoy, &Method::ALL, 2, 8);
+        let mut fill = test_fill(9);
+        for method in Method::ALL {
+            let effects = m
+                .flow
+                .choose(method, KEY, Proofs::default(), T0, &mut fill)
+                .unwrap();
+            assert!(effects.is_empty(), "{method:?}");
+        }
+        m.flow
+            .choose(
+                Method::AppNotification,
+                KEY,
+                Proofs::default(),
+                T0,
+                &mut fill,
+            )
+            .unwrap();
+        let Stage::AwaitApproval { challenge } = m.flow.stage.clone() else {
+            panic!()
+        };
+        assert!(
+            m.flow
+                .approval_answered(Some(challenge.number), T0 + 1)
+                .is_err()
+        );
+        m.flow
+            .choose(Method::Authenticator, KEY, Proofs::default(), T0, &mut fill)
+            .unwrap();
+        assert!(m.flow.submit_totp(None, "123456", T0).is_err());
+        assert!(m.flow.verified.is_empty());
+        let _ = &m.token;
+    }
+
     /// What a client could do to a flow.
     #[derive(Debug, Clone)]
     enum Event {
@@ -506,7 +1132,7 @@ mod tests {
                     "reached the password step without a verified code"
                 );
             }
-            if let Stage::VerifyCode { challenge } = &flow.stage {
+            if let Stage::VerifyCode { challenge, .. } = &flow.stage {
                 assert!(challenge.failed_tries <= challenge.max_tries);
             }
             shapes.push(match (&result, &flow.stage) {
@@ -517,6 +1143,159 @@ mod tests {
             });
         }
         shapes
+    }
+
+    /// What a client (and a phone) could do to a flow offering every method.
+    #[derive(Debug, Clone)]
+    enum Act {
+        Choose(usize),
+        RightCode,
+        WrongCode,
+        RightTotp,
+        WrongTotp,
+        RightAnswers,
+        WrongAnswers,
+        ApproveRight,
+        ApproveWrong,
+        Deny,
+        Wait(u64),
+    }
+
+    fn act() -> impl Strategy<Value = Act> {
+        prop_oneof![
+            (0usize..5).prop_map(Act::Choose),
+            Just(Act::RightCode),
+            Just(Act::WrongCode),
+            Just(Act::RightTotp),
+            Just(Act::WrongTotp),
+            Just(Act::RightAnswers),
+            Just(Act::WrongAnswers),
+            Just(Act::ApproveRight),
+            Just(Act::ApproveWrong),
+            Just(Act::Deny),
+            (0u64..120_000).prop_map(Act::Wait),
+        ]
+    }
+
+    /// Plays `acts` and checks the invariants; returns the step kinds seen.
+    fn play(subject: Subject, seed: u64, acts: &[Act]) -> Vec<String> {
+        let mut m = many(subject, &Method::ALL, 2, seed);
+        let mut fill = test_fill(seed ^ 0xabcd);
+        let mut now = T0;
+        let mut last_code = String::new();
+        let mut proved: Vec<Method> = Vec::new();
+        let mut kinds = Vec::new();
+        for act in acts {
+            let proofs = Proofs {
+                questions: Some(&m.questions),
+            };
+            let before = m.flow.verified.clone();
+            let _ = match act {
+                Act::Choose(i) => m
+                    .flow
+                    .choose(Method::ALL[*i], KEY, proofs, now, &mut fill)
+                    .map(|effects| {
+                        for effect in effects {
+                            if let Effect::SendCode { code, .. } = effect {
+                                last_code = code.expose().to_owned();
+                            }
+                        }
+                    }),
+                Act::RightCode => m.flow.submit_code(KEY, &last_code.clone(), now),
+                Act::WrongCode => m.flow.submit_code(KEY, "000000", now),
+                Act::RightTotp => {
+                    let code = m.totp.code_at(now);
+                    m.flow.submit_totp(Some(&mut m.totp), &code, now)
+                }
+                Act::WrongTotp => m.flow.submit_totp(Some(&mut m.totp), "000000", now),
+                Act::RightAnswers => {
+                    if matches!(m.flow.stage, Stage::AnswerQuestions { .. }) {
+                        let answers = right_answers(&m.flow);
+                        m.flow.submit_answers(proofs, &answers, now, &mut fill)
+                    } else {
+                        Err(FlowError::WrongStep)
+                    }
+                }
+                Act::WrongAnswers => m.flow.submit_answers(
+                    proofs,
+                    &["x".into(), "y".into(), "z".into()],
+                    now,
+                    &mut fill,
+                ),
+                Act::ApproveRight => {
+                    let number = match &m.flow.stage {
+                        Stage::AwaitApproval { challenge } => challenge.number,
+                        _ => 0,
+                    };
+                    m.flow.approval_answered(Some(number), now)
+                }
+                Act::ApproveWrong => m.flow.approval_answered(Some(0), now),
+                Act::Deny => m.flow.approval_answered(None, now),
+                Act::Wait(ms) => {
+                    now += ms;
+                    Ok(())
+                }
+            };
+            for method in &m.flow.verified {
+                if !before.contains(method) {
+                    proved.push(*method);
+                }
+            }
+            // Only real users prove anything; proofs are distinct and never questions alone.
+            if m.flow.subject == Subject::Decoy {
+                assert!(m.flow.verified.is_empty());
+            }
+            if matches!(m.flow.stage, Stage::NewPassword) {
+                let distinct: std::collections::HashSet<_> = m.flow.verified.iter().collect();
+                assert!(
+                    distinct.len() >= 2,
+                    "password step with {:?}",
+                    m.flow.verified
+                );
+                assert!(m.flow.verified.iter().any(|m| m.is_possession()));
+            }
+            if let Stage::VerifyCode { challenge, .. } = &m.flow.stage {
+                assert!(challenge.failed_tries <= challenge.max_tries);
+            }
+            let kind = serde_json::to_value(m.flow.step()).unwrap()["kind"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            kinds.push(kind);
+        }
+        assert_eq!(proved, m.flow.verified);
+        kinds
+    }
+
+    proptest! {
+        // Each case may hash security answers with Argon2id at full cost: fewer cases.
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn no_sequence_reaches_the_password_step_without_two_distinct_methods(
+            seed in any::<u64>(),
+            acts in proptest::collection::vec(act(), 0..40),
+        ) {
+            play(user(), seed, &acts);
+        }
+
+        #[test]
+        fn decoys_show_the_same_steps_as_users_who_fail_every_proof(
+            seed in any::<u64>(),
+            acts in proptest::collection::vec(act(), 0..40),
+        ) {
+            let failing: Vec<Act> = acts
+                .into_iter()
+                .map(|a| match a {
+                    Act::RightCode => Act::WrongCode,
+                    Act::RightTotp => Act::WrongTotp,
+                    Act::RightAnswers => Act::WrongAnswers,
+                    Act::ApproveRight => Act::ApproveWrong,
+                    other => other,
+                })
+                .collect();
+            prop_assert_eq!(play(user(), seed, &failing), play(Subject::Decoy, seed, &failing));
+        }
     }
 
     proptest! {

@@ -7,9 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
+use sspr_core::api::MethodOffer;
 use sspr_core::api::{ApiError, ErrorCode, Reply};
-use sspr_core::flow::{FLOW_LIFETIME_MS, FlowError, ResetFlow, ResetSettings, Subject};
-use sspr_core::methods::code::CodeError;
+use sspr_core::flow::{FLOW_LIFETIME_MS, FlowError, Proofs, ResetFlow, ResetSettings, Subject};
 use sspr_core::throttle::{SendChannel, ThrottleState};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
@@ -26,7 +26,7 @@ pub enum Command {
     Start {
         now: UnixMillis,
         subject: Subject,
-        destination: String,
+        offers: Vec<MethodOffer>,
         settings: ResetSettings,
     },
     Verify {
@@ -92,12 +92,9 @@ impl DurableObject for UserState {
             Command::Start {
                 now,
                 subject,
-                destination,
+                offers,
                 settings,
-            } => {
-                self.start(&config, now, subject, destination, settings)
-                    .await?
-            }
+            } => self.start(&config, now, subject, offers, settings).await?,
             Command::Verify { now, token, code } => self.verify(&config, now, &token, &code)?,
             Command::Password {
                 now,
@@ -131,7 +128,7 @@ impl UserState {
         config: &Config,
         now: UnixMillis,
         subject: Subject,
-        destination: String,
+        offers: Vec<MethodOffer>,
         settings: ResetSettings,
     ) -> Result<Outcome> {
         // Every start sends a code (decoys pretend to), so every start counts as a send.
@@ -147,9 +144,10 @@ impl UserState {
         let started = ResetFlow::start(
             &token,
             subject,
-            destination,
+            offers,
             settings,
             &config.code_key,
+            Proofs::default(),
             now,
             &mut random::fill,
         );
@@ -160,7 +158,7 @@ impl UserState {
             .await?;
         Ok(Outcome {
             reply: started.flow.reply(&token.encode()),
-            send_code: started.code_to_send.map(|code| code.expose().to_owned()),
+            send_code: started.code_to_send().map(|code| code.expose().to_owned()),
         })
     }
 
@@ -185,7 +183,7 @@ impl UserState {
                 self.save(&flow)?;
                 flow.reply(&token.encode())
             }
-            Err(err @ FlowError::Code(CodeError::Mismatch { .. })) => {
+            Err(err) if err.is_failed_proof() => {
                 // A wrong code is a failed proof, counted across flows.
                 let counted = throttle.record_failure(&config.policy.limits(), now);
                 self.save_throttle(&throttle)?;

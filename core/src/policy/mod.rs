@@ -330,6 +330,8 @@ impl Policy {
                 max_length: crate::password::MAX_LENGTH,
                 composition: self.password.composition,
             },
+            required: self.methods.required,
+            questions_asked: self.security_questions.answer,
         }
     }
 

@@ -1,6 +1,6 @@
 //! `/v1/reset/…`: start a reset, verify the emailed code, set the new password.
 
-use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
+use sspr_core::api::{MethodOffer, NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
 use sspr_core::flow::{FlowError, Subject};
 use sspr_core::mask;
 use sspr_core::password::PersonalInfo;
@@ -92,7 +92,8 @@ pub async fn start(
     let command = Command::Start {
         now,
         subject,
-        destination,
+        // Only the emailed code is wired up at the edge so far.
+        offers: vec![MethodOffer::new(ProofMethod::EmailCode, destination)],
         settings: config.policy.reset_settings(),
     };
     let outcome = call(&stub, &command).await?;

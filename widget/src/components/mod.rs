@@ -6,3 +6,4 @@ pub mod identify_form;
 pub mod locked_view;
 pub mod new_password_form;
 pub mod reset_widget;
+pub mod unsupported_step;

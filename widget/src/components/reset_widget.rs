@@ -7,6 +7,7 @@ use super::done_view::DoneView;
 use super::identify_form::IdentifyForm;
 use super::locked_view::LockedView;
 use super::new_password_form::NewPasswordForm;
+use super::unsupported_step::UnsupportedStep;
 use crate::api::{Call, Client, ClientError};
 
 /// What the user has typed, kept across steps and re-renders so nothing is lost on an error.
@@ -111,6 +112,12 @@ pub fn ResetWidget(
                 .into_any(),
                 Step::Done => view! { <DoneView /> }.into_any(),
                 Step::Locked { until } => view! { <LockedView until /> }.into_any(),
+                Step::ChooseMethod { .. } => view! { <UnsupportedStep kind="choose_method" /> }.into_any(),
+                Step::VerifyTotp => view! { <UnsupportedStep kind="verify_totp" /> }.into_any(),
+                Step::AnswerQuestions { .. } => {
+                    view! { <UnsupportedStep kind="answer_questions" /> }.into_any()
+                }
+                Step::AwaitApproval { .. } => view! { <UnsupportedStep kind="await_approval" /> }.into_any(),
             }}
         </section>
     }
