@@ -26,6 +26,13 @@ pub struct VerifyCodeRequest {
     pub code: String,
 }
 
+/// `POST /v1/unlock/complete`: apply (or retry) the unlock of a flow whose proofs are done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompleteRequest {
+    pub flow: String,
+}
+
 /// `POST /v1/reset/password`: the new password, once the proofs are done.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -96,7 +103,9 @@ pub enum Step {
     AwaitApproval { number: u8 },
     /// Ask for a new password that satisfies `rules`.
     NewPassword { rules: PasswordRules },
-    /// The password was changed.
+    /// The change is on its way to the directory; ask again for the result.
+    Pending,
+    /// The password was changed, or the account unlocked.
     Done,
     /// Too many failed attempts: nothing is possible until `until`.
     Locked { until: UnixMillis },

@@ -56,6 +56,17 @@ impl Default for ResetSettings {
     }
 }
 
+/// What the flow ends in once the user has proved who they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlowKind {
+    /// Choose a new password.
+    #[default]
+    Reset,
+    /// Unlock the account, keeping the password.
+    Unlock,
+}
+
 /// Whose password the flow resets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -90,7 +101,9 @@ pub enum Stage {
         challenge: ApprovalChallenge,
     },
     NewPassword,
-    /// A new password is on its way to the backend under this operation id.
+    /// Proofs are done in an unlock flow: the unlock may go to the backend.
+    UnlockReady,
+    /// A new password, or an unlock, is on its way to the backend under this operation id.
     Pending {
         operation_id: String,
     },
@@ -117,6 +130,9 @@ pub struct Proofs<'a> {
 pub struct ResetFlow {
     token_hash: String,
     pub subject: Subject,
+    /// Reset or unlock.
+    #[serde(default)]
+    pub kind: FlowKind,
     /// The methods offered, masked as shown to the user.
     pub offers: Vec<MethodOffer>,
     /// The methods proved so far, distinct.
@@ -229,10 +245,11 @@ fn channel(method: Method) -> Channel {
 }
 
 impl ResetFlow {
-    /// Starts a flow for `subject` under `token`, offering `offers`. With a single offer the
-    /// flow goes straight to it; otherwise the user chooses.
+    /// Starts a flow of `kind` for `subject` under `token`, offering `offers`. With a single
+    /// offer the flow goes straight to it; otherwise the user chooses.
     #[allow(clippy::too_many_arguments)]
     pub fn start(
+        kind: FlowKind,
         token: &FlowToken,
         subject: Subject,
         offers: Vec<MethodOffer>,
@@ -245,6 +262,7 @@ impl ResetFlow {
         let mut flow = ResetFlow {
             token_hash: token.secret_hash(),
             subject,
+            kind,
             offers,
             verified: Vec::new(),
             stage: Stage::ChooseMethod,
@@ -329,6 +347,8 @@ impl ResetFlow {
             Stage::AwaitApproval { challenge } => Step::AwaitApproval {
                 number: challenge.number,
             },
+            Stage::UnlockReady => Step::Pending,
+            Stage::Pending { .. } if self.kind == FlowKind::Unlock => Step::Pending,
             Stage::NewPassword | Stage::Pending { .. } => Step::NewPassword {
                 rules: self.settings.password,
             },
@@ -369,7 +389,7 @@ impl ResetFlow {
         self.check_alive(now)?;
         if matches!(
             self.stage,
-            Stage::NewPassword | Stage::Pending { .. } | Stage::Done
+            Stage::NewPassword | Stage::UnlockReady | Stage::Pending { .. } | Stage::Done
         ) {
             return Err(FlowError::WrongStep);
         }
@@ -541,11 +561,28 @@ impl ResetFlow {
         if !self.verified.contains(&method) {
             self.verified.push(method);
         }
-        self.stage = if self.is_satisfied() {
-            Stage::NewPassword
-        } else {
-            Stage::ChooseMethod
+        self.stage = match (self.is_satisfied(), self.kind) {
+            (true, FlowKind::Reset) => Stage::NewPassword,
+            (true, FlowKind::Unlock) => Stage::UnlockReady,
+            (false, _) => Stage::ChooseMethod,
         };
+    }
+
+    /// Marks an unlock flow whose proofs are done pending under `operation_id`, and returns
+    /// the user to unlock.
+    pub fn begin_unlock(
+        &mut self,
+        operation_id: String,
+        now: UnixMillis,
+    ) -> Result<String, FlowError> {
+        self.check_alive(now)?;
+        let (Stage::UnlockReady, Subject::User { user_id, .. }) = (&self.stage, &self.subject)
+        else {
+            return Err(FlowError::WrongStep);
+        };
+        let user_id = user_id.clone();
+        self.stage = Stage::Pending { operation_id };
+        Ok(user_id)
     }
 
     /// Accepts a new password that passes `checker` and marks the flow pending under
@@ -570,10 +607,13 @@ impl ResetFlow {
     }
 
     /// The backend refused the password or could not be reached: the user may try another
-    /// password without verifying again, while the flow lives.
+    /// password (or the unlock again) without verifying again, while the flow lives.
     pub fn password_not_applied(&mut self) {
         if matches!(self.stage, Stage::Pending { .. }) {
-            self.stage = Stage::NewPassword;
+            self.stage = match self.kind {
+                FlowKind::Reset => Stage::NewPassword,
+                FlowKind::Unlock => Stage::UnlockReady,
+            };
         }
     }
 
@@ -620,6 +660,7 @@ mod tests {
         let mut fill = test_fill(seed);
         let token = FlowToken::new(vec![9; 32], &mut fill);
         let started = ResetFlow::start(
+            FlowKind::Reset,
             &token,
             subject,
             vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")],
@@ -787,6 +828,66 @@ mod tests {
         assert_eq!(reply.flow, Some(token.encode()));
     }
 
+    fn start_unlock(seed: u64) -> (ResetFlow, OtpCode) {
+        let mut fill = test_fill(seed);
+        let token = FlowToken::new(vec![9; 32], &mut fill);
+        let offers = vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")];
+        let started = ResetFlow::start(
+            FlowKind::Unlock,
+            &token,
+            user(),
+            offers,
+            ResetSettings::default(),
+            KEY,
+            Proofs::default(),
+            T0,
+            &mut fill,
+        );
+        let code = started.code_to_send().cloned().unwrap();
+        (started.flow, code)
+    }
+
+    #[test]
+    fn an_unlock_flow_ends_in_the_unlock_not_a_new_password() {
+        let (mut flow, code) = start_unlock(1);
+        flow.submit_code(KEY, code.expose(), T0 + 1).unwrap();
+        assert_eq!(flow.step(), Step::Pending);
+        assert_eq!(
+            flow.begin_password(&checker(), "a new password here", "op".into(), T0 + 2)
+                .unwrap_err(),
+            FlowError::WrongStep
+        );
+        assert_eq!(
+            flow.begin_unlock("op".into(), T0 + 2),
+            Ok("u-alice".to_owned())
+        );
+        assert_eq!(
+            flow.begin_unlock("op2".into(), T0 + 3),
+            Err(FlowError::WrongStep)
+        );
+        flow.password_applied();
+        assert_eq!(flow.step(), Step::Done);
+    }
+
+    #[test]
+    fn an_unlock_cannot_begin_before_the_proofs() {
+        let (mut flow, _) = start_unlock(2);
+        assert_eq!(
+            flow.begin_unlock("op".into(), T0 + 1),
+            Err(FlowError::WrongStep)
+        );
+    }
+
+    #[test]
+    fn a_failed_unlock_can_be_tried_again_without_new_proofs() {
+        let (mut flow, code) = start_unlock(3);
+        flow.submit_code(KEY, code.expose(), T0 + 1).unwrap();
+        flow.begin_unlock("op".into(), T0 + 2).unwrap();
+        flow.password_not_applied();
+        assert_eq!(flow.stage, Stage::UnlockReady);
+        assert!(flow.begin_unlock("op2".into(), T0 + 3).is_ok());
+    }
+
     /// A flow offering several methods, with everything a real user registered.
     struct Many {
         token: FlowToken,
@@ -837,7 +938,15 @@ mod tests {
             questions: Some(&questions),
         };
         let started = ResetFlow::start(
-            &token, subject, offers, settings, KEY, proofs, T0, &mut fill,
+            FlowKind::Reset,
+            &token,
+            subject,
+            offers,
+            settings,
+            KEY,
+            proofs,
+            T0,
+            &mut fill,
         );
         Many {
             token,

@@ -80,6 +80,12 @@ pub enum WebhookRequest {
         password: String,
         operation_id: String,
     },
+    /// Unlock this user's account, keeping the password. Answered with 200 `{}`.
+    #[serde(rename = "account.unlock")]
+    Unlock {
+        user_id: String,
+        operation_id: String,
+    },
 }
 
 impl std::fmt::Debug for WebhookRequest {
@@ -88,6 +94,9 @@ impl std::fmt::Debug for WebhookRequest {
             WebhookRequest::Lookup { .. } => f.write_str("Lookup"),
             WebhookRequest::SetPassword { operation_id, .. } => {
                 write!(f, "SetPassword {{ operation_id: {operation_id} }}")
+            }
+            WebhookRequest::Unlock { operation_id, .. } => {
+                write!(f, "Unlock {{ operation_id: {operation_id} }}")
             }
         }
     }

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readBody, json, listen } from './http.mjs';
 
-// alice, bob, erin and frank come four times (alice, alice2 … alice4): the edge integration tests use
+// alice, bob, erin, frank and gina (locked out) come four times (alice, alice2 … alice4): the edge integration tests use
 // the first and each browser project of the end-to-end suite its own, so the edge's per-user
 // counters (resend cooldown, failed proofs) never carry over from one to the next.
 const PEOPLE = [
@@ -14,6 +14,7 @@ const PEOPLE = [
   { id: 'u-1002', username: 'bob', display_name: 'Bob Okafor', admin: false, groups: ['staff', 'sales'], password: 'Initial-Password-2' },
   { id: 'u-1005', username: 'erin', display_name: 'Erin Walsh', admin: false, groups: ['staff'], password: 'Initial-Password-5' },
   { id: 'u-1006', username: 'frank', display_name: 'Frank Osei', admin: false, groups: ['staff'], password: 'Initial-Password-6' },
+  { id: 'u-1007', username: 'gina', display_name: 'Gina Rossi', admin: false, groups: ['staff'], password: 'Initial-Password-7', locked: true },
 ];
 
 export const SEED_USERS = [
@@ -23,9 +24,10 @@ export const SEED_USERS = [
     username: `${person.username}${suffix}`,
     email: `${person.username}${suffix}@example.com`,
     enabled: true,
+    locked: person.locked ?? false,
   }))),
-  { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
-  { id: 'u-1004', username: 'dana', email: 'dana@example.com', display_name: 'Dana Reyes', enabled: true, admin: true, groups: ['it-admins'], password: 'Initial-Password-4' },
+  { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
+  { id: 'u-1004', username: 'dana', email: 'dana@example.com', display_name: 'Dana Reyes', enabled: true, locked: false, admin: true, groups: ['it-admins'], password: 'Initial-Password-4' },
 ];
 
 const HISTORY = 3;
@@ -82,6 +84,16 @@ export function createDirectory({ secret }) {
       user.history = [hash(event.password), ...user.history].slice(0, HISTORY);
       user.password_changes += 1;
       user.password_changed_at = new Date().toISOString();
+      // A password reset also clears a lockout, as Active Directory does.
+      user.locked = false;
+      return [200, {}];
+    }
+    if (event.type === 'account.unlock') {
+      const user = users.find((u) => u.id === event.user_id);
+      if (!user) return [404, { error: { code: 'user_not_found', message: 'no such user' } }];
+      if (!event.operation_id) return [400, { error: { code: 'bad_request', message: 'operation_id is required' } }];
+      user.locked = false;
+      user.unlocks = (user.unlocks ?? 0) + 1;
       return [200, {}];
     }
     return [400, { error: { code: 'unknown_type', message: `unknown event type ${event.type}` } }];
@@ -90,6 +102,7 @@ export function createDirectory({ secret }) {
   function login(username, password) {
     const user = find(username ?? '');
     const ok = Boolean(user && user.enabled && typeof password === 'string' && matches(user.history[0], password));
+    if (ok && user.locked) return { ok: false, locked: true };
     return ok ? { ok, display_name: user.display_name } : { ok: false };
   }
 

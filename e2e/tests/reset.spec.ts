@@ -99,3 +99,15 @@ test('five wrong codes lock the account and the widget says until when', async (
   await expect(page.getByTestId('sspr-locked')).toContainText('blocked for this account until');
   await page.screenshot({ path: testInfo.outputPath('5-locked.png') });
 });
+
+test('a locked-out user unlocks the account with an emailed code and signs in', async ({ page }, testInfo) => {
+  const gina = user('gina', testInfo);
+  const reset = new ResetPage(page);
+  expect(await reset.signInResult(gina, 'Initial-Password-7')).toBe('Your account is locked. Unlock it below.');
+  await reset.openUnlock();
+  await reset.requestCode(gina);
+  await reset.enterCode(await codeSentTo(`${gina}@example.com`));
+  await expect(page.getByRole('heading', { name: 'Account unlocked' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('6-unlocked.png') });
+  expect(await reset.signIn(gina, 'Initial-Password-7')).toBe('Signed in as Gina Rossi.');
+});

@@ -16,14 +16,18 @@ pub enum Route {
     ResetStart,
     ResetVerify,
     ResetPassword,
+    UnlockStart,
+    UnlockComplete,
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 4] = [
+pub const ROUTES: [(&str, &str, Route); 6] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/verify", Route::ResetVerify),
     ("POST", "/v1/reset/password", Route::ResetPassword),
+    ("POST", "/v1/unlock/start", Route::UnlockStart),
+    ("POST", "/v1/unlock/complete", Route::UnlockComplete),
 ];
 
 /// Finds the route for a request, or the error reply for a path or method we do not serve.

@@ -13,6 +13,7 @@ pub mod routes;
 pub mod senders;
 pub mod user_state;
 
+use sspr_core::flow::FlowKind;
 use worker::{Context, Env, Request, Response, Result, event};
 
 use crate::http::{Route, SecurityHeaders};
@@ -35,7 +36,13 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let handled = match http::route(&method, &req.path()) {
         Ok(Route::Preflight) => routes::preflight(&security),
         Ok(Route::Health) => routes::health(&security),
-        Ok(Route::ResetStart) => routes::reset::start(req, &env, &ctx, &config, &security).await,
+        Ok(Route::ResetStart) => {
+            routes::reset::start(FlowKind::Reset, req, &env, &ctx, &config, &security).await
+        }
+        Ok(Route::UnlockStart) => {
+            routes::reset::start(FlowKind::Unlock, req, &env, &ctx, &config, &security).await
+        }
+        Ok(Route::UnlockComplete) => routes::reset::complete(req, &env, &security).await,
         Ok(Route::ResetVerify) => routes::reset::verify(req, &env, &security).await,
         Ok(Route::ResetPassword) => routes::reset::password(req, &env, &security).await,
         Err(reply) => routes::respond(&reply, &security),

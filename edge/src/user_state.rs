@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
 use sspr_core::api::MethodOffer;
 use sspr_core::api::{ApiError, ErrorCode, Reply};
-use sspr_core::flow::{FLOW_LIFETIME_MS, FlowError, Proofs, ResetFlow, ResetSettings, Subject};
+use sspr_core::flow::{
+    FLOW_LIFETIME_MS, FlowError, FlowKind, Proofs, ResetFlow, ResetSettings, Stage, Subject,
+};
 use sspr_core::throttle::{SendChannel, ThrottleState};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
@@ -24,6 +26,8 @@ use crate::random;
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Command {
     Start {
+        #[serde(default)]
+        kind: FlowKind,
         now: UnixMillis,
         subject: Subject,
         offers: Vec<MethodOffer>,
@@ -39,6 +43,8 @@ pub enum Command {
         token: String,
         password: String,
     },
+    /// Apply, or retry, the unlock of a flow whose proofs are done.
+    Unlock { now: UnixMillis, token: String },
 }
 
 /// The reply for the widget and the effects for the worker to perform after replying.
@@ -90,12 +96,19 @@ impl DurableObject for UserState {
             Config::from_env(&self.env).map_err(|err| worker::Error::RustError(err.to_string()))?;
         let outcome = match command {
             Command::Start {
+                kind,
                 now,
                 subject,
                 offers,
                 settings,
-            } => self.start(&config, now, subject, offers, settings).await?,
-            Command::Verify { now, token, code } => self.verify(&config, now, &token, &code)?,
+            } => {
+                self.start(&config, kind, now, subject, offers, settings)
+                    .await?
+            }
+            Command::Verify { now, token, code } => {
+                self.verify(&config, now, &token, &code).await?
+            }
+            Command::Unlock { now, token } => self.complete_unlock(&config, now, &token).await?,
             Command::Password {
                 now,
                 token,
@@ -126,6 +139,7 @@ impl UserState {
     async fn start(
         &self,
         config: &Config,
+        kind: FlowKind,
         now: UnixMillis,
         subject: Subject,
         offers: Vec<MethodOffer>,
@@ -142,6 +156,7 @@ impl UserState {
             .map_err(|_| worker::Error::RustError("a Durable Object id is hex".into()))?;
         let token = FlowToken::new(owner, &mut random::fill);
         let started = ResetFlow::start(
+            kind,
             &token,
             subject,
             offers,
@@ -162,7 +177,7 @@ impl UserState {
         })
     }
 
-    fn verify(
+    async fn verify(
         &self,
         config: &Config,
         now: UnixMillis,
@@ -179,6 +194,10 @@ impl UserState {
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
         let reply = match flow.submit_code(&config.code_key, code, now) {
+            Ok(()) if flow.stage == Stage::UnlockReady => {
+                self.save(&flow)?;
+                return self.unlock(config, now, token, flow).await;
+            }
             Ok(()) => {
                 self.save(&flow)?;
                 flow.reply(&token.encode())
@@ -234,6 +253,59 @@ impl UserState {
             .set_password(&user_id, &new_password, &operation_id)
             .await;
         drop(new_password);
+        self.finish(&flow, &token, &operation_id, result, "password change")
+    }
+
+    /// `Command::Unlock`: the widget applies or retries the unlock of a proved flow.
+    async fn complete_unlock(
+        &self,
+        config: &Config,
+        now: UnixMillis,
+        token_text: &str,
+    ) -> Result<Outcome> {
+        if let Err(blocked) = self.load_throttle()?.check_blocked(now) {
+            return Ok(Outcome::reply(blocked.reply()));
+        }
+        let (token, flow) = match self.authorized(token_text, now)? {
+            Ok(found) => found,
+            Err(reply) => return Ok(Outcome::reply(reply)),
+        };
+        self.unlock(config, now, token, flow).await
+    }
+
+    /// Sends the unlock of a proved flow to the directory.
+    async fn unlock(
+        &self,
+        config: &Config,
+        now: UnixMillis,
+        token: FlowToken,
+        mut flow: ResetFlow,
+    ) -> Result<Outcome> {
+        let operation_id = random::id();
+        let user_id = match flow.begin_unlock(operation_id.clone(), now) {
+            Ok(user_id) => user_id,
+            Err(err) => return Ok(Outcome::reply(self.refuse(&flow, &token, &err)?)),
+        };
+        // Pending is saved before the call, so a second request meanwhile is refused.
+        self.save(&flow)?;
+        let backend = WebhookBackend {
+            url: config.webhook_url.clone(),
+            secret: config.webhook_secret.clone(),
+        };
+        let result = backend.unlock(&user_id, &operation_id).await;
+        self.finish(&flow, &token, &operation_id, result, "unlock")
+    }
+
+    /// Records the directory's answer to a pending change: done (the flow ends and the
+    /// counters clear), or not applied (the user may try again without new proofs).
+    fn finish(
+        &self,
+        flow: &ResetFlow,
+        token: &FlowToken,
+        operation_id: &str,
+        result: std::result::Result<(), BackendError>,
+        what: &str,
+    ) -> Result<Outcome> {
         // Another flow may have replaced this one while the call was in flight.
         let Some(mut current) = self.load()?.filter(|f| f.token_hash() == flow.token_hash()) else {
             return Ok(Outcome::reply(Reply::restart(ApiError::new(
@@ -245,7 +317,7 @@ impl UserState {
             Ok(()) => {
                 current.password_applied();
                 self.delete()?;
-                // A successful reset clears the counters.
+                // A successful reset or unlock clears the counters.
                 self.save_throttle(&ThrottleState::default())?;
                 current.reply(&token.encode())
             }
@@ -258,12 +330,12 @@ impl UserState {
                         ApiError::new(ErrorCode::PasswordRejected, message.clone())
                     }
                     BackendError::Unavailable(detail) => {
-                        worker::console_error!(
-                            "password change {operation_id} not applied: {detail}"
-                        );
+                        worker::console_error!("{what} {operation_id} not applied: {detail}");
                         ApiError::new(
                             ErrorCode::BackendUnavailable,
-                            "the directory could not be reached; your password was not changed, try again",
+                            format!(
+                                "the directory could not be reached; the {what} was not applied, try again"
+                            ),
                         )
                     }
                 });

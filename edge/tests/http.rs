@@ -526,6 +526,54 @@ fn the_edge_refuses_the_users_names_common_passwords_and_the_policys_banned_term
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
+fn unlocking_a_locked_account_keeps_its_password() {
+    let stack = stack();
+    let start = stack.post("/v1/unlock/start", json!({ "username": "gina" }));
+    assert_eq!(start.body["step"]["kind"], "verify_code", "{}", start.body);
+    let code = stack.code_for("gina@example.com", 0);
+    let done = stack.verify(&flow(&start), &code);
+    assert_eq!(
+        (done.status, done.body["step"]["kind"].as_str()),
+        (200, Some("done")),
+        "{}",
+        done.body
+    );
+    let gina = stack
+        .users()
+        .into_iter()
+        .find(|u| u["username"] == "gina")
+        .unwrap();
+    assert_eq!(gina["locked"], false);
+    assert_eq!(gina["unlocks"], 1);
+    assert_eq!(gina["password_changes"], 0);
+    let login = stack.raw(
+        "POST",
+        &format!("{}/api/login", stack.directory),
+        "application/json",
+        &json!({ "username": "gina", "password": "Initial-Password-7" }).to_string(),
+        &[],
+    );
+    assert_eq!(login.body["ok"], true);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_unlock_for_an_unknown_user_looks_the_same_and_unlocks_nothing() {
+    let stack = stack();
+    let known = stack.post("/v1/unlock/start", json!({ "username": "gina" }));
+    let unknown = stack.post("/v1/unlock/start", json!({ "username": "ghost" }));
+    assert_eq!(unknown.status, known.status);
+    assert_eq!(unknown.headers, known.headers);
+    assert_eq!(unknown.body["step"]["kind"], known.body["step"]["kind"]);
+    let complete = stack.post("/v1/unlock/complete", json!({ "flow": flow(&unknown) }));
+    assert_eq!(
+        (complete.status, error_code(&complete)),
+        (409, "wrong_step")
+    );
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
 fn malformed_requests_get_a_4xx_with_a_stable_code() {
     let stack = stack();
     let start = format!("{}/v1/reset/start", stack.edge);

@@ -10,7 +10,9 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = JSON.stringify({ username: form.username.value, password: form.password.value });
   const answer = await fetch('/demo/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const { ok, display_name: name } = await answer.json();
-  result.textContent = ok ? `Signed in as ${name}.` : 'Wrong username or password.';
+  const { ok, locked, display_name: name } = await answer.json();
+  result.textContent = ok
+    ? `Signed in as ${name}.`
+    : locked ? 'Your account is locked. Unlock it below.' : 'Wrong username or password.';
   result.dataset.state = ok ? 'ok' : 'failed';
 });

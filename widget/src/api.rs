@@ -1,7 +1,8 @@
 //! The one typed client for the edge. Every route answers with a [`Reply`], errors included.
 
 use serde::Serialize;
-use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
+use sspr_core::api::{CompleteRequest, NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
+use sspr_core::flow::FlowKind;
 
 /// A call that got no readable answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +29,8 @@ impl ClientError {
 /// One request to the edge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
-    Start(StartRequest),
+    Start(FlowKind, StartRequest),
+    Complete(CompleteRequest),
     Verify(VerifyCodeRequest),
     Password(NewPasswordRequest),
 }
@@ -49,7 +51,9 @@ impl Client {
     /// Sends a call and reads the edge's reply (errors included: they are replies too).
     pub async fn send(&self, call: &Call) -> Result<Reply, ClientError> {
         match call {
-            Call::Start(request) => self.post("/v1/reset/start", request).await,
+            Call::Start(FlowKind::Reset, request) => self.post("/v1/reset/start", request).await,
+            Call::Start(FlowKind::Unlock, request) => self.post("/v1/unlock/start", request).await,
+            Call::Complete(request) => self.post("/v1/unlock/complete", request).await,
             Call::Verify(request) => self.post("/v1/reset/verify", request).await,
             Call::Password(request) => self.post("/v1/reset/password", request).await,
         }

@@ -11,12 +11,14 @@ pub mod api;
 pub mod components;
 
 use leptos::prelude::*;
+use sspr_core::flow::FlowKind;
 use wasm_bindgen::JsCast;
 
 use crate::components::reset_widget::ResetWidget;
 
 /// Mounts a reset widget into every element carrying `data-sspr-reset`, talking to the edge
-/// named by its `data-edge` attribute.
+/// named by its `data-edge` attribute; `data-flow="unlock"` makes it unlock the account
+/// instead of resetting the password.
 pub fn mount_all() {
     let document = leptos::prelude::document();
     let Ok(hosts) = document.query_selector_all("[data-sspr-reset]") else {
@@ -30,6 +32,11 @@ pub fn mount_all() {
             continue;
         };
         let edge = host.get_attribute("data-edge").unwrap_or_default();
-        leptos::mount::mount_to(host, move || view! { <ResetWidget edge=edge /> }).forget();
+        let kind = match host.get_attribute("data-flow").as_deref() {
+            Some("unlock") => FlowKind::Unlock,
+            _ => FlowKind::Reset,
+        };
+        leptos::mount::mount_to(host, move || view! { <ResetWidget edge=edge kind=kind /> })
+            .forget();
     }
 }

@@ -42,7 +42,10 @@ pub fn demo() -> Result<(), String> {
     println!("  Demo login page:  {}/", running.site);
     println!("  Demo mailbox:     {}/", running.mailbox);
     println!("  Edge API:         {}/v1/health", running.edge);
-    println!("  Users: alice / Initial-Password-1, bob / Initial-Password-2 (carol is disabled).");
+    println!(
+        "  Users: alice / Initial-Password-1, bob / Initial-Password-2; gina / Initial-Password-7 is"
+    );
+    println!("  locked out (unlock her on the page); carol is disabled.");
     println!("  Logs: {}", running.logs.display());
     println!("  Press Ctrl-C to stop.");
     while !stop.load(Ordering::SeqCst) {

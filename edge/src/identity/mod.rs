@@ -30,4 +30,7 @@ pub trait IdentityBackend {
         password: &NewPassword,
         operation_id: &str,
     ) -> Result<(), BackendError>;
+
+    /// Unlocks a user's account, keeping the password. `operation_id` as above.
+    async fn unlock(&self, user_id: &str, operation_id: &str) -> Result<(), BackendError>;
 }

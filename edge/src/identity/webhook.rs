@@ -60,6 +60,15 @@ impl IdentityBackend for WebhookBackend {
         let answer = self.call(&request, operation_id).await?;
         interpret_set_password(answer.status, &answer.body)
     }
+
+    async fn unlock(&self, user_id: &str, operation_id: &str) -> Result<(), BackendError> {
+        let request = WebhookRequest::Unlock {
+            user_id: user_id.to_owned(),
+            operation_id: operation_id.to_owned(),
+        };
+        let answer = self.call(&request, operation_id).await?;
+        interpret_set_password(answer.status, &answer.body)
+    }
 }
 
 /// Reads the answer to a lookup: 200 with `{"user": …}`; 404 also means "no such user".
@@ -75,7 +84,7 @@ pub fn interpret_lookup(status: u16, body: &str) -> Result<Option<DirectoryUser>
     }
 }
 
-/// Reads the answer to a password change: 2xx is done; a `password_policy` error is the
+/// Reads the answer to a password change (or an unlock): 2xx is done; a `password_policy` error is the
 /// directory refusing this password; anything else is a failure to retry later.
 pub fn interpret_set_password(status: u16, body: &str) -> Result<(), BackendError> {
     if (200..300).contains(&status) {

@@ -1,7 +1,9 @@
 //! `/v1/reset/…`: start a reset, verify the emailed code, set the new password.
 
-use sspr_core::api::{MethodOffer, NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
-use sspr_core::flow::{FlowError, Subject};
+use sspr_core::api::{
+    CompleteRequest, MethodOffer, NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest,
+};
+use sspr_core::flow::{FlowError, FlowKind, Subject};
 use sspr_core::mask;
 use sspr_core::password::PersonalInfo;
 use sspr_core::policy::Method as ProofMethod;
@@ -21,9 +23,10 @@ use crate::user_state::{Command, Outcome};
 
 const USER_STATE: &str = "USER_STATE";
 
-/// `POST /v1/reset/start` `{username}`. Known and unknown usernames get replies of the same
-/// shape; only real users are sent a code, after the reply has gone.
+/// `POST /v1/reset/start` and `/v1/unlock/start` `{username}`. Known and unknown usernames
+/// get replies of the same shape; only real users are sent a code, after the reply has gone.
 pub async fn start(
+    kind: FlowKind,
     mut req: Request,
     env: &Env,
     ctx: &Context,
@@ -90,6 +93,7 @@ pub async fn start(
     let namespace = env.durable_object(USER_STATE)?;
     let stub = namespace.id_from_name(&object_name)?.get_stub()?;
     let command = Command::Start {
+        kind,
         now,
         subject,
         // Only the emailed code is wired up at the edge so far.
@@ -140,6 +144,20 @@ pub async fn password(mut req: Request, env: &Env, security: &SecurityHeaders) -
         now,
         token: request.flow.clone(),
         password: request.password,
+    };
+    forward(env, &request.flow, &command, security).await
+}
+
+/// `POST /v1/unlock/complete` `{flow}`: applies, or retries, the unlock of a proved flow.
+pub async fn complete(mut req: Request, env: &Env, security: &SecurityHeaders) -> Result<Response> {
+    let now = clock::now(&req);
+    let request: CompleteRequest = match read_json(&mut req).await? {
+        Ok(request) => request,
+        Err(reply) => return respond(&reply, security),
+    };
+    let command = Command::Unlock {
+        now,
+        token: request.flow.clone(),
     };
     forward(env, &request.flow, &command, security).await
 }

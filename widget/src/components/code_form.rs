@@ -29,10 +29,10 @@ pub fn CodeForm(
             <p class="sspr-form__hint">
                 "We sent a " {code_length} "-digit code to " <strong>{destination}</strong> "."
             </p>
-            <label class="sspr-form__label" for="sspr-code-input">"Code"</label>
+            <label class="sspr-form__label" for=status.id("code")>"Code"</label>
             <input
                 class="sspr-form__input sspr-form__input--code"
-                id="sspr-code-input"
+                id=status.id("code")
                 name="code"
                 inputmode="numeric"
                 autocomplete="one-time-code"

@@ -1,6 +1,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use sspr_core::flow::FlowKind;
+
 use super::reset_widget::{ErrorLine, Status, Typed};
 
 /// First screen: who is resetting.
@@ -10,6 +12,8 @@ pub fn IdentifyForm(
     typed: Typed,
     /// Busy flag and error shared by all screens.
     status: Status,
+    /// Reset or unlock.
+    kind: FlowKind,
     /// Called when the user submits a username.
     on_submit: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -19,12 +23,17 @@ pub fn IdentifyForm(
     };
     view! {
         <form class="sspr-form" on:submit=submit data-testid="sspr-identify">
-            <h2 class="sspr-form__title" tabindex="-1">"Reset your password"</h2>
+            <h2 class="sspr-form__title" tabindex="-1">
+                {match kind {
+                    FlowKind::Reset => "Reset your password",
+                    FlowKind::Unlock => "Unlock your account",
+                }}
+            </h2>
             <p class="sspr-form__hint">"Enter your username or email. We will send you a code."</p>
-            <label class="sspr-form__label" for="sspr-username">"Username or email"</label>
+            <label class="sspr-form__label" for=status.id("username")>"Username or email"</label>
             <input
                 class="sspr-form__input"
-                id="sspr-username"
+                id=status.id("username")
                 name="username"
                 autocomplete="username"
                 autocapitalize="none"

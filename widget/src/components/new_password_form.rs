@@ -46,15 +46,15 @@ pub fn NewPasswordForm(
     view! {
         <form class="sspr-form" on:submit=submit data-testid="sspr-new-password">
             <h2 class="sspr-form__title" tabindex="-1">"Choose a new password"</h2>
-            <label class="sspr-form__label" for="sspr-new-password-input">"New password"</label>
+            <label class="sspr-form__label" for=status.id("new-password")>"New password"</label>
             <div class="sspr-form__row">
                 <input
                     class="sspr-form__input"
-                    id="sspr-new-password-input"
+                    id=status.id("new-password")
                     name="new-password"
                     type=move || if visible.get() { "text" } else { "password" }
                     autocomplete="new-password"
-                    aria-describedby="sspr-password-rules"
+                    aria-describedby=status.id("password-rules")
                     required
                     prop:value=move || typed.password.get()
                     on:input=move |ev| typed.password.set(event_target_value(&ev))
@@ -68,7 +68,7 @@ pub fn NewPasswordForm(
                     {move || if visible.get() { "Hide" } else { "Show" }}
                 </button>
             </div>
-            <ul class="sspr-checklist" id="sspr-password-rules">{checklist}</ul>
+            <ul class="sspr-checklist" id=status.id("password-rules")>{checklist}</ul>
             <ErrorLine status />
             <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
                 "Change password"

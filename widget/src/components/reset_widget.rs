@@ -1,12 +1,16 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sspr_core::api::{NewPasswordRequest, Reply, StartRequest, Step, VerifyCodeRequest};
+use sspr_core::api::{
+    CompleteRequest, NewPasswordRequest, Reply, StartRequest, Step, VerifyCodeRequest,
+};
+use sspr_core::flow::FlowKind;
 
 use super::code_form::CodeForm;
 use super::done_view::DoneView;
 use super::identify_form::IdentifyForm;
 use super::locked_view::LockedView;
 use super::new_password_form::NewPasswordForm;
+use super::pending_view::PendingView;
 use super::unsupported_step::UnsupportedStep;
 use crate::api::{Call, Client, ClientError};
 
@@ -18,18 +22,31 @@ pub struct Typed {
     pub password: RwSignal<String>,
 }
 
-/// The state every screen shares: whether a call is in flight and the error to show.
+/// The state every screen shares: whether a call is in flight, the error to show, and which
+/// widget on the page this is (element ids must be unique when a page holds several).
 #[derive(Clone, Copy)]
 pub struct Status {
     pub busy: RwSignal<bool>,
     pub error: RwSignal<Option<String>>,
+    pub instance: usize,
 }
+
+impl Status {
+    /// A page-unique element id for `name`.
+    pub fn id(&self, name: &str) -> String {
+        format!("sspr{}-{name}", self.instance)
+    }
+}
+
+static INSTANCES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The whole reset: renders the step the edge returned, and sends what the user typed.
 #[component]
 pub fn ResetWidget(
     /// Base URL of the sspr edge.
     edge: String,
+    /// Reset the password, or unlock the account.
+    kind: FlowKind,
 ) -> impl IntoView {
     let client = StoredValue::new(Client::new(&edge));
     let step = RwSignal::new(Step::Identify);
@@ -42,6 +59,7 @@ pub fn ResetWidget(
     let status = Status {
         busy: RwSignal::new(false),
         error: RwSignal::new(None),
+        instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
     };
 
     let apply = move |result: Result<Reply, ClientError>| {
@@ -76,9 +94,12 @@ pub fn ResetWidget(
     };
 
     let on_identify = move || {
-        send(Call::Start(StartRequest {
-            username: typed.username.get_untracked(),
-        }))
+        send(Call::Start(
+            kind,
+            StartRequest {
+                username: typed.username.get_untracked(),
+            },
+        ))
     };
     let on_code = move || {
         send(Call::Verify(VerifyCodeRequest {
@@ -92,6 +113,11 @@ pub fn ResetWidget(
             password: typed.password.get_untracked(),
         }))
     };
+    let on_retry = move || {
+        send(Call::Complete(CompleteRequest {
+            flow: flow.get_untracked().unwrap_or_default(),
+        }))
+    };
     let restart = move || {
         flow.set(None);
         status.error.set(None);
@@ -101,7 +127,7 @@ pub fn ResetWidget(
     view! {
         <section class="sspr" data-testid="sspr-reset">
             {move || match step.get() {
-                Step::Identify => view! { <IdentifyForm typed status on_submit=on_identify /> }.into_any(),
+                Step::Identify => view! { <IdentifyForm typed status kind on_submit=on_identify /> }.into_any(),
                 Step::VerifyCode { destination, code_length, .. } => view! {
                     <CodeForm typed status destination code_length on_submit=on_code on_restart=restart />
                 }
@@ -110,7 +136,8 @@ pub fn ResetWidget(
                     <NewPasswordForm typed status rules on_submit=on_password />
                 }
                 .into_any(),
-                Step::Done => view! { <DoneView /> }.into_any(),
+                Step::Done => view! { <DoneView kind /> }.into_any(),
+                Step::Pending => view! { <PendingView status on_retry /> }.into_any(),
                 Step::Locked { until } => view! { <LockedView until /> }.into_any(),
                 Step::ChooseMethod { .. } => view! { <UnsupportedStep kind="choose_method" /> }.into_any(),
                 Step::VerifyTotp => view! { <UnsupportedStep kind="verify_totp" /> }.into_any(),
