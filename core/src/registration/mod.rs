@@ -1,6 +1,11 @@
-//! Whether a signed-in user must register methods or confirm them again, and the skip budget.
-//! Entra asks users to register at sign-in when the policy requires it, and to re-confirm
-//! their methods every N days; users may postpone a limited number of times.
+//! Registration: the methods a user holds ([`Registrations`]; each verified before it counts),
+//! whether a signed-in user must register or confirm them again, and the skip budget. Entra
+//! asks users to register at sign-in when the policy requires it, and to re-confirm their
+//! methods every N days; users may postpone a limited number of times.
+
+mod methods;
+
+pub use methods::{Enrolment, EnrolmentError, Registrations};
 
 use serde::{Deserialize, Serialize};
 
@@ -9,11 +14,9 @@ use crate::policy::{Method, Policy, UserFacts};
 
 const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
-/// What is stored about a user's registration.
+/// When a user last confirmed their methods, and the postponements used since.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct RegistrationRecord {
-    /// Methods registered and verified.
-    pub methods: Vec<Method>,
     /// When the user last registered or confirmed their methods.
     pub confirmed_at: Option<UnixMillis>,
     /// Postponements used since then.
@@ -46,10 +49,11 @@ pub enum SkipError {
 }
 
 impl Policy {
-    /// What `user`, with `record`, must do at sign-in at `now`.
+    /// What `user`, holding the verified `methods`, with `record`, must do at sign-in at `now`.
     pub fn registration_due(
         &self,
         user: &UserFacts,
+        methods: &[Method],
         record: &RegistrationRecord,
         now: UnixMillis,
     ) -> RegistrationDue {
@@ -60,9 +64,8 @@ impl Policy {
             .registration
             .skip_budget
             .saturating_sub(record.skips_used);
-        if !effective.satisfied_by(&record.methods) {
-            let mut usable: Vec<Method> = record
-                .methods
+        if !effective.satisfied_by(methods) {
+            let mut usable: Vec<Method> = methods
                 .iter()
                 .copied()
                 .filter(|m| effective.methods.contains(m))
@@ -105,10 +108,11 @@ impl Policy {
     pub fn skip_registration(
         &self,
         user: &UserFacts,
+        methods: &[Method],
         record: &mut RegistrationRecord,
         now: UnixMillis,
     ) -> Result<(), SkipError> {
-        match self.registration_due(user, record, now) {
+        match self.registration_due(user, methods, record, now) {
             RegistrationDue::Register { skips_left: 0, .. }
             | RegistrationDue::Reconfirm { skips_left: 0 } => Err(SkipError::BudgetUsed),
             RegistrationDue::Register { .. } | RegistrationDue::Reconfirm { .. } => {
@@ -122,8 +126,7 @@ impl Policy {
 
 impl RegistrationRecord {
     /// The user registered or confirmed their methods: the clock and the skip budget restart.
-    pub fn confirm(&mut self, methods: Vec<Method>, now: UnixMillis) {
-        self.methods = methods;
+    pub fn confirm(&mut self, now: UnixMillis) {
         self.confirmed_at = Some(now);
         self.skips_used = 0;
     }
@@ -147,9 +150,8 @@ mod tests {
         Policy::parse(text).unwrap()
     }
 
-    fn registered(methods: &[Method], at: UnixMillis) -> RegistrationRecord {
+    fn confirmed(at: UnixMillis) -> RegistrationRecord {
         RegistrationRecord {
-            methods: methods.to_vec(),
             confirmed_at: Some(at),
             skips_used: 0,
         }
@@ -157,7 +159,8 @@ mod tests {
 
     #[test]
     fn a_new_user_must_register_with_the_full_skip_budget() {
-        let due = Policy::default().registration_due(&user(), &RegistrationRecord::default(), T);
+        let due =
+            Policy::default().registration_due(&user(), &[], &RegistrationRecord::default(), T);
         assert_eq!(
             due,
             RegistrationDue::Register {
@@ -170,7 +173,7 @@ mod tests {
     #[test]
     fn with_two_methods_required_one_registered_leaves_one_missing() {
         let policy = policy("[methods]\nallowed = [\"email_code\", \"sms_code\"]\nrequired = 2");
-        let due = policy.registration_due(&user(), &registered(&[Method::EmailCode], T), T);
+        let due = policy.registration_due(&user(), &[Method::EmailCode], &confirmed(T), T);
         assert_eq!(
             due,
             RegistrationDue::Register {
@@ -184,7 +187,7 @@ mod tests {
     fn questions_alone_leave_a_possession_method_missing() {
         let policy =
             policy("[methods]\nallowed = [\"email_code\", \"security_questions\"]\nrequired = 2");
-        let due = policy.registration_due(&user(), &registered(&[Method::SecurityQuestions], T), T);
+        let due = policy.registration_due(&user(), &[Method::SecurityQuestions], &confirmed(T), T);
         assert!(
             matches!(due, RegistrationDue::Register { missing: 2, .. }),
             "{due:?}"
@@ -194,23 +197,23 @@ mod tests {
     #[test]
     fn registration_is_optional_when_the_policy_does_not_require_it_at_sign_in() {
         let policy = policy("[registration]\nrequired = false");
-        let due = policy.registration_due(&user(), &RegistrationRecord::default(), T);
+        let due = policy.registration_due(&user(), &[], &RegistrationRecord::default(), T);
         assert_eq!(due, RegistrationDue::Optional { missing: 1 });
     }
 
     #[test]
     fn confirmation_is_due_again_after_the_configured_days() {
         let policy = policy("[registration]\nreconfirm_days = 180");
-        let record = registered(&[Method::EmailCode], T);
+        let record = confirmed(T);
         let day = 24 * 60 * 60 * 1000;
         assert_eq!(
-            policy.registration_due(&user(), &record, T + 179 * day),
+            policy.registration_due(&user(), &[Method::EmailCode], &record, T + 179 * day),
             RegistrationDue::UpToDate {
                 next_due: Some(T + 180 * day)
             }
         );
         assert_eq!(
-            policy.registration_due(&user(), &record, T + 180 * day),
+            policy.registration_due(&user(), &[Method::EmailCode], &record, T + 180 * day),
             RegistrationDue::Reconfirm { skips_left: 3 }
         );
     }
@@ -218,9 +221,14 @@ mod tests {
     #[test]
     fn zero_days_means_never_reconfirm() {
         let policy = policy("[registration]\nreconfirm_days = 0");
-        let record = registered(&[Method::EmailCode], T);
+        let record = confirmed(T);
         assert_eq!(
-            policy.registration_due(&user(), &record, T + 10_000 * 24 * 60 * 60 * 1000),
+            policy.registration_due(
+                &user(),
+                &[Method::EmailCode],
+                &record,
+                T + 10_000 * 24 * 60 * 60 * 1000
+            ),
             RegistrationDue::UpToDate { next_due: None }
         );
     }
@@ -229,14 +237,20 @@ mod tests {
     fn skips_are_spent_until_the_budget_is_used() {
         let policy = policy("[registration]\nskip_budget = 2");
         let mut record = RegistrationRecord::default();
-        assert_eq!(policy.skip_registration(&user(), &mut record, T), Ok(()));
-        assert_eq!(policy.skip_registration(&user(), &mut record, T), Ok(()));
         assert_eq!(
-            policy.skip_registration(&user(), &mut record, T),
+            policy.skip_registration(&user(), &[], &mut record, T),
+            Ok(())
+        );
+        assert_eq!(
+            policy.skip_registration(&user(), &[], &mut record, T),
+            Ok(())
+        );
+        assert_eq!(
+            policy.skip_registration(&user(), &[], &mut record, T),
             Err(SkipError::BudgetUsed)
         );
         assert_eq!(
-            policy.registration_due(&user(), &record, T),
+            policy.registration_due(&user(), &[], &record, T),
             RegistrationDue::Register {
                 missing: 1,
                 skips_left: 0
@@ -248,11 +262,13 @@ mod tests {
     fn confirming_restarts_the_clock_and_the_budget() {
         let policy = Policy::default();
         let mut record = RegistrationRecord::default();
-        policy.skip_registration(&user(), &mut record, T).unwrap();
-        record.confirm(vec![Method::EmailCode], T + 5);
+        policy
+            .skip_registration(&user(), &[], &mut record, T)
+            .unwrap();
+        record.confirm(T + 5);
         assert_eq!(record.skips_used, 0);
         assert_eq!(
-            policy.skip_registration(&user(), &mut record, T + 6),
+            policy.skip_registration(&user(), &[Method::EmailCode], &mut record, T + 6),
             Err(SkipError::NothingDue)
         );
     }
@@ -261,7 +277,7 @@ mod tests {
     fn users_outside_the_policy_have_nothing_due() {
         let policy = policy("enabled_for = \"none\"");
         assert_eq!(
-            policy.registration_due(&user(), &RegistrationRecord::default(), T),
+            policy.registration_due(&user(), &[], &RegistrationRecord::default(), T),
             RegistrationDue::NotEnabled
         );
     }
@@ -273,7 +289,7 @@ mod tests {
             admin: true,
             ..user()
         };
-        let due = policy.registration_due(&admin, &registered(&[Method::EmailCode], T), T);
+        let due = policy.registration_due(&admin, &[Method::EmailCode], &confirmed(T), T);
         assert_eq!(
             due,
             RegistrationDue::Register {

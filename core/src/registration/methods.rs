@@ -1,0 +1,471 @@
+//! The methods a user holds, and adding them: an address or number counts only once a code
+//! sent to it came back, an authenticator only once a first code matched, security
+//! questions once their answers were typed twice. The list of methods is derived from what is
+//! held, never stored beside it.
+
+use serde::{Deserialize, Serialize};
+
+use super::RegistrationRecord;
+use crate::UnixMillis;
+use crate::api::MethodOffer;
+use crate::mask;
+use crate::methods::code::{CodeChallenge, CodeError, CodePolicy, InvalidCodeFormat, OtpCode};
+use crate::methods::phone::{PhoneError, PhoneNumber};
+use crate::methods::questions::{AnswerInput, QuestionError, RegisteredQuestions};
+use crate::methods::totp::{TotpCredential, TotpError};
+use crate::policy::{Method, SecurityQuestions};
+
+/// Longest email address (RFC 5321 path limit).
+const MAX_EMAIL_CHARS: usize = 254;
+
+/// A method being added, verified before it counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Enrolment {
+    Email {
+        address: String,
+        challenge: CodeChallenge,
+    },
+    Sms {
+        number: PhoneNumber,
+        challenge: CodeChallenge,
+    },
+    Authenticator {
+        credential: TotpCredential,
+    },
+}
+
+/// Why a method could not be added or removed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EnrolmentError {
+    #[error("the policy does not allow this method")]
+    NotAllowed(Method),
+    #[error("{0:?} is not an email address")]
+    InvalidEmail(String),
+    #[error(transparent)]
+    Phone(#[from] PhoneError),
+    #[error(transparent)]
+    CodeFormat(#[from] InvalidCodeFormat),
+    #[error(transparent)]
+    Code(#[from] CodeError),
+    #[error(transparent)]
+    Totp(#[from] TotpError),
+    #[error(transparent)]
+    Questions(#[from] QuestionError),
+    #[error("no method is waiting to be verified")]
+    NothingPending,
+    #[error("this method is not registered")]
+    NotRegistered,
+}
+
+/// Everything a user registered, and when they last confirmed it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Registrations {
+    pub email: Option<String>,
+    pub phone: Option<PhoneNumber>,
+    /// Confirmed authenticators only. Stored encrypted by the edge.
+    pub authenticator: Option<TotpCredential>,
+    pub questions: Option<RegisteredQuestions>,
+    pub record: RegistrationRecord,
+    pending: Option<Enrolment>,
+}
+
+fn valid_email(address: &str) -> bool {
+    let Some((local, domain)) = address.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && address.chars().count() <= MAX_EMAIL_CHARS
+        && !address.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+impl Registrations {
+    /// The methods held, in a stable order.
+    pub fn methods(&self) -> Vec<Method> {
+        let mut methods = Vec::new();
+        if self.email.is_some() {
+            methods.push(Method::EmailCode);
+        }
+        if self.phone.is_some() {
+            methods.push(Method::SmsCode);
+        }
+        if self.authenticator.is_some() {
+            methods.push(Method::Authenticator);
+        }
+        if self.questions.is_some() {
+            methods.push(Method::SecurityQuestions);
+        }
+        methods
+    }
+
+    /// The held methods `allowed` lets a reset use, masked for the user.
+    pub fn offers(&self, allowed: &[Method]) -> Vec<MethodOffer> {
+        self.methods()
+            .into_iter()
+            .filter(|m| allowed.contains(m))
+            .map(|method| {
+                let destination = match method {
+                    Method::EmailCode => self.email.as_deref().map(mask::email).unwrap_or_default(),
+                    Method::SmsCode => self
+                        .phone
+                        .as_ref()
+                        .map(PhoneNumber::masked)
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                MethodOffer::new(method, destination)
+            })
+            .collect()
+    }
+
+    /// The method waiting for its verification, if any.
+    pub fn pending(&self) -> Option<&Enrolment> {
+        self.pending.as_ref()
+    }
+
+    fn check_allowed(allowed: &[Method], method: Method) -> Result<(), EnrolmentError> {
+        if allowed.contains(&method) {
+            Ok(())
+        } else {
+            Err(EnrolmentError::NotAllowed(method))
+        }
+    }
+
+    /// Starts adding an email address: returns the code to send to it. `binding` ties the
+    /// code to this user (their id).
+    #[allow(clippy::too_many_arguments)]
+    pub fn start_email(
+        &mut self,
+        allowed: &[Method],
+        address: &str,
+        code_key: &[u8],
+        binding: &[u8],
+        policy: CodePolicy,
+        now: UnixMillis,
+        fill: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<OtpCode, EnrolmentError> {
+        Self::check_allowed(allowed, Method::EmailCode)?;
+        let address = address.trim().to_owned();
+        if !valid_email(&address) {
+            return Err(EnrolmentError::InvalidEmail(address));
+        }
+        let (challenge, code) = CodeChallenge::issue(code_key, binding, policy, now, fill);
+        self.pending = Some(Enrolment::Email { address, challenge });
+        Ok(code)
+    }
+
+    /// Starts adding a phone number (parsed to E.164): returns the code to text to it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start_phone(
+        &mut self,
+        allowed: &[Method],
+        input: &str,
+        default_region: Option<&str>,
+        code_key: &[u8],
+        binding: &[u8],
+        policy: CodePolicy,
+        now: UnixMillis,
+        fill: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<OtpCode, EnrolmentError> {
+        Self::check_allowed(allowed, Method::SmsCode)?;
+        let number = PhoneNumber::parse(input, default_region)?;
+        let (challenge, code) = CodeChallenge::issue(code_key, binding, policy, now, fill);
+        self.pending = Some(Enrolment::Sms { number, challenge });
+        Ok(code)
+    }
+
+    /// Starts adding an authenticator: returns the new credential, for its QR code.
+    pub fn start_authenticator(
+        &mut self,
+        allowed: &[Method],
+        fill: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<TotpCredential, EnrolmentError> {
+        Self::check_allowed(allowed, Method::Authenticator)?;
+        let credential = TotpCredential::enrol(fill);
+        self.pending = Some(Enrolment::Authenticator {
+            credential: credential.clone(),
+        });
+        Ok(credential)
+    }
+
+    /// Verifies the pending method with the code the user typed; it then counts.
+    pub fn verify_pending(
+        &mut self,
+        code_key: &[u8],
+        binding: &[u8],
+        input: &str,
+        now: UnixMillis,
+    ) -> Result<Method, EnrolmentError> {
+        let pending = self
+            .pending
+            .as_mut()
+            .ok_or(EnrolmentError::NothingPending)?;
+        let method = match pending {
+            Enrolment::Email { challenge, .. } | Enrolment::Sms { challenge, .. } => {
+                let code = OtpCode::parse(input, challenge.digits)?;
+                challenge.verify(code_key, binding, &code, now)?;
+                if matches!(pending, Enrolment::Email { .. }) {
+                    Method::EmailCode
+                } else {
+                    Method::SmsCode
+                }
+            }
+            Enrolment::Authenticator { credential } => {
+                credential.verify(input, now)?;
+                Method::Authenticator
+            }
+        };
+        match self.pending.take() {
+            Some(Enrolment::Email { address, .. }) => self.email = Some(address),
+            Some(Enrolment::Sms { number, .. }) => self.phone = Some(number),
+            Some(Enrolment::Authenticator { credential }) => self.authenticator = Some(credential),
+            None => {}
+        }
+        Ok(method)
+    }
+
+    /// Registers security questions (answers typed twice), replacing earlier ones.
+    pub fn register_questions(
+        &mut self,
+        allowed: &[Method],
+        policy: &SecurityQuestions,
+        inputs: &[AnswerInput],
+        fill: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<(), EnrolmentError> {
+        Self::check_allowed(allowed, Method::SecurityQuestions)?;
+        self.questions = Some(RegisteredQuestions::register(policy, inputs, fill)?);
+        Ok(())
+    }
+
+    /// Removes a method. (The edge asks for a fresh proof before calling this.)
+    pub fn remove(&mut self, method: Method) -> Result<(), EnrolmentError> {
+        let removed = match method {
+            Method::EmailCode => self.email.take().is_some(),
+            Method::SmsCode => self.phone.take().is_some(),
+            Method::Authenticator => self.authenticator.take().is_some(),
+            Method::SecurityQuestions => self.questions.take().is_some(),
+            Method::AppNotification => false,
+        };
+        if removed {
+            Ok(())
+        } else {
+            Err(EnrolmentError::NotRegistered)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::methods::code::test_fill;
+    use crate::methods::questions::Question;
+    use crate::policy::{Policy, UserFacts};
+    use crate::registration::RegistrationDue;
+
+    const KEY: &[u8] = b"registration-key-registration-ke";
+    const USER: &[u8] = b"u-1001";
+    const T: UnixMillis = 1_700_000_000_000;
+    const ALL: [Method; 5] = Method::ALL;
+
+    fn add_email(r: &mut Registrations, address: &str) -> Result<Method, EnrolmentError> {
+        let code = r.start_email(
+            &ALL,
+            address,
+            KEY,
+            USER,
+            CodePolicy::default(),
+            T,
+            &mut test_fill(1),
+        )?;
+        r.verify_pending(KEY, USER, code.expose(), T + 1)
+    }
+
+    #[test]
+    fn an_email_address_counts_only_after_its_code_came_back() {
+        let mut r = Registrations::default();
+        r.start_email(
+            &ALL,
+            "alice@example.com",
+            KEY,
+            USER,
+            CodePolicy::default(),
+            T,
+            &mut test_fill(1),
+        )
+        .unwrap();
+        assert!(r.methods().is_empty());
+        assert!(matches!(
+            r.verify_pending(KEY, USER, "000000", T + 1),
+            Err(EnrolmentError::Code(CodeError::Mismatch { .. }))
+        ));
+        assert!(r.methods().is_empty());
+    }
+
+    #[test]
+    fn a_verified_email_address_is_held_and_offered_masked() {
+        let mut r = Registrations::default();
+        assert_eq!(
+            add_email(&mut r, " alice@example.com "),
+            Ok(Method::EmailCode)
+        );
+        assert_eq!(r.email.as_deref(), Some("alice@example.com"));
+        assert_eq!(
+            r.offers(&ALL),
+            vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")]
+        );
+        assert!(r.pending().is_none());
+    }
+
+    #[test]
+    fn something_that_is_not_an_address_is_refused() {
+        let mut r = Registrations::default();
+        for bad in [
+            "alice",
+            "alice@",
+            "@example.com",
+            "alice@example",
+            "al ice@example.com",
+        ] {
+            assert!(
+                matches!(add_email(&mut r, bad), Err(EnrolmentError::InvalidEmail(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_phone_number_is_kept_in_e164_and_offered_masked() {
+        let mut r = Registrations::default();
+        let code = r
+            .start_phone(
+                &ALL,
+                "(415) 555-0132",
+                Some("US"),
+                KEY,
+                USER,
+                CodePolicy::default(),
+                T,
+                &mut test_fill(2),
+            )
+            .unwrap();
+        assert_eq!(
+            r.verify_pending(KEY, USER, code.expose(), T + 1),
+            Ok(Method::SmsCode)
+        );
+        assert_eq!(r.phone.as_ref().unwrap().e164(), "+14155550132");
+        assert_eq!(r.offers(&ALL)[0].destination, "+1 ••• ••• ••32");
+    }
+
+    #[test]
+    fn an_invalid_phone_number_says_why() {
+        let mut r = Registrations::default();
+        let err = r
+            .start_phone(
+                &ALL,
+                "+44 20 1234",
+                None,
+                KEY,
+                USER,
+                CodePolicy::default(),
+                T,
+                &mut test_fill(2),
+            )
+            .unwrap_err();
+        assert!(matches!(err, EnrolmentError::Phone(PhoneError::Invalid(_))));
+    }
+
+    #[test]
+    fn an_authenticator_counts_after_a_first_valid_code() {
+        let mut r = Registrations::default();
+        let code = r
+            .start_authenticator(&ALL, &mut test_fill(3))
+            .unwrap()
+            .code_at(T);
+        assert!(r.methods().is_empty());
+        assert_eq!(
+            r.verify_pending(KEY, USER, &code, T),
+            Ok(Method::Authenticator)
+        );
+        assert!(r.authenticator.as_ref().unwrap().confirmed);
+        assert_eq!(
+            r.offers(&ALL),
+            vec![MethodOffer::new(Method::Authenticator, "")]
+        );
+    }
+
+    #[test]
+    fn a_method_the_policy_does_not_allow_cannot_be_added() {
+        let mut r = Registrations::default();
+        let err = r
+            .start_authenticator(&[Method::EmailCode], &mut test_fill(3))
+            .unwrap_err();
+        assert_eq!(err, EnrolmentError::NotAllowed(Method::Authenticator));
+    }
+
+    #[test]
+    fn security_questions_are_registered_in_one_step() {
+        let mut r = Registrations::default();
+        let inputs: Vec<AnswerInput> = [
+            ("first_pet_name", "Rex"),
+            ("city_born", "Oslo"),
+            ("first_car_model", "Beetle"),
+        ]
+        .iter()
+        .map(|(k, a)| AnswerInput {
+            question: Question::Predefined((*k).into()),
+            answer: (*a).into(),
+            confirmation: (*a).into(),
+        })
+        .collect();
+        r.register_questions(
+            &ALL,
+            &SecurityQuestions::default(),
+            &inputs,
+            &mut test_fill(4),
+        )
+        .unwrap();
+        assert_eq!(r.methods(), vec![Method::SecurityQuestions]);
+    }
+
+    #[test]
+    fn offers_leave_out_what_the_policy_does_not_allow() {
+        let mut r = Registrations::default();
+        add_email(&mut r, "alice@example.com").unwrap();
+        assert!(r.offers(&[Method::SmsCode]).is_empty());
+    }
+
+    #[test]
+    fn a_removed_method_no_longer_counts() {
+        let mut r = Registrations::default();
+        add_email(&mut r, "alice@example.com").unwrap();
+        assert_eq!(r.remove(Method::EmailCode), Ok(()));
+        assert!(r.methods().is_empty());
+        assert_eq!(
+            r.remove(Method::EmailCode),
+            Err(EnrolmentError::NotRegistered)
+        );
+    }
+
+    #[test]
+    fn registering_enough_methods_settles_what_is_due() {
+        let policy = Policy::default();
+        let user = UserFacts {
+            enabled: true,
+            ..UserFacts::default()
+        };
+        let mut r = Registrations::default();
+        assert!(matches!(
+            policy.registration_due(&user, &r.methods(), &r.record, T),
+            RegistrationDue::Register { .. }
+        ));
+        add_email(&mut r, "alice@example.com").unwrap();
+        r.record.confirm(T + 2);
+        assert!(matches!(
+            policy.registration_due(&user, &r.methods(), &r.record, T + 3),
+            RegistrationDue::UpToDate { .. }
+        ));
+    }
+}
