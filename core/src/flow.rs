@@ -35,6 +35,13 @@ pub struct ResetSettings {
     /// Security questions asked at a reset.
     #[serde(default = "three")]
     pub questions_asked: u8,
+    /// Tell the user by email when their password changed or their account was unlocked.
+    #[serde(default = "yes")]
+    pub notify_user: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn one() -> u8 {
@@ -52,6 +59,7 @@ impl Default for ResetSettings {
             password: PasswordRules::default(),
             required: 1,
             questions_asked: 3,
+            notify_user: true,
         }
     }
 }
@@ -77,6 +85,9 @@ pub enum Subject {
         user_id: String,
         #[serde(default)]
         personal: PersonalInfo,
+        /// Where notices about the account go (their email address).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        contact: Option<String>,
     },
     /// Nobody: the username is unknown, disabled or has no usable method.
     Decoy,
@@ -117,6 +128,16 @@ pub enum Effect {
     SendCode { method: Method, code: OtpCode },
     /// Ask the user's registered phone to approve, showing `choices`.
     SendApproval { number: u8, choices: [u8; 3] },
+    /// Tell the user what just happened to their account, at `to`.
+    Notify { to: String, notice: Notice },
+}
+
+/// What a notice to the user says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Notice {
+    PasswordChanged,
+    AccountUnlocked,
 }
 
 /// What a method needs from the user's stored state at a reset.
@@ -155,7 +176,7 @@ impl Started {
     pub fn code_to_send(&self) -> Option<&OtpCode> {
         self.effects.iter().find_map(|effect| match effect {
             Effect::SendCode { code, .. } => Some(code),
-            Effect::SendApproval { .. } => None,
+            Effect::SendApproval { .. } | Effect::Notify { .. } => None,
         })
     }
 }
@@ -595,8 +616,12 @@ impl ResetFlow {
         now: UnixMillis,
     ) -> Result<(String, NewPassword), FlowError> {
         self.check_alive(now)?;
-        let (Stage::NewPassword, Subject::User { user_id, personal }) =
-            (&self.stage, &self.subject)
+        let (
+            Stage::NewPassword,
+            Subject::User {
+                user_id, personal, ..
+            },
+        ) = (&self.stage, &self.subject)
         else {
             return Err(FlowError::WrongStep);
         };
@@ -617,9 +642,24 @@ impl ResetFlow {
         }
     }
 
-    /// The backend applied the password: the flow is over.
-    pub fn password_applied(&mut self) {
+    /// The backend applied the password (or the unlock): the flow is over. Returns the
+    /// notice to send the user, when the policy asks for one and an address is known.
+    pub fn password_applied(&mut self) -> Option<Effect> {
         self.stage = Stage::Done;
+        let Subject::User {
+            contact: Some(to), ..
+        } = &self.subject
+        else {
+            return None;
+        };
+        let notice = match self.kind {
+            FlowKind::Reset => Notice::PasswordChanged,
+            FlowKind::Unlock => Notice::AccountUnlocked,
+        };
+        self.settings.notify_user.then(|| Effect::Notify {
+            to: to.clone(),
+            notice,
+        })
     }
 
     fn check_alive(&self, now: UnixMillis) -> Result<(), FlowError> {
@@ -678,7 +718,41 @@ mod tests {
         Subject::User {
             user_id: "u-alice".into(),
             personal: PersonalInfo::new("alice", Some("Alice Martin"), Some("alice@example.com")),
+            contact: Some("alice@example.com".into()),
         }
+    }
+
+    #[test]
+    fn an_applied_reset_or_unlock_notifies_the_user() {
+        let (_, mut flow, code) = start(user(), 1);
+        flow.submit_code(KEY, code.unwrap().expose(), T0 + 1)
+            .unwrap();
+        flow.begin_password(&checker(), "a good new password", "op".into(), T0 + 2)
+            .unwrap();
+        assert_eq!(
+            flow.password_applied(),
+            Some(Effect::Notify {
+                to: "alice@example.com".into(),
+                notice: Notice::PasswordChanged
+            })
+        );
+        let (mut unlock, code) = start_unlock(2);
+        unlock.submit_code(KEY, code.expose(), T0 + 1).unwrap();
+        unlock.begin_unlock("op".into(), T0 + 2).unwrap();
+        assert!(matches!(
+            unlock.password_applied(),
+            Some(Effect::Notify {
+                notice: Notice::AccountUnlocked,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn no_notice_when_the_policy_turns_them_off() {
+        let (_, mut flow, _) = start(user(), 3);
+        flow.settings.notify_user = false;
+        assert_eq!(flow.password_applied(), None);
     }
 
     fn checker() -> PasswordChecker {

@@ -42,9 +42,13 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::UnlockStart) => {
             routes::reset::start(FlowKind::Unlock, req, &env, &ctx, &config, &security).await
         }
-        Ok(Route::UnlockComplete) => routes::reset::complete(req, &env, &security).await,
-        Ok(Route::ResetVerify) => routes::reset::verify(req, &env, &security).await,
-        Ok(Route::ResetPassword) => routes::reset::password(req, &env, &security).await,
+        Ok(Route::UnlockComplete) => {
+            routes::reset::complete(req, &env, &ctx, &config, &security).await
+        }
+        Ok(Route::ResetVerify) => routes::reset::verify(req, &env, &ctx, &config, &security).await,
+        Ok(Route::ResetPassword) => {
+            routes::reset::password(req, &env, &ctx, &config, &security).await
+        }
         Err(reply) => routes::respond(&reply, &security),
     };
     handled.or_else(|err| {

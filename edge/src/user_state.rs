@@ -10,7 +10,8 @@ use sspr_core::UnixMillis;
 use sspr_core::api::MethodOffer;
 use sspr_core::api::{ApiError, ErrorCode, Reply};
 use sspr_core::flow::{
-    FLOW_LIFETIME_MS, FlowError, FlowKind, Proofs, ResetFlow, ResetSettings, Stage, Subject,
+    Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Notice, Proofs, ResetFlow, ResetSettings, Stage,
+    Subject,
 };
 use sspr_core::throttle::{SendChannel, ThrottleState};
 use sspr_core::token::FlowToken;
@@ -54,6 +55,9 @@ pub struct Outcome {
     /// A code to send to the user's address. Never logged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_code: Option<String>,
+    /// A notice to email the user: where, and what happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<(String, Notice)>,
 }
 
 impl Outcome {
@@ -61,6 +65,7 @@ impl Outcome {
         Outcome {
             reply,
             send_code: None,
+            notice: None,
         }
     }
 }
@@ -174,6 +179,7 @@ impl UserState {
         Ok(Outcome {
             reply: started.flow.reply(&token.encode()),
             send_code: started.code_to_send().map(|code| code.expose().to_owned()),
+            notice: None,
         })
     }
 
@@ -313,9 +319,12 @@ impl UserState {
                 "this reset was replaced by a newer one",
             ))));
         };
+        let mut notice = None;
         let reply = match result {
             Ok(()) => {
-                current.password_applied();
+                if let Some(Effect::Notify { to, notice: what }) = current.password_applied() {
+                    notice = Some((to, what));
+                }
                 self.delete()?;
                 // A successful reset or unlock clears the counters.
                 self.save_throttle(&ThrottleState::default())?;
@@ -342,7 +351,10 @@ impl UserState {
                 reply
             }
         };
-        Ok(Outcome::reply(reply))
+        Ok(Outcome {
+            notice,
+            ..Outcome::reply(reply)
+        })
     }
 
     /// Finds the flow `token_text` names, or the reply that says it is gone.

@@ -170,6 +170,25 @@ impl Stack {
         }
     }
 
+    /// Waits (bounded) for an email with `subject` to reach `address`.
+    fn notice_for(&self, address: &str, subject: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(message) = self
+                .messages()
+                .into_iter()
+                .find(|m| m["to"][0] == address && m["subject"] == subject)
+            {
+                return message;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {subject:?} reached {address}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn users(&self) -> Vec<Value> {
         match self
             .raw("GET", &format!("{}/api/users", self.directory), "", "", &[])
@@ -477,6 +496,13 @@ fn the_new_password_reaches_the_directory_for_exactly_that_user() {
     );
     assert_eq!(done.status, 200, "{}", done.body);
     assert_eq!(done.body["step"]["kind"], "done");
+    let notice = stack.notice_for("alice@example.com", "Your Contoso password was changed");
+    assert!(
+        notice["text"]
+            .as_str()
+            .unwrap()
+            .contains("https://help.contoso.example")
+    );
     for user in stack.users() {
         let expected = u64::from(user["username"] == "alice");
         assert_eq!(user["password_changes"], expected, "{}", user["username"]);
@@ -538,6 +564,7 @@ fn unlocking_a_locked_account_keeps_its_password() {
         "{}",
         done.body
     );
+    stack.notice_for("gina@example.com", "Your Contoso account was unlocked");
     let gina = stack
         .users()
         .into_iter()

@@ -332,6 +332,7 @@ impl Policy {
             },
             required: self.methods.required,
             questions_asked: self.security_questions.answer,
+            notify_user: self.notifications.notify_user,
         }
     }
 

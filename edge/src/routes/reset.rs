@@ -18,7 +18,7 @@ use crate::http::SecurityHeaders;
 use crate::identity::IdentityBackend;
 use crate::identity::webhook::WebhookBackend;
 use crate::senders::resend::ResendSender;
-use crate::senders::{EmailSender, templates};
+use crate::senders::{EmailContent, EmailSender, templates};
 use crate::user_state::{Command, Outcome};
 
 const USER_STATE: &str = "USER_STATE";
@@ -78,6 +78,7 @@ pub async fn start(
                         Some(&email),
                     ),
                     user_id: user.id,
+                    contact: Some(email.clone()),
                 },
                 mask::email(&email),
                 Some(email),
@@ -102,24 +103,21 @@ pub async fn start(
     };
     let outcome = call(&stub, &command).await?;
     if let (Some(code), Some(to)) = (outcome.send_code, email) {
-        let sender = ResendSender {
-            api_url: config.email_api_url.clone(),
-            api_key: config.email_api_key.clone(),
-            from: config.email_from.clone(),
-        };
         let minutes = u64::from(config.policy.codes.lifetime_minutes);
         let content = templates::code_email(&config.policy.organization.name, &code, minutes);
-        ctx.wait_until(async move {
-            if let Err(err) = sender.send(&to, &content, &crate::random::id()).await {
-                worker::console_error!("reset code email not sent: {err}");
-            }
-        });
+        send_after_reply(ctx, config, to, content, "code email");
     }
     respond(&outcome.reply, security)
 }
 
 /// `POST /v1/reset/verify` `{flow, code}`.
-pub async fn verify(mut req: Request, env: &Env, security: &SecurityHeaders) -> Result<Response> {
+pub async fn verify(
+    mut req: Request,
+    env: &Env,
+    ctx: &Context,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
     let now = clock::now(&req);
     let request: VerifyCodeRequest = match read_json(&mut req).await? {
         Ok(request) => request,
@@ -130,11 +128,17 @@ pub async fn verify(mut req: Request, env: &Env, security: &SecurityHeaders) -> 
         token: request.flow.clone(),
         code: request.code,
     };
-    forward(env, &request.flow, &command, security).await
+    forward(env, ctx, config, &request.flow, &command, security).await
 }
 
 /// `POST /v1/reset/password` `{flow, password}`.
-pub async fn password(mut req: Request, env: &Env, security: &SecurityHeaders) -> Result<Response> {
+pub async fn password(
+    mut req: Request,
+    env: &Env,
+    ctx: &Context,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
     let now = clock::now(&req);
     let request: NewPasswordRequest = match read_json(&mut req).await? {
         Ok(request) => request,
@@ -145,11 +149,17 @@ pub async fn password(mut req: Request, env: &Env, security: &SecurityHeaders) -
         token: request.flow.clone(),
         password: request.password,
     };
-    forward(env, &request.flow, &command, security).await
+    forward(env, ctx, config, &request.flow, &command, security).await
 }
 
 /// `POST /v1/unlock/complete` `{flow}`: applies, or retries, the unlock of a proved flow.
-pub async fn complete(mut req: Request, env: &Env, security: &SecurityHeaders) -> Result<Response> {
+pub async fn complete(
+    mut req: Request,
+    env: &Env,
+    ctx: &Context,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
     let now = clock::now(&req);
     let request: CompleteRequest = match read_json(&mut req).await? {
         Ok(request) => request,
@@ -159,12 +169,35 @@ pub async fn complete(mut req: Request, env: &Env, security: &SecurityHeaders) -
         now,
         token: request.flow.clone(),
     };
-    forward(env, &request.flow, &command, security).await
+    forward(env, ctx, config, &request.flow, &command, security).await
+}
+
+/// Sends an email after the reply has gone, so its timing reveals nothing. Failures are
+/// logged without the address or the content.
+fn send_after_reply(
+    ctx: &Context,
+    config: &Config,
+    to: String,
+    content: EmailContent,
+    what: &'static str,
+) {
+    let sender = ResendSender {
+        api_url: config.email_api_url.clone(),
+        api_key: config.email_api_key.clone(),
+        from: config.email_from.clone(),
+    };
+    ctx.wait_until(async move {
+        if let Err(err) = sender.send(&to, &content, &crate::random::id()).await {
+            worker::console_error!("{what} not sent: {err}");
+        }
+    });
 }
 
 /// Sends a command to the Durable Object a flow token names.
 async fn forward(
     env: &Env,
+    ctx: &Context,
+    config: &Config,
     token: &str,
     command: &Command,
     security: &SecurityHeaders,
@@ -174,7 +207,17 @@ async fn forward(
         return respond(&Reply::restart((&FlowError::Expired).into()), security);
     };
     match call(&stub, command).await {
-        Ok(outcome) => respond(&outcome.reply, security),
+        Ok(outcome) => {
+            if let Some((to, notice)) = outcome.notice {
+                let content = templates::notice_email(
+                    &config.policy.organization.name,
+                    notice,
+                    config.policy.organization.helpdesk_url.as_deref(),
+                );
+                send_after_reply(ctx, config, to, content, "account notice");
+            }
+            respond(&outcome.reply, security)
+        }
         Err(err) => {
             worker::console_error!("user state call failed: {err}");
             reply_internal(security)
