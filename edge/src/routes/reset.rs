@@ -112,64 +112,101 @@ pub async fn start(
 
 /// `POST /v1/reset/verify` `{flow, code}`.
 pub async fn verify(
-    mut req: Request,
+    req: Request,
     env: &Env,
     ctx: &Context,
     config: &Config,
     security: &SecurityHeaders,
 ) -> Result<Response> {
-    let now = clock::now(&req);
-    let request: VerifyCodeRequest = match read_json(&mut req).await? {
-        Ok(request) => request,
-        Err(reply) => return respond(&reply, security),
-    };
-    let command = Command::Verify {
-        now,
-        token: request.flow.clone(),
-        code: request.code,
-    };
-    forward(env, ctx, config, &request.flow, &command, security).await
+    flow_step(
+        req,
+        env,
+        ctx,
+        config,
+        security,
+        |now, request: VerifyCodeRequest| {
+            let token = request.flow.clone();
+            (
+                request.flow,
+                Command::Verify {
+                    now,
+                    token,
+                    code: request.code,
+                },
+            )
+        },
+    )
+    .await
 }
 
 /// `POST /v1/reset/password` `{flow, password}`.
 pub async fn password(
-    mut req: Request,
+    req: Request,
     env: &Env,
     ctx: &Context,
     config: &Config,
     security: &SecurityHeaders,
 ) -> Result<Response> {
-    let now = clock::now(&req);
-    let request: NewPasswordRequest = match read_json(&mut req).await? {
-        Ok(request) => request,
-        Err(reply) => return respond(&reply, security),
-    };
-    let command = Command::Password {
-        now,
-        token: request.flow.clone(),
-        password: request.password,
-    };
-    forward(env, ctx, config, &request.flow, &command, security).await
+    flow_step(
+        req,
+        env,
+        ctx,
+        config,
+        security,
+        |now, request: NewPasswordRequest| {
+            let token = request.flow.clone();
+            (
+                request.flow,
+                Command::Password {
+                    now,
+                    token,
+                    password: request.password,
+                },
+            )
+        },
+    )
+    .await
 }
 
 /// `POST /v1/unlock/complete` `{flow}`: applies, or retries, the unlock of a proved flow.
 pub async fn complete(
-    mut req: Request,
+    req: Request,
     env: &Env,
     ctx: &Context,
     config: &Config,
     security: &SecurityHeaders,
 ) -> Result<Response> {
+    flow_step(
+        req,
+        env,
+        ctx,
+        config,
+        security,
+        |now, request: CompleteRequest| {
+            let token = request.flow.clone();
+            (request.flow, Command::Unlock { now, token })
+        },
+    )
+    .await
+}
+
+/// A request on an existing flow: parse the body, build the command for the flow's Durable
+/// Object (with the flow token that names it), and forward it.
+async fn flow_step<T: serde::de::DeserializeOwned>(
+    mut req: Request,
+    env: &Env,
+    ctx: &Context,
+    config: &Config,
+    security: &SecurityHeaders,
+    command: impl FnOnce(sspr_core::UnixMillis, T) -> (String, Command),
+) -> Result<Response> {
     let now = clock::now(&req);
-    let request: CompleteRequest = match read_json(&mut req).await? {
+    let request: T = match read_json(&mut req).await? {
         Ok(request) => request,
         Err(reply) => return respond(&reply, security),
     };
-    let command = Command::Unlock {
-        now,
-        token: request.flow.clone(),
-    };
-    forward(env, ctx, config, &request.flow, &command, security).await
+    let (token, command) = command(now, request);
+    forward(env, ctx, config, &token, &command, security).await
 }
 
 /// Sends an email after the reply has gone, so its timing reveals nothing. Failures are
