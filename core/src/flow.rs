@@ -147,6 +147,27 @@ pub struct Proofs<'a> {
 }
 
 /// One reset in progress, as stored.
+///
+/// ```
+/// use sspr_core::api::{MethodOffer, Step};
+/// use sspr_core::flow::{FlowKind, Proofs, ResetFlow, ResetSettings, Subject};
+/// use sspr_core::policy::Method;
+/// use sspr_core::token::FlowToken;
+///
+/// let mut n = 0u8;
+/// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(53); *b = n });
+/// let token = FlowToken::new(vec![1; 32], &mut random);
+/// let user = Subject::User { user_id: "u1".into(), personal: Default::default(), contact: None };
+/// let offers = vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")];
+/// let key = b"code key";
+/// let started = ResetFlow::start(
+///     FlowKind::Reset, &token, user, offers, ResetSettings::default(), key, Proofs::default(), 0, &mut random,
+/// );
+/// let code = started.code_to_send().unwrap().expose().to_owned(); // the edge emails this
+/// let mut flow = started.flow;
+/// flow.submit_code(key, &code, 1_000).unwrap();
+/// assert!(matches!(flow.step(), Step::NewPassword { .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResetFlow {
     token_hash: String,

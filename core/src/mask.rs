@@ -5,6 +5,10 @@ const HIDDEN: &str = "•••";
 
 /// Masks an email address: first character of the local part and of the domain, and the
 /// top-level domain.
+///
+/// ```
+/// assert_eq!(sspr_core::mask::email("alice@example.com"), "a•••@e•••.com");
+/// ```
 pub fn email(address: &str) -> String {
     match address.rsplit_once('@') {
         Some((local, domain)) => format!("{}@{}", first_char(local), domain_mask(domain)),

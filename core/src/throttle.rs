@@ -78,6 +78,18 @@ impl Throttled {
 }
 
 /// The counters kept for one user (or one destination).
+///
+/// ```
+/// use sspr_core::policy::Policy;
+/// use sspr_core::throttle::{ThrottleState, Throttled};
+///
+/// let limits = Policy::default().limits();
+/// let mut state = ThrottleState::default();
+/// for _ in 0..4 {
+///     state.record_failure(&limits, 0).unwrap();
+/// }
+/// assert!(matches!(state.record_failure(&limits, 0), Err(Throttled::Blocked { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ThrottleState {
     failures: Vec<UnixMillis>,

@@ -13,6 +13,15 @@ pub const SECRET_BYTES: usize = 16;
 const MAX_OWNER_BYTES: usize = 64;
 
 /// A flow token, split into its random secret and the address of its owner.
+///
+/// ```
+/// use sspr_core::token::FlowToken;
+///
+/// let token = FlowToken::new(vec![0xab; 32], &mut |buf: &mut [u8]| buf.fill(1));
+/// let parsed = FlowToken::parse(&token.encode()).unwrap();
+/// assert_eq!(parsed.owner(), &[0xab; 32]);
+/// assert_eq!(parsed.secret_hash(), token.secret_hash()); // what is stored
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct FlowToken {
     secret: [u8; SECRET_BYTES],

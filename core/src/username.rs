@@ -8,6 +8,13 @@ use crate::api::{ApiError, ErrorCode};
 pub const MAX_USERNAME_CHARS: usize = 256;
 
 /// A trimmed, non-empty username without control characters.
+///
+/// ```
+/// use sspr_core::username::Username;
+///
+/// assert_eq!(Username::parse("  Alice ").unwrap().as_str(), "Alice");
+/// assert!(Username::parse("   ").is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Username(String);
 

@@ -19,6 +19,13 @@ pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
 pub const TOLERANCE_SECS: u64 = 300;
 
 /// The signature header's value for `body` signed at `timestamp`.
+///
+/// ```
+/// use sspr_core::webhook::{sign, verify};
+///
+/// let header = sign(b"whsec-test", 1_700_000_000, "{}");
+/// assert!(verify(b"whsec-test", 1_700_000_000, "{}", &header, 1_700_000_060).is_ok());
+/// ```
 pub fn sign(secret: &[u8], timestamp: u64, body: &str) -> String {
     let mac = mac_of(secret, timestamp, body).finalize().into_bytes();
     format!("v1={}", hex::encode(mac))

@@ -23,6 +23,16 @@ pub enum ApprovalError {
 }
 
 /// One sign-in request sent to the user's phone.
+///
+/// ```
+/// use sspr_core::methods::approval::ApprovalChallenge;
+///
+/// let mut n = 0u8;
+/// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(37); *b = n });
+/// let mut challenge = ApprovalChallenge::issue(0, &mut random);
+/// assert!(challenge.choices.contains(&challenge.number));
+/// assert_eq!(challenge.answer(Some(challenge.number), 1_000), Ok(()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApprovalChallenge {
     /// Shown on the reset screen.

@@ -80,6 +80,17 @@ impl OtpCode {
 }
 
 /// A code that was issued, as it is stored: a keyed hash, never the code.
+///
+/// ```
+/// use sspr_core::methods::code::{CodeChallenge, CodeError, CodePolicy, OtpCode};
+///
+/// let key = b"a secret key of the edge, 32 bytes";
+/// let mut random = |buf: &mut [u8]| buf.fill(7); // the edge passes its CSPRNG here
+/// let (mut challenge, code) = CodeChallenge::issue(key, b"flow-1", CodePolicy::default(), 0, &mut random);
+/// let typed = OtpCode::parse(code.expose(), 6).unwrap();
+/// assert_eq!(challenge.verify(key, b"flow-1", &typed, 1_000), Ok(()));
+/// assert_eq!(challenge.verify(key, b"flow-1", &typed, 2_000), Err(CodeError::Used));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeChallenge {
     mac: String,

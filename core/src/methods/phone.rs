@@ -5,6 +5,15 @@ use phonenumber::country;
 use serde::{Deserialize, Serialize};
 
 /// A valid phone number in E.164 form.
+///
+/// ```
+/// use sspr_core::methods::phone::PhoneNumber;
+///
+/// let number = PhoneNumber::parse("(415) 555-0132", Some("US")).unwrap();
+/// assert_eq!(number.e164(), "+14155550132");
+/// assert_eq!(number.masked(), "+1 ••• ••• ••32");
+/// assert!(PhoneNumber::parse("call me maybe", Some("US")).is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PhoneNumber(String);
 

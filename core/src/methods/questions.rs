@@ -47,6 +47,13 @@ pub enum QuestionError {
 }
 
 /// Normalises an answer so that `"  New  York "` and `"new york"` match.
+///
+/// ```
+/// use sspr_core::methods::questions::normalize_answer;
+///
+/// assert_eq!(normalize_answer("  New   YORK "), "new york");
+/// assert_eq!(normalize_answer("Ｔｏｋｙｏ"), "tokyo"); // NFKC folds full-width letters
+/// ```
 pub fn normalize_answer(answer: &str) -> String {
     let folded: String = answer
         .nfkc()

@@ -27,6 +27,18 @@ pub enum TotpError {
 }
 
 /// A user's authenticator.
+///
+/// ```
+/// use sspr_core::methods::totp::{TotpCredential, TotpError};
+///
+/// let mut credential = TotpCredential::enrol(&mut |buf: &mut [u8]| buf.fill(42));
+/// let uri = credential.otpauth_uri("Contoso", "alice@contoso.com").unwrap();
+/// assert!(uri.starts_with("otpauth://totp/Contoso:alice"));
+/// let now = 1_700_000_000_000;
+/// let code = credential.code_at(now); // what the phone shows
+/// assert!(credential.verify(&code, now).is_ok());
+/// assert_eq!(credential.verify(&code, now), Err(TotpError::Replayed));
+/// ```
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TotpCredential {
     secret: Vec<u8>,

@@ -207,6 +207,18 @@ impl PersonalInfo {
 }
 
 /// Everything the server checks before a password goes to the identity backend.
+///
+/// ```
+/// use sspr_core::password::banned::BannedTerms;
+/// use sspr_core::password::{PasswordChecker, PasswordError, PasswordRules, PersonalInfo};
+///
+/// let checker = PasswordChecker::new(PasswordRules::default(), BannedTerms::new(["contoso"]));
+/// let alice = PersonalInfo::new("amartin", Some("Alice Martin"), Some("alice@contoso.com"));
+/// assert!(matches!(checker.check("short", &alice), Err(PasswordError::TooShort { .. })));
+/// assert!(matches!(checker.check("Alice-2024!", &alice), Err(PasswordError::PersonalInfo { .. })));
+/// assert!(matches!(checker.check("C0nt0so-24", &alice), Err(PasswordError::Banned { .. })));
+/// assert!(checker.check("mauve otter lamp", &alice).is_ok());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PasswordChecker {
     pub rules: PasswordRules,

@@ -11,6 +11,16 @@ pub const RANGE_URL: &str = "https://api.pwnedpasswords.com/range/";
 pub const PADDING_HEADER: (&str, &str) = ("Add-Padding", "true");
 
 /// One range query for one password.
+///
+/// ```
+/// use sspr_core::password::pwned::RangeQuery;
+///
+/// let query = RangeQuery::new("password");
+/// assert_eq!(query.url(), "https://api.pwnedpasswords.com/range/5BAA6");
+/// // The service answers with suffixes and counts (padding lines count 0).
+/// let answer = "1E4C9B93F3F0682250B6CF8331B7EE68FD8:52256179\r\n00D4F6E8FA6EECAD2A3AA415EEC418D38EC:0";
+/// assert_eq!(query.count(answer), Ok(52_256_179));
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct RangeQuery {
     prefix: String,
