@@ -48,6 +48,18 @@ pub enum Command {
     Unlock { now: UnixMillis, token: String },
 }
 
+impl Command {
+    /// The flow token a command on an existing flow carries (it names the Durable Object).
+    pub fn token(&self) -> Option<&str> {
+        match self {
+            Command::Start { .. } => None,
+            Command::Verify { token, .. }
+            | Command::Password { token, .. }
+            | Command::Unlock { token, .. } => Some(token),
+        }
+    }
+}
+
 /// The reply for the widget and the effects for the worker to perform after replying.
 #[derive(Serialize, Deserialize)]
 pub struct Outcome {

@@ -58,7 +58,7 @@ impl IdentityBackend for WebhookBackend {
             operation_id: operation_id.to_owned(),
         };
         let answer = self.call(&request, operation_id).await?;
-        interpret_set_password(answer.status, &answer.body)
+        interpret_change(answer.status, &answer.body)
     }
 
     async fn unlock(&self, user_id: &str, operation_id: &str) -> Result<(), BackendError> {
@@ -67,7 +67,7 @@ impl IdentityBackend for WebhookBackend {
             operation_id: operation_id.to_owned(),
         };
         let answer = self.call(&request, operation_id).await?;
-        interpret_set_password(answer.status, &answer.body)
+        interpret_change(answer.status, &answer.body)
     }
 }
 
@@ -84,9 +84,9 @@ pub fn interpret_lookup(status: u16, body: &str) -> Result<Option<DirectoryUser>
     }
 }
 
-/// Reads the answer to a password change (or an unlock): 2xx is done; a `password_policy` error is the
+/// Reads the answer to a password change or an unlock: 2xx is done; a `password_policy` error is the
 /// directory refusing this password; anything else is a failure to retry later.
-pub fn interpret_set_password(status: u16, body: &str) -> Result<(), BackendError> {
+pub fn interpret_change(status: u16, body: &str) -> Result<(), BackendError> {
     if (200..300).contains(&status) {
         return Ok(());
     }
@@ -137,7 +137,7 @@ mod tests {
     fn a_policy_refusal_carries_the_directorys_message() {
         let body = r#"{"error":{"code":"password_policy","message":"used recently"}}"#;
         assert_eq!(
-            interpret_set_password(422, body),
+            interpret_change(422, body),
             Err(BackendError::Rejected("used recently".into()))
         );
     }
@@ -146,13 +146,13 @@ mod tests {
     fn other_errors_are_failures_not_refusals() {
         let body = r#"{"error":{"code":"bad_signature","message":"no"}}"#;
         assert!(matches!(
-            interpret_set_password(401, body),
+            interpret_change(401, body),
             Err(BackendError::Unavailable(_))
         ));
         assert!(matches!(
-            interpret_set_password(503, ""),
+            interpret_change(503, ""),
             Err(BackendError::Unavailable(_))
         ));
-        assert_eq!(interpret_set_password(204, ""), Ok(()));
+        assert_eq!(interpret_change(204, ""), Ok(()));
     }
 }

@@ -124,16 +124,10 @@ pub async fn verify(
         ctx,
         config,
         security,
-        |now, request: VerifyCodeRequest| {
-            let token = request.flow.clone();
-            (
-                request.flow,
-                Command::Verify {
-                    now,
-                    token,
-                    code: request.code,
-                },
-            )
+        |now, r: VerifyCodeRequest| Command::Verify {
+            now,
+            token: r.flow,
+            code: r.code,
         },
     )
     .await
@@ -153,16 +147,10 @@ pub async fn password(
         ctx,
         config,
         security,
-        |now, request: NewPasswordRequest| {
-            let token = request.flow.clone();
-            (
-                request.flow,
-                Command::Password {
-                    now,
-                    token,
-                    password: request.password,
-                },
-            )
+        |now, r: NewPasswordRequest| Command::Password {
+            now,
+            token: r.flow,
+            password: r.password,
         },
     )
     .await
@@ -182,31 +170,27 @@ pub async fn complete(
         ctx,
         config,
         security,
-        |now, request: CompleteRequest| {
-            let token = request.flow.clone();
-            (request.flow, Command::Unlock { now, token })
-        },
+        |now, r: CompleteRequest| Command::Unlock { now, token: r.flow },
     )
     .await
 }
 
 /// A request on an existing flow: parse the body, build the command for the flow's Durable
-/// Object (with the flow token that names it), and forward it.
+/// Object, and forward it to the object its flow token names.
 async fn flow_step<T: serde::de::DeserializeOwned>(
     mut req: Request,
     env: &Env,
     ctx: &Context,
     config: &Config,
     security: &SecurityHeaders,
-    command: impl FnOnce(sspr_core::UnixMillis, T) -> (String, Command),
+    command: impl FnOnce(sspr_core::UnixMillis, T) -> Command,
 ) -> Result<Response> {
     let now = clock::now(&req);
     let request: T = match read_json(&mut req).await? {
         Ok(request) => request,
         Err(reply) => return respond(&reply, security),
     };
-    let (token, command) = command(now, request);
-    forward(env, ctx, config, &token, &command, security).await
+    forward(env, ctx, config, &command(now, request), security).await
 }
 
 /// Sends an email after the reply has gone, so its timing reveals nothing. Failures are
@@ -235,11 +219,11 @@ async fn forward(
     env: &Env,
     ctx: &Context,
     config: &Config,
-    token: &str,
     command: &Command,
     security: &SecurityHeaders,
 ) -> Result<Response> {
     let namespace = env.durable_object(USER_STATE)?;
+    let token = command.token().unwrap_or_default();
     let Some(stub) = stub_for_token(&namespace, token) else {
         return respond(&Reply::restart((&FlowError::Expired).into()), security);
     };
