@@ -1,5 +1,8 @@
 // Serves the demo login page (the widget's Trunk build in dist/) under a strict CSP, fills in
-// the edge and mailbox addresses, and answers the page's own sign-in form from the directory.
+// the edge, CDN and mailbox addresses, and answers the page's own sign-in form from the
+// directory. A second server plays the CDN: it serves only the widget's two files, from
+// another origin, with the CORS headers a CDN sends, so every test loads the widget
+// cross-origin as a real host page would.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,11 +14,15 @@ const TYPES = {
   '.json': 'application/json', '.ico': 'image/x-icon',
 };
 
-export function createSite({ dist, edge, mailbox, directory }) {
+/** The files a host page downloads for the widget. */
+const WIDGET_FILES = new Set(['sspr.js', 'sspr-widget_bg.wasm']);
+
+export function createSite({ dist, edge, cdn, mailbox, directory }) {
   const root = path.resolve(dist);
+  const examples = path.resolve(root, '..', 'examples');
   const csp = [
-    "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
-    `connect-src 'self' ${edge}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
+    "default-src 'none'", `script-src 'self' ${cdn} 'wasm-unsafe-eval'`, "style-src 'self'", "img-src 'self' data:",
+    `connect-src 'self' ${edge} ${cdn}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
   ].join('; ');
 
   async function handle(req, res) {
@@ -26,8 +33,10 @@ export function createSite({ dist, edge, mailbox, directory }) {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
     const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(root, relative);
-    if (!file.startsWith(root + path.sep)) return json(res, 404, { error: 'not found' });
+    // /examples/… are the example host pages in the repository; everything else is dist/.
+    const [base, rest] = relative.startsWith('examples/') ? [examples, relative.slice('examples/'.length)] : [root, relative];
+    const file = path.resolve(base, rest);
+    if (!file.startsWith(base + path.sep)) return json(res, 404, { error: 'not found' });
     let data;
     try {
       data = await readFile(file);
@@ -36,7 +45,7 @@ export function createSite({ dist, edge, mailbox, directory }) {
     }
     const ext = path.extname(file);
     if (ext === '.html') {
-      data = data.toString('utf8').replaceAll('__SSPR_EDGE__', edge).replaceAll('__SSPR_MAILBOX__', mailbox);
+      data = data.toString('utf8').replaceAll('__SSPR_EDGE__', edge).replaceAll('__SSPR_CDN__', cdn).replaceAll('__SSPR_MAILBOX__', mailbox);
     }
     res.writeHead(200, {
       'content-type': TYPES[ext] ?? 'application/octet-stream',
@@ -58,4 +67,26 @@ export async function startSite({ port, ...options }) {
   const site = createSite(options);
   site.port = await listen(site.server, port);
   return site;
+}
+
+/** A CDN for the widget: its two files, cacheable, readable from any origin. */
+export async function startCdn({ port, dist }) {
+  const root = path.resolve(dist);
+  const server = http.createServer(async (req, res) => {
+    const name = new URL(req.url, 'http://cdn').pathname.replace(/^\/+/, '');
+    const cors = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' }, cors);
+    if (!WIDGET_FILES.has(name)) return json(res, 404, { error: 'not found' }, cors);
+    try {
+      const data = await readFile(path.join(root, name));
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(name)], 'cache-control': 'public, max-age=300',
+        'x-content-type-options': 'nosniff', ...cors,
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    } catch {
+      json(res, 404, { error: 'not built' }, cors);
+    }
+  });
+  return { server, port: await listen(server, port) };
 }

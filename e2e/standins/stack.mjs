@@ -1,5 +1,6 @@
 // Starts the local stand-ins the edge talks to — the Resend-compatible mailbox and the
-// signed-webhook directory — and the demo site. `cargo xtask demo|test` runs it; when all
+// signed-webhook directory — the demo site and the CDN that serves it the widget (on the
+// site's port + 1 when the site's port is fixed). `cargo xtask demo|test` runs it; when all
 // three listen it prints one line, `ready {json}`, with their URLs.
 //
 //   node stack.mjs --dist DIR --edge URL --mailbox-port N --directory-port N --site-port N
@@ -7,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { startMailbox } from './mailbox.mjs';
 import { startDirectory } from './directory.mjs';
-import { startSite } from './site.mjs';
+import { startCdn, startSite } from './site.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -28,13 +29,16 @@ for (const [name, value] of [['--dist', values.dist], ['--edge', values.edge], [
 const mailbox = await startMailbox({ port: Number(values['mailbox-port']), apiKey });
 const directory = await startDirectory({ port: Number(values['directory-port']), secret });
 const mailboxUrl = `http://127.0.0.1:${mailbox.port}`;
-const site = await startSite({ port: Number(values['site-port']), dist: values.dist, edge: values.edge, mailbox: mailboxUrl, directory });
+const cdn = await startCdn({ port: Number(values['site-port']) ? Number(values['site-port']) + 1 : 0, dist: values.dist });
+const cdnUrl = `http://127.0.0.1:${cdn.port}`;
+const site = await startSite({ port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl, directory });
 
 console.log('ready ' + JSON.stringify({
   mailbox: mailboxUrl,
   directory: `http://127.0.0.1:${directory.port}`,
   webhook: `http://127.0.0.1:${directory.port}/sspr/webhook`,
   site: `http://127.0.0.1:${site.port}`,
+  cdn: cdnUrl,
 }));
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

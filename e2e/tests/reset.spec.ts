@@ -2,17 +2,11 @@
 // the edge in workerd, a Durable Object per user, the mailbox and the directory.
 import { test, expect } from '@playwright/test';
 import { ResetPage } from './fixtures/reset_page';
-import { canSignIn, codeSentTo, messages, resetStack, users } from './fixtures/stack';
+import { canSignIn, codeSentTo, messages, resetStack, user, users } from './fixtures/stack';
 
 test.beforeEach(async () => {
   await resetStack();
 });
-
-/** Each browser project resets its own users (alice2, alice3, alice4 …): see the directory. */
-function user(name: string, testInfo: { project: { name: string } }): string {
-  const suffix = { desktop: '2', 'pixel-7': '3', 'iphone-14': '4' }[testInfo.project.name] ?? '2';
-  return `${name}${suffix}`;
-}
 
 test('a user resets a forgotten password with an emailed code and signs in with it', async ({ page }, testInfo) => {
   const alice = user('alice', testInfo);

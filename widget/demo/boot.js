@@ -1,8 +1,6 @@
-// Starts the widget (wasm) and wires the demo page's own sign-in form, which checks the
-// password against the demo directory, so a reset can be tried end to end.
-import init from './sspr-widget.js';
-
-await init();
+// The demo page's own sign-in form, which checks the password against the demo directory,
+// so a reset can be tried end to end. (The widget needs no code here: sspr.js defines
+// <sspr-reset>.) When a reset finishes, the widget's sspr:done event fills in the username.
 
 const form = document.getElementById('demo-login');
 const result = document.getElementById('demo-result');
@@ -15,4 +13,11 @@ form.addEventListener('submit', async (event) => {
     ? `Signed in as ${name}.`
     : locked ? 'Your account is locked. Unlock it below.' : 'Wrong username or password.';
   result.dataset.state = ok ? 'ok' : 'failed';
+});
+
+document.addEventListener('sspr:done', (event) => {
+  result.textContent = event.detail.flow === 'unlock'
+    ? 'Account unlocked: sign in above.'
+    : 'Password changed: sign in above with the new one.';
+  result.dataset.state = 'hint';
 });

@@ -14,6 +14,14 @@ pub enum ClientError {
 }
 
 impl ClientError {
+    /// A stable code for the host page (`sspr:error` events), beside the edge's own codes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ClientError::Network => "network",
+            ClientError::Unreadable => "unreadable_reply",
+        }
+    }
+
     pub fn message(&self) -> &'static str {
         match self {
             ClientError::Network => {

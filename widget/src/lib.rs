@@ -2,41 +2,55 @@
 //! The widget never decides policy; it reuses `sspr-core`'s types and password rules so its
 //! instant feedback matches what the edge will enforce.
 //!
-//! ```no_run
-//! // In a page: <div data-sspr-reset data-edge="https://sspr.example.com"></div>
-//! sspr_widget::mount_all();
-//! ```
+//! Host pages do not call this crate directly: `widget/js/sspr.js` (bundled into `sspr.js`)
+//! defines the `<sspr-reset>` element and the `mount(element, options)` function, prepares a
+//! container (in a shadow root, or in the light DOM) and calls [`mount`] here.
 
 pub mod api;
 pub mod components;
+pub mod events;
+pub mod options;
 
 use leptos::prelude::*;
-use sspr_core::flow::FlowKind;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use crate::components::reset_widget::ResetWidget;
+use crate::events::Emitter;
+use crate::options::Options;
 
-/// Mounts a reset widget into every element carrying `data-sspr-reset`, talking to the edge
-/// named by its `data-edge` attribute; `data-flow="unlock"` makes it unlock the account
-/// instead of resetting the password.
-pub fn mount_all() {
-    let document = leptos::prelude::document();
-    let Ok(hosts) = document.query_selector_all("[data-sspr-reset]") else {
-        return;
-    };
-    for index in 0..hosts.length() {
-        let Some(host) = hosts
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let edge = host.get_attribute("data-edge").unwrap_or_default();
-        let kind = match host.get_attribute("data-flow").as_deref() {
-            Some("unlock") => FlowKind::Unlock,
-            _ => FlowKind::Reset,
-        };
-        leptos::mount::mount_to(host, move || view! { <ResetWidget edge=edge kind=kind /> })
-            .forget();
-    }
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// A mounted widget; dropping it, or calling [`Mounted::unmount`], removes it from the page.
+#[wasm_bindgen]
+pub struct Mounted {
+    _handle: Box<dyn std::any::Any>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Removes the widget and everything it holds (typed values, the flow token).
+    pub fn unmount(self) {}
+}
+
+/// Renders a reset widget into `container`, and dispatches its `sspr:*` events on `host`
+/// (the `<sspr-reset>` element). `options` is a plain object: `edge` (the edge's URL,
+/// required), `flow` (`"reset"` or `"unlock"`). Bad options are refused with an error that
+/// names the option.
+#[wasm_bindgen]
+pub fn mount(
+    container: web_sys::HtmlElement,
+    host: web_sys::EventTarget,
+    options: JsValue,
+) -> Result<Mounted, JsError> {
+    let options = Options::from_js(&options).map_err(|err| JsError::new(&err.to_string()))?;
+    let emitter = Emitter::new(host);
+    let handle = leptos::mount::mount_to(container, move || {
+        view! { <ResetWidget edge=options.edge kind=options.flow emitter /> }
+    });
+    Ok(Mounted {
+        _handle: Box::new(handle),
+    })
 }

@@ -81,7 +81,7 @@ fn test() -> Result<(), String> {
     sh::step("native tests (core, edge logic, widget)", || {
         sh::run(sh::cargo(&env).args(["test", "--workspace"]))
     })?;
-    sh::step("widget build (trunk --release)", || {
+    sh::step("widget build (trunk --release, esbuild)", || {
         stack::build_widget(&env)
     })?;
     let running = stack::start(&env, stack::Mode::Test)?;
@@ -128,7 +128,7 @@ fn bench() -> Result<(), String> {
             "3",
         ]))
     })?;
-    sh::step("widget build (trunk --release)", || {
+    sh::step("widget build (trunk --release, esbuild)", || {
         stack::build_widget(&env)
     })?;
     sh::step("edge build (worker-build --release)", || {
@@ -137,19 +137,14 @@ fn bench() -> Result<(), String> {
         sh::run(&mut cmd)
     })?;
     let root = sh::root();
-    let widget = [
-        "sspr-widget_bg.wasm",
-        "sspr-widget.js",
-        "boot.js",
-        "sspr.css",
-    ]
-    .iter()
-    .map(|f| sh::gzip_size(&root.join("dist").join(f)))
-    .sum::<Result<u64, String>>()?;
+    let widget = ["sspr-widget_bg.wasm", "sspr.js"]
+        .iter()
+        .map(|f| sh::gzip_size(&root.join("dist").join(f)))
+        .sum::<Result<u64, String>>()?;
     let edge = sh::gzip_size(&root.join("edge/build/index_bg.wasm"))?
         + sh::gzip_size(&root.join("edge/build/index.js"))?;
     println!(
-        "bench: widget reset screen download (wasm + js + boot + css, gzip): {:.1} KB (budget 250 KB, aim 120 KB)",
+        "bench: widget reset screen download (sspr.js with the stylesheet + wasm, gzip): {:.1} KB (budget 250 KB, aim 120 KB)",
         widget as f64 / 1000.0
     );
     println!(

@@ -62,10 +62,25 @@ pub fn demo() -> Result<(), String> {
     Ok(())
 }
 
-/// Builds the widget and the demo page into dist/ with Trunk.
+/// Builds the widget and the demo page into dist/ with Trunk, then bundles the widget's
+/// loader (widget/js/sspr.js), wasm-bindgen's glue and the stylesheet into one ES module,
+/// dist/sspr.js, beside dist/sspr-widget_bg.wasm: the two files a host page downloads.
 pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
     let mut cmd = sh::command(env, "trunk");
     cmd.args(["build", "--release"]);
+    sh::run(&mut cmd)?;
+    let mut cmd = sh::command(env, "esbuild");
+    cmd.current_dir(sh::root()).args([
+        "widget/js/sspr.js",
+        "--bundle",
+        "--format=esm",
+        "--minify",
+        "--target=es2022",
+        "--loader:.css=text",
+        "--alias:sspr-widget-glue=./dist/sspr-widget.js",
+        "--outfile=dist/sspr.js",
+        "--log-level=warning",
+    ]);
     sh::run(&mut cmd)
 }
 
@@ -314,8 +329,13 @@ fn read(path: &Path) -> Result<String, String> {
 
 /// The first free port from `base` on. Bases sit below Linux's ephemeral range (32768 and
 /// up), so a port found free is not handed to another process binding port 0 meanwhile.
+/// A port in `base..base + 200` that is free now. The search starts at a random offset so that
+/// two runs on one machine (two checkouts) rarely pick the same port while wrangler is still
+/// building and not yet listening.
 fn free_port(base: u16) -> Result<u16, String> {
-    (base..base + 200)
+    let start = u16::from_str_radix(&random_hex(2)?, 16).map_err(|e| e.to_string())? % 200;
+    (0..200)
+        .map(|i| base + (start + i) % 200)
         .find(|port| TcpListener::bind(("127.0.0.1", *port)).is_ok())
         .ok_or(format!("no free port from {base} to {}", base + 199))
 }

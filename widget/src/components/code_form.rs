@@ -36,7 +36,7 @@ pub fn CodeForm(
                 name="code"
                 inputmode="numeric"
                 autocomplete="one-time-code"
-                pattern="[0-9 -]*"
+                pattern="[0-9 \\-]*"
                 maxlength=u32::from(code_length) + 2
                 required
                 prop:value=move || typed.code.get()

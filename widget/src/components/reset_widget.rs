@@ -13,6 +13,7 @@ use super::new_password_form::NewPasswordForm;
 use super::pending_view::PendingView;
 use super::unsupported_step::UnsupportedStep;
 use crate::api::{Call, Client, ClientError};
+use crate::events::{Emitter, WidgetEvent};
 
 /// What the user has typed, kept across steps and re-renders so nothing is lost on an error.
 #[derive(Clone, Copy)]
@@ -47,8 +48,12 @@ pub fn ResetWidget(
     edge: String,
     /// Reset the password, or unlock the account.
     kind: FlowKind,
+    /// Where the widget's `sspr:*` events go (the host element).
+    #[prop(optional)]
+    emitter: Emitter,
 ) -> impl IntoView {
     let client = StoredValue::new(Client::new(&edge));
+    let root = NodeRef::<leptos::html::Section>::new();
     let step = RwSignal::new(Step::Identify);
     let flow = RwSignal::new(None::<String>);
     let typed = Typed {
@@ -74,11 +79,32 @@ pub fn ResetWidget(
                     if matches!(next, Step::Done) {
                         typed.password.set(String::new());
                     }
+                    let changed = std::mem::discriminant(&next)
+                        != std::mem::discriminant(&step.get_untracked());
+                    if changed {
+                        emitter.emit(WidgetEvent::step(kind, &next));
+                        if matches!(next, Step::Done) {
+                            emitter.emit(WidgetEvent::Done { flow: kind });
+                        }
+                    }
                     step.set(next);
+                    if changed {
+                        focus_heading(root);
+                    }
+                }
+                if let Some(error) = &reply.error {
+                    emitter.emit(WidgetEvent::error(kind, error));
                 }
                 status.error.set(reply.error.map(|e| e.message));
             }
-            Err(err) => status.error.set(Some(err.message().to_owned())),
+            Err(err) => {
+                emitter.emit(WidgetEvent::Error {
+                    flow: kind,
+                    code: err.code().into(),
+                    message: err.message().into(),
+                });
+                status.error.set(Some(err.message().to_owned()));
+            }
         }
     };
 
@@ -122,10 +148,12 @@ pub fn ResetWidget(
         flow.set(None);
         status.error.set(None);
         step.set(Step::Identify);
+        emitter.emit(WidgetEvent::step(kind, &Step::Identify));
+        focus_heading(root);
     };
 
     view! {
-        <section class="sspr" data-testid="sspr-reset">
+        <section class="sspr" data-testid="sspr-reset" node_ref=root>
             {move || match step.get() {
                 Step::Identify => view! { <IdentifyForm typed status kind on_submit=on_identify /> }.into_any(),
                 Step::VerifyCode { destination, code_length, .. } => view! {
@@ -148,6 +176,21 @@ pub fn ResetWidget(
             }}
         </section>
     }
+}
+
+/// Moves keyboard and screen-reader focus to the heading of the screen just shown, once the
+/// browser has rendered it, so the user hears where they are.
+fn focus_heading(root: NodeRef<leptos::html::Section>) {
+    request_animation_frame(move || {
+        let Some(section) = root.get_untracked() else {
+            return;
+        };
+        if let Ok(Some(heading)) = section.query_selector(".sspr-form__title")
+            && let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+        {
+            let _ = heading.focus();
+        }
+    });
 }
 
 /// The error line under a form, announced by screen readers when it appears.
