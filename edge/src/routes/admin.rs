@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use sspr_core::api::{ApiError, ErrorCode, Reply};
 use worker::{Env, Request, Response, Result};
 
-use super::respond;
+use super::{respond, secured};
 use crate::admin_auth;
 use crate::audit::query::{self, ExportFormat, MAX_LIMIT};
 use crate::audit::sql::{self, ActivityRow, StoredEvent};
@@ -94,11 +94,8 @@ pub async fn handle(
                     (serde_json::to_string(&json)?, "application/json", "json")
                 }
             };
-            let mut response = Response::ok(body)?;
+            let mut response = secured(Response::ok(body)?, security)?;
             let headers = response.headers_mut();
-            for (name, value) in security.headers() {
-                headers.set(name, &value)?;
-            }
             headers.set("Content-Type", content_type)?;
             headers.set(
                 "Content-Disposition",
@@ -128,10 +125,5 @@ fn refuse(err: ApiError, security: &SecurityHeaders) -> Result<Response> {
 }
 
 fn json_response(body: &Value, security: &SecurityHeaders) -> Result<Response> {
-    let mut response = Response::from_json(body)?;
-    let headers = response.headers_mut();
-    for (name, value) in security.headers() {
-        headers.set(name, &value)?;
-    }
-    Ok(response)
+    secured(Response::from_json(body)?, security)
 }

@@ -12,7 +12,14 @@ use crate::http::{self, SecurityHeaders};
 
 /// Sends a reply with its status and the security (and CORS) headers.
 pub fn respond(reply: &Reply, security: &SecurityHeaders) -> Result<Response> {
-    let mut response = Response::from_json(reply)?.with_status(reply.status());
+    secured(
+        Response::from_json(reply)?.with_status(reply.status()),
+        security,
+    )
+}
+
+/// Adds the security (and CORS) headers to a response.
+pub fn secured(mut response: Response, security: &SecurityHeaders) -> Result<Response> {
     let headers = response.headers_mut();
     for (name, value) in security.headers() {
         headers.set(name, &value)?;
@@ -43,12 +50,10 @@ pub fn preflight(security: &SecurityHeaders) -> Result<Response> {
 
 /// `GET /v1/health`: the edge is up and configured.
 pub fn health(security: &SecurityHeaders) -> Result<Response> {
-    let mut response = Response::from_json(&serde_json::json!({ "status": "ok" }))?;
-    let headers = response.headers_mut();
-    for (name, value) in security.headers() {
-        headers.set(name, &value)?;
-    }
-    Ok(response)
+    secured(
+        Response::from_json(&serde_json::json!({ "status": "ok" }))?,
+        security,
+    )
 }
 
 /// Reads a JSON body of bounded size.
