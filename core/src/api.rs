@@ -173,6 +173,9 @@ pub struct ApiError {
     /// When the refused request may be tried again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_at: Option<UnixMillis>,
+    /// The query parameter an `invalid_parameter` error is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
 }
 
 impl ApiError {
@@ -184,6 +187,15 @@ impl ApiError {
             min_length: None,
             max_length: None,
             retry_at: None,
+            parameter: None,
+        }
+    }
+
+    /// An `invalid_parameter` error about the query parameter `name`.
+    pub fn invalid_parameter(name: &str, message: impl Into<String>) -> Self {
+        ApiError {
+            parameter: Some(name.to_owned()),
+            ..ApiError::new(ErrorCode::InvalidParameter, message)
         }
     }
 }
@@ -194,6 +206,10 @@ impl ApiError {
 pub enum ErrorCode {
     /// The body is not the JSON this route expects.
     BadRequest,
+    /// A query parameter is malformed or out of range; `parameter` names it.
+    InvalidParameter,
+    /// An admin route was called without the right `Authorization: Bearer` token.
+    Unauthenticated,
     /// The route needs `Content-Type: application/json`.
     UnsupportedMediaType,
     /// The body is larger than [`MAX_REQUEST_BYTES`].
@@ -257,7 +273,8 @@ impl ErrorCode {
     pub fn status(self) -> u16 {
         use ErrorCode::*;
         match self {
-            BadRequest | InvalidUsername | InvalidCodeFormat => 400,
+            BadRequest | InvalidParameter | InvalidUsername | InvalidCodeFormat => 400,
+            Unauthenticated => 401,
             NotFound => 404,
             MethodNotAllowed => 405,
             WrongStep | MethodNotOffered => 409,
@@ -275,10 +292,12 @@ impl ErrorCode {
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 29] = {
+    pub const ALL: [ErrorCode; 31] = {
         use ErrorCode::*;
         [
             BadRequest,
+            InvalidParameter,
+            Unauthenticated,
             UnsupportedMediaType,
             PayloadTooLarge,
             NotFound,
@@ -369,6 +388,15 @@ mod tests {
         let parsed: Result<StartRequest, _> =
             serde_json::from_str(r#"{"username":"a","admin":true}"#);
         assert!(parsed.is_err());
+    }
+
+    #[test]
+    fn an_invalid_parameter_names_the_parameter_on_the_wire() {
+        let error = ApiError::invalid_parameter("limit", "limit is at most 1000");
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(json["code"], "invalid_parameter");
+        assert_eq!(json["parameter"], "limit");
+        assert_eq!(error.code.status(), 400);
     }
 
     #[test]

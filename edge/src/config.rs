@@ -4,6 +4,8 @@
 
 use sspr_core::policy::Policy;
 
+use crate::admin_auth::AdminToken;
+
 /// Everything the edge needs to run.
 #[derive(Clone)]
 pub struct Config {
@@ -24,7 +26,20 @@ pub struct Config {
     pub tenant: String,
     /// The SSPR policy (`POLICY`, a TOML document; the defaults when unset).
     pub policy: Policy,
+    /// Key of the HMACs that stand for client IPs and unknown usernames in the audit log
+    /// (`AUDIT_HASH_KEY`, secret, ≥ 32 bytes).
+    pub audit_hash_key: Vec<u8>,
+    /// Days audit events are kept (`AUDIT_RETENTION_DAYS`, 1–3650, default 365).
+    pub audit_retention_days: u16,
+    /// The admin API's bearer token (`ADMIN_TOKEN`, secret, ≥ 32 bytes); the admin API
+    /// refuses every call when it is unset.
+    pub admin_token: Option<AdminToken>,
 }
+
+/// Default of `AUDIT_RETENTION_DAYS`.
+pub const DEFAULT_RETENTION_DAYS: u16 = 365;
+/// Allowed range of `AUDIT_RETENTION_DAYS`.
+pub const RETENTION_DAYS: std::ops::RangeInclusive<u16> = 1..=3650;
 
 /// A configuration value that is missing or malformed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -77,6 +92,23 @@ impl Config {
                 })
             }
         };
+        let retention = optional("AUDIT_RETENTION_DAYS", &DEFAULT_RETENTION_DAYS.to_string());
+        let audit_retention_days = retention
+            .parse::<u16>()
+            .ok()
+            .filter(|days| RETENTION_DAYS.contains(days))
+            .ok_or_else(|| ConfigError::Invalid {
+                name: "AUDIT_RETENTION_DAYS",
+                reason: format!(
+                    "expected a whole number of days from {} to {}, got {retention:?}",
+                    RETENTION_DAYS.start(),
+                    RETENTION_DAYS.end()
+                ),
+            })?;
+        let admin_token = match lookup("ADMIN_TOKEN").filter(|v| !v.trim().is_empty()) {
+            Some(_) => Some(AdminToken::new(&secret("ADMIN_TOKEN")?)),
+            None => None,
+        };
         let allowed_origins = optional("ALLOWED_ORIGINS", "")
             .split(',')
             .map(|o| o.trim().trim_end_matches('/').to_owned())
@@ -99,6 +131,9 @@ impl Config {
                 })?,
                 None => Policy::default(),
             },
+            audit_hash_key: secret("AUDIT_HASH_KEY")?,
+            audit_retention_days,
+            admin_token,
         })
     }
 }
@@ -123,6 +158,7 @@ mod tests {
             ("EMAIL_API_URL", "https://api.resend.com".into()),
             ("EMAIL_API_KEY", "re_123".into()),
             ("EMAIL_FROM", "Contoso <no-reply@contoso.example>".into()),
+            ("AUDIT_HASH_KEY", "h".repeat(32)),
         ])
     }
 
@@ -139,6 +175,54 @@ mod tests {
         );
         assert_eq!(config.webhook_url, "https://idp.example.com/sspr");
         assert_eq!(config.tenant, "default");
+        assert_eq!(config.audit_retention_days, 365);
+        assert!(
+            config.admin_token.is_none(),
+            "the admin API is off by default"
+        );
+    }
+
+    #[test]
+    fn the_retention_is_one_day_to_ten_years() {
+        for (value, expected) in [("1", Some(1)), ("3650", Some(3650)), (" 90 ", Some(90))] {
+            let mut vars = vars();
+            vars.insert("AUDIT_RETENTION_DAYS", value.into());
+            assert_eq!(
+                parse(&vars).ok().map(|c| c.audit_retention_days),
+                expected,
+                "{value}"
+            );
+        }
+        for value in ["0", "3651", "-1", "a year", "36.5"] {
+            let mut vars = vars();
+            vars.insert("AUDIT_RETENTION_DAYS", value.into());
+            let err = parse(&vars).err().unwrap().to_string();
+            assert!(
+                err.contains("AUDIT_RETENTION_DAYS") && err.contains("1 to 3650"),
+                "{value}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_admin_token_and_the_audit_key_are_secrets_of_32_characters() {
+        let mut vars = vars();
+        vars.insert("ADMIN_TOKEN", "short".into());
+        assert!(matches!(
+            parse(&vars),
+            Err(ConfigError::Invalid {
+                name: "ADMIN_TOKEN",
+                ..
+            })
+        ));
+        vars.insert("ADMIN_TOKEN", "t".repeat(32));
+        let token = parse(&vars).unwrap().admin_token.unwrap();
+        assert!(token.matches(Some(&format!("Bearer {}", "t".repeat(32)))));
+        vars.remove("AUDIT_HASH_KEY");
+        assert_eq!(
+            parse(&vars).err(),
+            Some(ConfigError::Missing("AUDIT_HASH_KEY"))
+        );
     }
 
     #[test]

@@ -18,16 +18,22 @@ pub enum Route {
     ResetPassword,
     UnlockStart,
     UnlockComplete,
+    AdminAudit,
+    AdminAuditExport,
+    AdminActivity,
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 6] = [
+pub const ROUTES: [(&str, &str, Route); 9] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/verify", Route::ResetVerify),
     ("POST", "/v1/reset/password", Route::ResetPassword),
     ("POST", "/v1/unlock/start", Route::UnlockStart),
     ("POST", "/v1/unlock/complete", Route::UnlockComplete),
+    ("GET", "/v1/admin/audit", Route::AdminAudit),
+    ("GET", "/v1/admin/audit/export", Route::AdminAuditExport),
+    ("GET", "/v1/admin/reports/activity", Route::AdminActivity),
 ];
 
 /// Finds the route for a request, or the error reply for a path or method we do not serve.
@@ -169,6 +175,15 @@ mod tests {
         assert_eq!(route("POST", "/v1/reset/start"), Ok(Route::ResetStart));
         assert_eq!(route("GET", "/v1/health"), Ok(Route::Health));
         assert_eq!(route("OPTIONS", "/v1/reset/verify"), Ok(Route::Preflight));
+        assert_eq!(route("GET", "/v1/admin/audit"), Ok(Route::AdminAudit));
+        assert_eq!(
+            route("GET", "/v1/admin/audit/export"),
+            Ok(Route::AdminAuditExport)
+        );
+        assert_eq!(
+            route("GET", "/v1/admin/reports/activity"),
+            Ok(Route::AdminActivity)
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! reset) and maps errors to replies. Logic that does not touch a `worker` type lives in plain
 //! modules ([`http`], [`senders::templates`]) so that `cargo test` runs it natively.
 
+pub mod admin_auth;
+pub mod audit;
 pub mod clock;
 pub mod config;
 pub mod http;
@@ -14,9 +16,10 @@ pub mod senders;
 pub mod user_state;
 
 use sspr_core::flow::FlowKind;
-use worker::{Context, Env, Request, Response, Result, event};
+use worker::{Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent, event};
 
 use crate::http::{Route, SecurityHeaders};
+use crate::routes::admin::{self, AdminRoute};
 
 #[event(fetch)]
 pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
@@ -49,12 +52,42 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::ResetPassword) => {
             routes::reset::password(req, &env, &ctx, &config, &security).await
         }
+        Ok(Route::AdminAudit) => {
+            admin::handle(AdminRoute::Audit, &req, &env, &config, &security).await
+        }
+        Ok(Route::AdminAuditExport) => {
+            admin::handle(AdminRoute::Export, &req, &env, &config, &security).await
+        }
+        Ok(Route::AdminActivity) => {
+            admin::handle(AdminRoute::Activity, &req, &env, &config, &security).await
+        }
         Err(reply) => routes::respond(&reply, &security),
     };
     handled.or_else(|err| {
         worker::console_error!("request failed: {err}");
         routes::reply_internal(&security)
     })
+}
+
+/// The daily cron trigger (edge/wrangler.toml): deletes audit events older than
+/// `AUDIT_RETENTION_DAYS`, so they go even when no admin reads the log.
+#[event(scheduled)]
+pub async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let config = match config::Config::from_env(&env) {
+        Ok(config) => config,
+        Err(err) => {
+            worker::console_error!("configuration error: {err}");
+            return;
+        }
+    };
+    let now = worker::Date::now().as_millis();
+    let purged = match audit::store::database(&env) {
+        Ok(db) => audit::store::purge(&db, &config.tenant, config.audit_retention_days, now).await,
+        Err(err) => Err(err),
+    };
+    if let Err(err) = purged {
+        worker::console_error!("audit retention purge failed: {err}");
+    }
 }
 
 pub use user_state::UserState;

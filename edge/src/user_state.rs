@@ -3,7 +3,8 @@
 //! only place that state changes, so every check-and-update runs without interleaving: SQLite
 //! calls are synchronous, and no `await` separates loading state from saving it. Decoy
 //! usernames have objects of their own that count and block exactly like real ones. Alarms
-//! delete flows that have expired.
+//! delete flows that have expired. Every step hands the worker the audit events it produced
+//! (derived by [`crate::audit::Scope`]), which the worker stores after replying.
 
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
@@ -13,10 +14,11 @@ use sspr_core::flow::{
     Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Notice, Proofs, ResetFlow, ResetSettings, Stage,
     Subject,
 };
-use sspr_core::throttle::{SendChannel, ThrottleState};
+use sspr_core::throttle::{SendChannel, ThrottleState, Throttled};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
 
+use crate::audit::{self, AuditEvent, Scope};
 use crate::config::Config;
 use crate::identity::webhook::WebhookBackend;
 use crate::identity::{BackendError, IdentityBackend};
@@ -70,6 +72,9 @@ pub struct Outcome {
     /// A notice to email the user: where, and what happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<(String, Notice)>,
+    /// What to write to the audit log, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audit: Vec<AuditEvent>,
 }
 
 impl Outcome {
@@ -78,7 +83,35 @@ impl Outcome {
             reply,
             send_code: None,
             notice: None,
+            audit: Vec::new(),
         }
+    }
+
+    fn audited(mut self, events: impl IntoIterator<Item = AuditEvent>) -> Self {
+        self.audit.extend(events);
+        self
+    }
+}
+
+/// Whose object this is, as the audit log names them: kept from the start of the first flow,
+/// so that events after the flow is gone (a blocked user's requests) still name the user.
+#[derive(Serialize, Deserialize)]
+struct Owner {
+    user_id: Option<String>,
+}
+
+fn user_of(subject: &Subject) -> Option<String> {
+    match subject {
+        Subject::User { user_id, .. } => Some(user_id.clone()),
+        Subject::Decoy => None,
+    }
+}
+
+/// The method being proved at a step, for the audit log.
+fn method_at(flow: &ResetFlow) -> Option<sspr_core::policy::Method> {
+    match &flow.stage {
+        Stage::VerifyCode { method, .. } => Some(*method),
+        _ => None,
     }
 }
 
@@ -97,7 +130,7 @@ pub struct UserState {
 impl DurableObject for UserState {
     fn new(state: State, env: Env) -> Self {
         let sql = state.storage().sql();
-        for table in ["flow", "throttle"] {
+        for table in ["flow", "throttle", "owner"] {
             sql.exec(
                 &format!("CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)"),
                 None,
@@ -162,11 +195,24 @@ impl UserState {
         offers: Vec<MethodOffer>,
         settings: ResetSettings,
     ) -> Result<Outcome> {
+        let user_id = user_of(&subject);
+        self.write(
+            "owner",
+            &Owner {
+                user_id: user_id.clone(),
+            },
+        )?;
+        let mut scope = Scope {
+            now,
+            kind,
+            user_id,
+            flow_id: None,
+        };
         // Every start sends a code (decoys pretend to), so every start counts as a send.
         let mut throttle = self.load_throttle()?;
         if let Err(refused) = throttle.record_send(&config.policy.limits(), SendChannel::Email, now)
         {
-            return Ok(Outcome::reply(refused.reply()));
+            return Ok(Outcome::reply(refused.reply()).audited([scope.started(Some(&refused))]));
         }
         self.save_throttle(&throttle)?;
         let owner = hex::decode(self.state.id().to_string())
@@ -188,10 +234,12 @@ impl UserState {
             .storage()
             .set_alarm(FLOW_LIFETIME_MS as i64 + 60_000)
             .await?;
+        scope.flow_id = Some(audit::flow_id(started.flow.token_hash()));
         Ok(Outcome {
             reply: started.flow.reply(&token.encode()),
             send_code: started.code_to_send().map(|code| code.expose().to_owned()),
             notice: None,
+            audit: vec![scope.started(None)],
         })
     }
 
@@ -203,38 +251,58 @@ impl UserState {
         code: &str,
     ) -> Result<Outcome> {
         // A blocked user is refused before anything else, whatever the flow.
+        let mut scope = self.scope(now, token_text)?;
         let mut throttle = self.load_throttle()?;
         if let Err(blocked) = throttle.check_blocked(now) {
-            return Ok(Outcome::reply(blocked.reply()));
+            return Ok(Outcome::reply(blocked.reply()).audited([scope.refused(&blocked)]));
         }
         let (token, mut flow) = match self.authorized(token_text, now)? {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
-        let reply = match flow.submit_code(&config.code_key, code, now) {
+        scope.kind = flow.kind;
+        let method = method_at(&flow);
+        let (reply, events) = match flow.submit_code(&config.code_key, code, now) {
             Ok(()) if flow.stage == Stage::UnlockReady => {
                 self.save(&flow)?;
-                return self.unlock(config, now, token, flow).await;
+                let passed = scope.proof(method, Ok(()), 0, None);
+                let outcome = self.unlock(config, now, token, flow).await?;
+                return Ok(Outcome {
+                    audit: passed.into_iter().chain(outcome.audit).collect(),
+                    ..outcome
+                });
             }
             Ok(()) => {
                 self.save(&flow)?;
-                flow.reply(&token.encode())
+                (
+                    flow.reply(&token.encode()),
+                    scope.proof(method, Ok(()), 0, None),
+                )
             }
             Err(err) if err.is_failed_proof() => {
                 // A wrong code is a failed proof, counted across flows.
+                let failed_proofs = throttle.failures(now) as u32 + 1;
                 let counted = throttle.record_failure(&config.policy.limits(), now);
                 self.save_throttle(&throttle)?;
+                let blocked_until = match counted {
+                    Err(Throttled::Blocked { until }) => Some(until),
+                    _ => None,
+                };
+                let events = scope.proof(method, Err(&err), failed_proofs, blocked_until);
                 match counted {
-                    Ok(()) => self.refuse(&flow, &token, &err)?,
+                    Ok(()) => (self.refuse(&flow, &token, &err)?, events),
                     Err(blocked) => {
                         self.delete()?;
-                        blocked.reply()
+                        (blocked.reply(), events)
                     }
                 }
             }
-            Err(err) => self.refuse(&flow, &token, &err)?,
+            Err(err) => {
+                let events = scope.proof(method, Err(&err), 0, None);
+                (self.refuse(&flow, &token, &err)?, events)
+            }
         };
-        Ok(Outcome::reply(reply))
+        Ok(Outcome::reply(reply).audited(events))
     }
 
     async fn password(
@@ -244,13 +312,15 @@ impl UserState {
         token_text: &str,
         password: &str,
     ) -> Result<Outcome> {
+        let mut scope = self.scope(now, token_text)?;
         if let Err(blocked) = self.load_throttle()?.check_blocked(now) {
-            return Ok(Outcome::reply(blocked.reply()));
+            return Ok(Outcome::reply(blocked.reply()).audited([scope.refused(&blocked)]));
         }
         let (token, mut flow) = match self.authorized(token_text, now)? {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
+        scope.kind = flow.kind;
         let operation_id = random::id();
         let (user_id, new_password) = match flow.begin_password(
             &config.policy.password_checker(),
@@ -259,7 +329,10 @@ impl UserState {
             now,
         ) {
             Ok(accepted) => accepted,
-            Err(err) => return Ok(Outcome::reply(self.refuse(&flow, &token, &err)?)),
+            Err(err) => {
+                let reply = self.refuse(&flow, &token, &err)?;
+                return Ok(Outcome::reply(reply).audited(scope.password_refused(&err)));
+            }
         };
         // Pending is saved before the call, so a second submission meanwhile is refused.
         self.save(&flow)?;
@@ -271,7 +344,14 @@ impl UserState {
             .set_password(&user_id, &new_password, &operation_id)
             .await;
         drop(new_password);
-        self.finish(&flow, &token, &operation_id, result, "password change")
+        self.finish(
+            &scope,
+            &flow,
+            &token,
+            &operation_id,
+            result,
+            "password change",
+        )
     }
 
     /// `Command::Unlock`: the widget applies or retries the unlock of a proved flow.
@@ -282,7 +362,8 @@ impl UserState {
         token_text: &str,
     ) -> Result<Outcome> {
         if let Err(blocked) = self.load_throttle()?.check_blocked(now) {
-            return Ok(Outcome::reply(blocked.reply()));
+            let scope = self.scope(now, token_text)?;
+            return Ok(Outcome::reply(blocked.reply()).audited([scope.refused(&blocked)]));
         }
         let (token, flow) = match self.authorized(token_text, now)? {
             Ok(found) => found,
@@ -299,6 +380,12 @@ impl UserState {
         token: FlowToken,
         mut flow: ResetFlow,
     ) -> Result<Outcome> {
+        let scope = Scope {
+            now,
+            kind: flow.kind,
+            user_id: user_of(&flow.subject),
+            flow_id: Some(audit::flow_id(flow.token_hash())),
+        };
         let operation_id = random::id();
         let user_id = match flow.begin_unlock(operation_id.clone(), now) {
             Ok(user_id) => user_id,
@@ -311,25 +398,29 @@ impl UserState {
             secret: config.webhook_secret.clone(),
         };
         let result = backend.unlock(&user_id, &operation_id).await;
-        self.finish(&flow, &token, &operation_id, result, "unlock")
+        self.finish(&scope, &flow, &token, &operation_id, result, "unlock")
     }
 
     /// Records the directory's answer to a pending change: done (the flow ends and the
     /// counters clear), or not applied (the user may try again without new proofs).
     fn finish(
         &self,
+        scope: &Scope,
         flow: &ResetFlow,
         token: &FlowToken,
         operation_id: &str,
         result: std::result::Result<(), BackendError>,
         what: &str,
     ) -> Result<Outcome> {
+        // The directory's answer is audited even when the flow is gone meanwhile.
+        let event = scope.change(operation_id, &result);
         // Another flow may have replaced this one while the call was in flight.
         let Some(mut current) = self.load()?.filter(|f| f.token_hash() == flow.token_hash()) else {
-            return Ok(Outcome::reply(Reply::restart(ApiError::new(
+            let reply = Reply::restart(ApiError::new(
                 ErrorCode::FlowExpired,
                 "this reset was replaced by a newer one",
-            ))));
+            ));
+            return Ok(Outcome::reply(reply).audited([event]));
         };
         let mut notice = None;
         let reply = match result {
@@ -365,7 +456,25 @@ impl UserState {
         };
         Ok(Outcome {
             notice,
-            ..Outcome::reply(reply)
+            ..Outcome::reply(reply).audited([event])
+        })
+    }
+
+    /// The audit scope of a request on the flow `token_text` names, before the flow is
+    /// authorized: the object's user, and the flow's audit id.
+    fn scope(&self, now: UnixMillis, token_text: &str) -> Result<Scope> {
+        let owner: Option<Owner> = self.read("owner")?;
+        let user_id = match owner {
+            Some(owner) => owner.user_id,
+            None => self.load()?.and_then(|flow| user_of(&flow.subject)),
+        };
+        Ok(Scope {
+            now,
+            kind: FlowKind::Reset,
+            user_id,
+            flow_id: FlowToken::parse(token_text)
+                .ok()
+                .map(|token| audit::flow_id(&token.secret_hash())),
         })
     }
 

@@ -16,6 +16,10 @@ const DAYS_APART_MS: u64 = 3 * 24 * 60 * 60 * 1000;
 struct Stack {
     /// The edge's clock offset for this test; `advance` moves it on.
     offset_ms: AtomicU64,
+    /// This test's stretch of the edge's clock, for audit queries: from its start to the
+    /// next test's first day.
+    from_ms: u64,
+    to_ms: u64,
     edge: String,
     mailbox: String,
     directory: String,
@@ -25,7 +29,17 @@ struct Stack {
 struct Answer {
     status: u16,
     headers: BTreeSet<String>,
+    values: Vec<(String, String)>,
     body: Value,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// The next test's first day; tests take days in the order they run, so the edge's clock
@@ -44,8 +58,14 @@ fn stack() -> Stack {
         .timeout_global(Some(Duration::from_secs(30)))
         .build()
         .into();
+    let wall = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
     let stack = Stack {
         offset_ms: AtomicU64::new(day * DAYS_APART_MS),
+        from_ms: wall - 60_000 + day * DAYS_APART_MS,
+        to_ms: wall - 60_000 + (day + 1) * DAYS_APART_MS,
         edge: var("SSPR_EDGE"),
         mailbox: var("SSPR_MAILBOX"),
         directory: var("SSPR_DIRECTORY"),
@@ -78,7 +98,13 @@ impl Stack {
         headers: &[(&str, &str)],
     ) -> Answer {
         let mut response = match method {
-            "GET" => self.agent.get(url).call(),
+            "GET" => {
+                let mut request = self.agent.get(url);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                request.call()
+            }
             "DELETE" => self.agent.delete(url).call(),
             "POST" => {
                 let mut request = self.agent.post(url).header("Content-Type", content_type);
@@ -97,6 +123,11 @@ impl Stack {
                 .headers()
                 .keys()
                 .map(|k| k.as_str().to_owned())
+                .collect(),
+            values: response
+                .headers()
+                .iter()
+                .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
                 .collect(),
             body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
         }
@@ -184,6 +215,51 @@ impl Stack {
             assert!(
                 Instant::now() < deadline,
                 "no {subject:?} reached {address}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// GETs an admin route with the run's admin token, on this test's clock.
+    fn admin(&self, path_and_query: &str) -> Answer {
+        let token = std::env::var("SSPR_ADMIN_TOKEN").expect("SSPR_ADMIN_TOKEN is set");
+        self.admin_as(path_and_query, Some(&format!("Bearer {token}")), 0)
+    }
+
+    fn admin_as(&self, path_and_query: &str, authorization: Option<&str>, later_ms: u64) -> Answer {
+        let offset = (self.offset_ms.load(Ordering::SeqCst) + later_ms).to_string();
+        let mut headers = vec![("X-Sspr-Test-Clock-Offset-Ms", offset.as_str())];
+        if let Some(value) = authorization {
+            headers.push(("Authorization", value));
+        }
+        self.raw(
+            "GET",
+            &format!("{}{path_and_query}", self.edge),
+            "",
+            "",
+            &headers,
+        )
+    }
+
+    /// This test's range as query parameters.
+    fn range(&self) -> String {
+        format!("from={}&to={}", self.from_ms, self.to_ms)
+    }
+
+    /// Waits (bounded) until the audit query `filter` (within this test's range) answers
+    /// events that satisfy `done`; audit events are written after the reply.
+    fn audit_until(&self, filter: &str, done: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let answer = self.admin(&format!("/v1/admin/audit?{}&{filter}", self.range()));
+            assert_eq!(answer.status, 200, "{}", answer.body);
+            let events = answer.body["events"].as_array().unwrap().clone();
+            if done(&events) {
+                return events;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the audit log never satisfied the test: {events:#?}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -682,4 +758,331 @@ fn api_responses_carry_the_security_headers() {
             answer.headers
         );
     }
+}
+
+fn kinds(events: &[Value]) -> Vec<&str> {
+    events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect()
+}
+
+/// Every string in a JSON document.
+fn strings(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(s) => vec![s.clone()],
+        Value::Array(items) => items.iter().flat_map(strings).collect(),
+        Value::Object(map) => map.values().flat_map(strings).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "lines end in CRLF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "the last line ends in CRLF"
+    );
+    rows
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_reset_is_audited_step_by_step_without_codes_addresses_passwords_or_tokens() {
+    let stack = stack();
+    let token = flow(&stack.start("alice"));
+    let code = stack.code_for("alice@example.com", 0);
+    let wrong_code = wrong(&code);
+    assert_eq!(
+        error_code(&stack.verify(&token, &wrong_code)),
+        "code_mismatch"
+    );
+    assert_eq!(stack.verify(&token, &code).status, 200);
+    let password = "audit trail in the rain";
+    let done = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": password }),
+    );
+    assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
+
+    let events = stack.audit_until("user=u-1001", |events| {
+        let kinds = kinds(events);
+        kinds.contains(&"reset_succeeded") && kinds.contains(&"code_sent")
+    });
+    assert_eq!(
+        kinds(&events),
+        [
+            "reset_started",
+            "code_sent",
+            "proof_failed",
+            "proof_passed",
+            "reset_succeeded"
+        ]
+    );
+    let failed = &events[2];
+    assert_eq!(failed["outcome"], "code_mismatch");
+    assert_eq!(failed["method"], "email_code");
+    assert_eq!(failed["detail"]["failed_proofs"], 1);
+    assert_eq!(failed["detail"]["tries_left"], 4);
+    assert!(events[4]["detail"]["operation_id"].is_string());
+    let flow_id = &events[0]["flow_id"];
+    for event in &events {
+        assert_eq!(event["user_id"], "u-1001");
+        assert_eq!(event["tenant"], "default");
+        assert_eq!(&event["flow_id"], flow_id, "one flow links them all");
+        let ip_hash = event["ip_hash"].as_str().expect("ip_hash is present");
+        assert_eq!(ip_hash.len(), 64);
+        assert!(ip_hash.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert!(event["user_agent"].is_string());
+    }
+
+    // Pages of two come back in the same order, then the cursor runs out.
+    let mut paged = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let answer = stack.admin(&format!(
+            "/v1/admin/audit?{}&user=u-1001&limit=2{cursor}",
+            stack.range()
+        ));
+        paged.extend(answer.body["events"].as_array().unwrap().clone());
+        match answer.body["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(paged, events);
+
+    let secrets = [
+        code.as_str(),
+        wrong_code.as_str(),
+        token.as_str(),
+        password,
+        "alice@example.com",
+        "a•••@e•••.com",
+    ];
+    let json = stack.admin(&format!(
+        "/v1/admin/audit/export?format=json&{}",
+        stack.range()
+    ));
+    assert_eq!(json.status, 200);
+    assert!(
+        json.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let exported = json.body.as_array().unwrap();
+    assert!(exported.len() >= 5);
+    for text in strings(&json.body) {
+        for secret in secrets {
+            assert!(!text.contains(secret), "{text:?} holds a secret");
+        }
+    }
+    let csv = stack.admin(&format!(
+        "/v1/admin/audit/export?format=csv&{}",
+        stack.range()
+    ));
+    assert_eq!(csv.status, 200);
+    assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
+    assert!(
+        csv.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let rows = parse_csv(csv.body.as_str().unwrap());
+    assert_eq!(
+        rows[0],
+        [
+            "id",
+            "at",
+            "time",
+            "event",
+            "tenant",
+            "user_id",
+            "method",
+            "outcome",
+            "detail",
+            "ip_hash",
+            "user_agent",
+            "flow_id"
+        ]
+    );
+    assert_eq!(rows.len(), exported.len() + 1);
+    for (row, event) in rows[1..].iter().zip(exported) {
+        assert_eq!(row.len(), 12);
+        assert_eq!(row[0], event["id"].to_string());
+        assert_eq!(row[3], event["event"].as_str().unwrap());
+        let detail: Value = serde_json::from_str(&row[8]).unwrap();
+        assert_eq!(detail, event["detail"]);
+        // id and at are numbers that may hold any six digits; the text fields may not.
+        for field in &row[2..] {
+            for secret in secrets {
+                assert!(!field.contains(secret), "{field:?} holds a secret");
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_unknown_username_is_audited_with_no_user_and_no_name() {
+    let stack = stack();
+    let answer = stack.start("Nobody-Probing");
+    assert_eq!(answer.status, 200);
+    let events = stack.audit_until("event=reset_started", |events| !events.is_empty());
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let started = &events[0];
+    assert_eq!(started["user_id"], Value::Null);
+    assert_eq!(started["outcome"], "unknown_user");
+    let hash = started["detail"]["username_hash"].as_str().unwrap();
+    assert_eq!(hash.len(), 64);
+    let json = stack.admin(&format!("/v1/admin/audit/export?{}", stack.range()));
+    for text in strings(&json.body) {
+        assert!(!text.to_lowercase().contains("nobody-probing"), "{text}");
+    }
+    // The same name typed again, in any case, hashes alike: admins see repeated probing.
+    stack.advance(31_000);
+    stack.start("nobody-probing");
+    let events = stack.audit_until("event=reset_started", |events| events.len() == 2);
+    assert_eq!(events[1]["detail"]["username_hash"], hash);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn admin_routes_refuse_a_missing_or_wrong_token_alike() {
+    let stack = stack();
+    for path in [
+        "/v1/admin/audit",
+        "/v1/admin/audit/export?format=csv",
+        "/v1/admin/reports/activity",
+    ] {
+        let missing = stack.admin_as(path, None, 0);
+        assert_eq!(
+            (missing.status, error_code(&missing)),
+            (401, "unauthenticated"),
+            "{path}"
+        );
+        assert_eq!(missing.header("www-authenticate"), Some("Bearer"), "{path}");
+        for wrong in [
+            "Bearer not-the-admin-token-not-the-admin-token",
+            "Basic YWRtaW46YWRtaW4=",
+            "Bearer ",
+        ] {
+            let refused = stack.admin_as(path, Some(wrong), 0);
+            assert_eq!(refused.status, 401, "{path} {wrong}");
+            assert_eq!(refused.body, missing.body, "{path} {wrong}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn admin_routes_name_the_bad_parameter() {
+    let stack = stack();
+    let cases = [
+        ("/v1/admin/audit?limit=0", "limit"),
+        ("/v1/admin/audit?limit=1001", "limit"),
+        ("/v1/admin/audit?event=password_seen", "event"),
+        ("/v1/admin/audit?from=yesterday", "from"),
+        ("/v1/admin/audit?from=2026-01-02&to=2026-01-01", "to"),
+        ("/v1/admin/audit?cursor=nope", "cursor"),
+        ("/v1/admin/audit?order=desc", "order"),
+        ("/v1/admin/audit/export?format=xlsx", "format"),
+        ("/v1/admin/reports/activity?to=1970-02-30", "to"),
+    ];
+    for (path, parameter) in cases {
+        let answer = stack.admin(path);
+        assert_eq!(
+            (answer.status, error_code(&answer)),
+            (400, "invalid_parameter"),
+            "{path}: {}",
+            answer.body
+        );
+        assert_eq!(answer.body["error"]["parameter"], parameter, "{path}");
+    }
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn the_activity_report_counts_events_per_day_and_outcome() {
+    let stack = stack();
+    let token = flow(&stack.start("bob"));
+    let code = stack.code_for("bob@example.com", 0);
+    stack.verify(&token, &wrong(&code));
+    stack.verify(&token, &wrong(&code));
+    stack.audit_until("user=u-1002", |events| events.len() == 4);
+    let report = stack.admin(&format!("/v1/admin/reports/activity?{}", stack.range()));
+    assert_eq!(report.status, 200, "{}", report.body);
+    let counts: Vec<(String, String, u64)> = report.body["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            assert_eq!(row["date"].as_str().unwrap().len(), 10, "{row}");
+            (
+                row["event"].as_str().unwrap().to_owned(),
+                row["outcome"].as_str().unwrap().to_owned(),
+                row["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let total = |event: &str, outcome: &str| -> u64 {
+        counts
+            .iter()
+            .filter(|(e, o, _)| e == event && o == outcome)
+            .map(|(_, _, n)| n)
+            .sum()
+    };
+    assert_eq!(total("reset_started", "ok"), 1, "{counts:?}");
+    assert_eq!(total("code_sent", "ok"), 1, "{counts:?}");
+    assert_eq!(total("proof_failed", "code_mismatch"), 2, "{counts:?}");
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn events_older_than_the_retention_are_deleted() {
+    let stack = stack();
+    stack.start("erin");
+    let filter = "event=reset_started";
+    stack.audit_until(filter, |events| events.len() == 1);
+    // An admin query a year and a day later (AUDIT_RETENTION_DAYS defaults to 365) purges
+    // this test's events; later tests live on later days than the cutoff.
+    let year_later = stack.admin_as(
+        &format!("/v1/admin/audit?{}&{filter}", stack.range()),
+        Some(&format!(
+            "Bearer {}",
+            std::env::var("SSPR_ADMIN_TOKEN").unwrap()
+        )),
+        366 * 24 * 60 * 60 * 1000,
+    );
+    assert_eq!(year_later.status, 200, "{}", year_later.body);
+    assert_eq!(year_later.body["events"], json!([]));
+    let now = stack.admin(&format!("/v1/admin/audit?{}&{filter}", stack.range()));
+    assert_eq!(
+        now.body["events"],
+        json!([]),
+        "the events are gone, not hidden"
+    );
 }

@@ -7,6 +7,7 @@ use serde_json::Value;
 use sspr_core::api::{ErrorCode, MethodOffer, Step};
 use sspr_core::password::PasswordRules;
 use sspr_core::policy::Method;
+use sspr_edge::audit::{EventKind, csv};
 use sspr_edge::http::ROUTES;
 
 fn document() -> Value {
@@ -150,5 +151,31 @@ fn every_step_kind_is_documented_with_its_fields() {
         variants.len(),
         every_step().len(),
         "the document lists a step that does not exist"
+    );
+}
+
+#[test]
+fn every_audit_event_kind_is_documented_and_nothing_else() {
+    let doc = document();
+    let documented: BTreeSet<String> = doc["components"]["schemas"]["AuditEventKind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    let defined: BTreeSet<String> = EventKind::ALL.iter().map(wire_name).collect();
+    assert_eq!(documented, defined);
+}
+
+#[test]
+fn the_csv_header_is_documented() {
+    let doc = document();
+    let description =
+        doc["paths"]["/v1/admin/audit/export"]["get"]["responses"]["200"]["description"]
+            .as_str()
+            .unwrap();
+    assert!(
+        description.contains(&csv::HEADER.join(",")),
+        "{description}"
     );
 }

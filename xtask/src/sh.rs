@@ -66,6 +66,26 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Runs a command to completion with its output in `log`; on failure the error names the log.
+pub fn run_logged(cmd: &mut Command, log: &Path) -> Result<(), String> {
+    let file = std::fs::File::create(log).map_err(|e| format!("{}: {e}", log.display()))?;
+    let status = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(file.try_clone().map_err(|e| e.to_string())?)
+        .stderr(file)
+        .status()
+        .map_err(|err| format!("could not start {:?}: {err}", cmd.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{:?} exited with {status}; see {}",
+            cmd.get_program(),
+            log.display()
+        ))
+    }
+}
+
 /// Runs a command and returns its trimmed stdout, or None when it cannot run or fails.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;

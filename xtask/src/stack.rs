@@ -43,6 +43,10 @@ pub fn demo() -> Result<(), String> {
     println!("  Demo mailbox:     {}/", running.mailbox);
     println!("  Edge API:         {}/v1/health", running.edge);
     println!(
+        "  Audit log:        curl -H 'Authorization: Bearer {}' {}/v1/admin/audit",
+        running.admin_token, running.edge
+    );
+    println!(
         "  Users: alice / Initial-Password-1, bob / Initial-Password-2; gina / Initial-Password-7 is"
     );
     println!("  locked out (unlock her on the page); carol is disabled.");
@@ -116,6 +120,8 @@ pub struct Running {
     pub site: String,
     pub mailbox: String,
     pub directory: String,
+    /// The admin API's bearer token for this run.
+    pub admin_token: String,
     pub logs: PathBuf,
 }
 
@@ -125,7 +131,8 @@ impl Running {
         cmd.env("SSPR_EDGE", &self.edge)
             .env("SSPR_SITE", &self.site)
             .env("SSPR_MAILBOX", &self.mailbox)
-            .env("SSPR_DIRECTORY", &self.directory);
+            .env("SSPR_DIRECTORY", &self.directory)
+            .env("SSPR_ADMIN_TOKEN", &self.admin_token);
     }
 
     /// The name of a service that has exited, if any.
@@ -174,6 +181,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         site: String::new(),
         mailbox: String::new(),
         directory: String::new(),
+        admin_token: random_hex(32)?,
         logs: logs.clone(),
     };
 
@@ -224,6 +232,8 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             "Contoso IT <it-no-reply@example.com>".to_owned(),
         ),
         ("POLICY", read(&root.join("e2e/fixtures/policy.toml"))?),
+        ("AUDIT_HASH_KEY", random_hex(32)?),
+        ("ADMIN_TOKEN", running.admin_token.clone()),
     ];
     // Secrets go through an env file of this run (wrangler prints --var values in its log).
     // Single quotes keep values literal in the env file, across lines too (the policy is a
@@ -234,6 +244,15 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     let dev_vars: String = vars.iter().map(|(k, v)| format!("{k}='{v}'\n")).collect();
     let env_file = dir.join("edge.env");
     write_private(&env_file, &dev_vars)?;
+    // The audit database's tables, in the same local state wrangler dev uses.
+    let mut migrate = sh::command(env, "wrangler");
+    migrate
+        .current_dir(root.join("edge"))
+        .args(["d1", "migrations", "apply", "sspr-audit", "--local"])
+        .args(["--persist-to", &state.display().to_string()])
+        .env("CI", "1");
+    let migrate_log = logs.join("migrations.log");
+    sh::run_logged(&mut migrate, &migrate_log)?;
     let mut cmd = sh::command(env, "wrangler");
     cmd.current_dir(root.join("edge"))
         .args(["dev", "--ip", "127.0.0.1", "--port", &edge_port.to_string()])

@@ -1,15 +1,25 @@
 //! Request handlers: parse → ask the user's Durable Object → reply → perform effects.
 
+pub mod admin;
 pub mod reset;
 
 use sspr_core::api::{ApiError, ErrorCode, Reply};
 use worker::{Request, Response, Result};
 
+use crate::audit::RequestOrigin;
+use crate::config::Config;
 use crate::http::{self, SecurityHeaders};
 
 /// Sends a reply with its status and the security (and CORS) headers.
 pub fn respond(reply: &Reply, security: &SecurityHeaders) -> Result<Response> {
-    let mut response = Response::from_json(reply)?.with_status(reply.status());
+    secured(
+        Response::from_json(reply)?.with_status(reply.status()),
+        security,
+    )
+}
+
+/// Adds the security (and CORS) headers to a response.
+pub fn secured(mut response: Response, security: &SecurityHeaders) -> Result<Response> {
     let headers = response.headers_mut();
     for (name, value) in security.headers() {
         headers.set(name, &value)?;
@@ -40,12 +50,10 @@ pub fn preflight(security: &SecurityHeaders) -> Result<Response> {
 
 /// `GET /v1/health`: the edge is up and configured.
 pub fn health(security: &SecurityHeaders) -> Result<Response> {
-    let mut response = Response::from_json(&serde_json::json!({ "status": "ok" }))?;
-    let headers = response.headers_mut();
-    for (name, value) in security.headers() {
-        headers.set(name, &value)?;
-    }
-    Ok(response)
+    secured(
+        Response::from_json(&serde_json::json!({ "status": "ok" }))?,
+        security,
+    )
 }
 
 /// Reads a JSON body of bounded size.
@@ -62,4 +70,16 @@ pub async fn read_json<T: serde::de::DeserializeOwned>(
     let content_type = req.headers().get("Content-Type")?;
     let body = req.bytes().await?;
     Ok(http::parse_json(content_type.as_deref(), &body))
+}
+
+/// Where a request came from, for the audit log: the client IP Cloudflare reports
+/// (`CF-Connecting-IP`, keyed-hashed) and the user agent.
+pub fn audit_origin(req: &Request, config: &Config) -> RequestOrigin {
+    let header = |name: &str| req.headers().get(name).ok().flatten();
+    RequestOrigin::new(
+        &config.tenant,
+        &config.audit_hash_key,
+        header("CF-Connecting-IP").as_deref(),
+        header("User-Agent").as_deref(),
+    )
 }

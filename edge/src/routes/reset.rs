@@ -11,7 +11,8 @@ use sspr_core::token::FlowToken;
 use sspr_core::username::Username;
 use worker::{Context, Env, Method, ObjectNamespace, Request, RequestInit, Response, Result, Stub};
 
-use super::{read_json, reply_internal, respond};
+use super::{audit_origin, read_json, reply_internal, respond};
+use crate::audit::{self, AuditEvent, RequestOrigin, store};
 use crate::clock;
 use crate::config::Config;
 use crate::http::SecurityHeaders;
@@ -34,6 +35,7 @@ pub async fn start(
     security: &SecurityHeaders,
 ) -> Result<Response> {
     let now = clock::now(&req);
+    let origin = audit_origin(&req, config);
     let request: StartRequest = match read_json(&mut req).await? {
         Ok(request) => request,
         Err(reply) => return respond(&reply, security),
@@ -102,10 +104,18 @@ pub async fn start(
         settings: config.policy.reset_settings(),
     };
     let outcome = call(&stub, &command).await?;
-    if let (Some(code), Some(to)) = (outcome.send_code, email) {
-        let minutes = u64::from(config.policy.codes.lifetime_minutes);
-        let content = templates::code_email(&config.policy.organization.name, &code, minutes);
-        send_after_reply(ctx, config, to, content, "code email");
+    // An unknown username is kept only as a keyed hash, so repeated probing shows.
+    let mut events = outcome.audit;
+    for event in events.iter_mut().filter(|e| e.user_id.is_none()) {
+        event.detail.username_hash = Some(audit::username_hash(&config.audit_hash_key, &username));
+    }
+    match (outcome.send_code, email) {
+        (Some(code), Some(to)) => {
+            let minutes = u64::from(config.policy.codes.lifetime_minutes);
+            let content = templates::code_email(&config.policy.organization.name, &code, minutes);
+            send_code_after_reply(ctx, env, config, to, content, origin, events);
+        }
+        _ => store::write_after_reply(ctx, env, origin, events),
     }
     respond(&outcome.reply, security)
 }
@@ -186,11 +196,56 @@ async fn flow_step<T: serde::de::DeserializeOwned>(
     command: impl FnOnce(sspr_core::UnixMillis, T) -> Command,
 ) -> Result<Response> {
     let now = clock::now(&req);
+    let origin = audit_origin(&req, config);
     let request: T = match read_json(&mut req).await? {
         Ok(request) => request,
         Err(reply) => return respond(&reply, security),
     };
-    forward(env, ctx, config, &command(now, request), security).await
+    forward(env, ctx, config, &command(now, request), origin, security).await
+}
+
+/// Sends a code after the reply has gone, between writing the start's audit events and
+/// writing `code_sent` with the provider's answer. Failures are logged without the address,
+/// the code or the content.
+fn send_code_after_reply(
+    ctx: &Context,
+    env: &Env,
+    config: &Config,
+    to: String,
+    content: EmailContent,
+    origin: RequestOrigin,
+    events: Vec<AuditEvent>,
+) {
+    let sender = ResendSender {
+        api_url: config.email_api_url.clone(),
+        api_key: config.email_api_key.clone(),
+        from: config.email_from.clone(),
+    };
+    let db = store::database(env);
+    ctx.wait_until(async move {
+        let db = match db {
+            Ok(db) => Some(db),
+            Err(err) => {
+                worker::console_error!("audit log unavailable: {err}");
+                None
+            }
+        };
+        if let Some(db) = &db
+            && let Err(err) = store::write(db, &origin, &events).await
+        {
+            worker::console_error!("audit write of {} events failed: {err}", events.len());
+        }
+        let result = sender.send(&to, &content, &crate::random::id()).await;
+        if let Err(err) = &result {
+            worker::console_error!("code email not sent: {err}");
+        }
+        if let (Some(db), Some(started)) = (&db, events.first()) {
+            let sent = audit::code_sent(started, ProofMethod::EmailCode, result.as_ref().copied());
+            if let Err(err) = store::write(db, &origin, &[sent]).await {
+                worker::console_error!("audit write of code_sent failed: {err}");
+            }
+        }
+    });
 }
 
 /// Sends an email after the reply has gone, so its timing reveals nothing. Failures are
@@ -220,6 +275,7 @@ async fn forward(
     ctx: &Context,
     config: &Config,
     command: &Command,
+    origin: RequestOrigin,
     security: &SecurityHeaders,
 ) -> Result<Response> {
     let namespace = env.durable_object(USER_STATE)?;
@@ -229,6 +285,7 @@ async fn forward(
     };
     match call(&stub, command).await {
         Ok(outcome) => {
+            store::write_after_reply(ctx, env, origin, outcome.audit);
             if let Some((to, notice)) = outcome.notice {
                 let content = templates::notice_email(
                     &config.policy.organization.name,

@@ -1,0 +1,129 @@
+//! `/v1/admin/…`: the audit log and the activity report, for callers holding `ADMIN_TOKEN`.
+//! Each call first deletes the events older than `AUDIT_RETENTION_DAYS` (the daily cron
+//! trigger does the same when nobody asks).
+
+use serde_json::{Value, json};
+use sspr_core::api::{ApiError, ErrorCode, Reply};
+use worker::{Env, Request, Response, Result};
+
+use super::{respond, secured};
+use crate::admin_auth;
+use crate::audit::query::{self, ExportFormat, MAX_LIMIT};
+use crate::audit::sql::{self, ActivityRow, StoredEvent};
+use crate::audit::{csv, store};
+use crate::clock;
+use crate::config::Config;
+use crate::http::SecurityHeaders;
+
+/// Most events one export holds; a wider range is refused so a download stays bounded.
+pub const MAX_EXPORT_EVENTS: usize = 100_000;
+
+/// The admin routes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminRoute {
+    Audit,
+    Export,
+    Activity,
+}
+
+/// Authorizes, parses the query, purges expired events and answers.
+pub async fn handle(
+    route: AdminRoute,
+    req: &Request,
+    env: &Env,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
+    let authorization = req.headers().get("Authorization")?;
+    if let Err(reply) = admin_auth::authorize(config.admin_token.as_ref(), authorization.as_deref())
+    {
+        let mut response = respond(&reply, security)?;
+        response.headers_mut().set("WWW-Authenticate", "Bearer")?;
+        return Ok(response);
+    }
+    let now = clock::now(req);
+    let pairs: Vec<(String, String)> = req
+        .url()?
+        .query_pairs()
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
+    let db = store::database(env)?;
+    store::purge(&db, &config.tenant, config.audit_retention_days, now).await?;
+    let tenant = config.tenant.as_str();
+    match route {
+        AdminRoute::Audit => {
+            let query = match query::list(&pairs) {
+                Ok(query) => query,
+                Err(err) => return refuse(err, security),
+            };
+            let rows: Vec<StoredEvent> = store::rows(&db, &sql::list(tenant, &query)).await?;
+            let (events, next) = sql::page(rows, query.limit);
+            let body = json!({
+                "events": events.iter().map(StoredEvent::to_json).collect::<Vec<_>>(),
+                "next_cursor": next.map(|c| c.encode()),
+            });
+            json_response(&body, security)
+        }
+        AdminRoute::Export => {
+            let query = match query::export(&pairs) {
+                Ok(query) => query,
+                Err(err) => return refuse(err, security),
+            };
+            let mut events: Vec<StoredEvent> = Vec::new();
+            let mut cursor = None;
+            loop {
+                let statement = sql::select(tenant, &query.filter, cursor, MAX_LIMIT + 1);
+                let rows: Vec<StoredEvent> = store::rows(&db, &statement).await?;
+                let (page, next) = sql::page(rows, MAX_LIMIT);
+                events.extend(page);
+                if events.len() > MAX_EXPORT_EVENTS {
+                    let message = format!(
+                        "the range holds more than {MAX_EXPORT_EVENTS} events; export a narrower one"
+                    );
+                    return refuse(ApiError::invalid_parameter("to", message), security);
+                }
+                match next {
+                    Some(next) => cursor = Some(next),
+                    None => break,
+                }
+            }
+            let (body, content_type, extension) = match query.format {
+                ExportFormat::Csv => (csv::export(&events), "text/csv; charset=utf-8", "csv"),
+                ExportFormat::Json => {
+                    let json: Vec<Value> = events.iter().map(StoredEvent::to_json).collect();
+                    (serde_json::to_string(&json)?, "application/json", "json")
+                }
+            };
+            let mut response = secured(Response::ok(body)?, security)?;
+            let headers = response.headers_mut();
+            headers.set("Content-Type", content_type)?;
+            headers.set(
+                "Content-Disposition",
+                &format!("attachment; filename=\"sspr-audit.{extension}\""),
+            )?;
+            Ok(response)
+        }
+        AdminRoute::Activity => {
+            let query = match query::report(&pairs) {
+                Ok(query) => query,
+                Err(err) => return refuse(err, security),
+            };
+            let rows: Vec<ActivityRow> = store::rows(&db, &sql::activity(tenant, &query)).await?;
+            let body = json!({
+                "from": query.from,
+                "to": query.to,
+                "counts": rows.iter().map(ActivityRow::to_json).collect::<Vec<_>>(),
+            });
+            json_response(&body, security)
+        }
+    }
+}
+
+fn refuse(err: ApiError, security: &SecurityHeaders) -> Result<Response> {
+    debug_assert_eq!(err.code, ErrorCode::InvalidParameter);
+    respond(&Reply::error(err), security)
+}
+
+fn json_response(body: &Value, security: &SecurityHeaders) -> Result<Response> {
+    secured(Response::from_json(body)?, security)
+}
