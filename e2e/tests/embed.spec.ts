@@ -85,10 +85,10 @@ test('light-DOM mode renders ordinary children that the page and password manage
   await widget.getByRole('button', { name: 'Send code' }).click();
   await widget.getByLabel('Code', { exact: true }).fill('000000');
   await widget.getByRole('button', { name: 'Verify' }).click();
-  await expect(widget.getByTestId('sspr-error')).toHaveText('the code does not match; 4 tries left');
+  await expect(widget.getByTestId('sspr-error')).toHaveText('The code does not match. 4 tries left.');
   expect(await recordedEvents(page)).toEqual([
     { type: 'sspr:step', detail: { flow: 'reset', step: 'verify_code' } },
-    { type: 'sspr:error', detail: { flow: 'reset', code: 'code_mismatch', message: 'the code does not match; 4 tries left' } },
+    { type: 'sspr:error', detail: { flow: 'reset', code: 'code_mismatch', message: 'The code does not match. 4 tries left.' } },
   ]);
 });
 

@@ -1,6 +1,7 @@
 // The whole reset in a real browser against the real stack: the widget (wasm) in Chromium,
 // the edge in workerd, a Durable Object per user, the mailbox and the directory.
 import { test, expect } from '@playwright/test';
+import { expectAccessible } from './fixtures/a11y';
 import { ResetPage } from './fixtures/reset_page';
 import { canSignIn, codeSentTo, messages, resetStack, user, users } from './fixtures/stack';
 
@@ -13,11 +14,13 @@ test('a user resets a forgotten password with an emailed code and signs in with 
   const reset = new ResetPage(page);
   await reset.open();
   await page.screenshot({ path: testInfo.outputPath('1-identify.png') });
+  await expectAccessible(page, 'identify');
   await reset.requestCode(alice);
   await expect(page.getByText('a•••@e•••.com')).toBeVisible();
   await expect(reset.codeInput()).toHaveAttribute('autocomplete', 'one-time-code');
   await expect(reset.codeInput()).toHaveAttribute('inputmode', 'numeric');
   await page.screenshot({ path: testInfo.outputPath('2-code.png') });
+  await expectAccessible(page, 'code');
 
   await reset.enterCode(await codeSentTo(`${alice}@example.com`));
   await expect(reset.newPasswordInput()).toHaveAttribute('autocomplete', 'new-password');
@@ -26,9 +29,11 @@ test('a user resets a forgotten password with an emailed code and signs in with 
   await reset.newPasswordInput().fill('a brand new passphrase');
   await expect(page.locator('.sspr-check--passed')).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath('3-new-password.png') });
+  await expectAccessible(page, 'new password');
   await reset.chooseNewPassword('a brand new passphrase');
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('4-done.png') });
+  await expectAccessible(page, 'done');
 
   for (const { username, password_changes } of await users()) {
     expect(password_changes, username).toBe(username === alice ? 1 : 0);
@@ -46,8 +51,9 @@ test('a wrong code says how many tries are left and keeps what the user is doing
   const code = await codeSentTo(`${bob}@example.com`);
   const wrong = `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
   await reset.enterCode(wrong);
-  await expect(reset.error()).toHaveText('the code does not match; 4 tries left');
+  await expect(reset.error()).toHaveText('The code does not match. 4 tries left.');
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expectAccessible(page, 'code, after a wrong code');
   await reset.enterCode(code);
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
 });
@@ -73,7 +79,7 @@ test('an unknown username gets the same screen and no email is sent', async ({ p
   await reset.requestCode(`${user('nobody', testInfo)}@example.com`);
   await expect(page.getByText('n•••@e•••.com')).toBeVisible();
   await reset.enterCode('123456');
-  await expect(reset.error()).toHaveText('the code does not match; 4 tries left');
+  await expect(reset.error()).toHaveText('The code does not match. 4 tries left.');
   expect(await messages()).toEqual([]);
 });
 
@@ -86,12 +92,13 @@ test('five wrong codes lock the account and the widget says until when', async (
   const wrong = `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
   for (const left of [4, 3, 2, 1]) {
     await reset.enterCode(wrong);
-    await expect(reset.error()).toHaveText(`the code does not match; ${left} tries left`);
+    await expect(reset.error()).toHaveText(left === 1 ? 'The code does not match. 1 try left.' : `The code does not match. ${left} tries left.`);
   }
   await reset.enterCode(wrong);
   await expect(page.getByRole('heading', { name: 'Too many attempts' })).toBeVisible();
   await expect(page.getByTestId('sspr-locked')).toContainText('blocked for this account until');
   await page.screenshot({ path: testInfo.outputPath('5-locked.png') });
+  await expectAccessible(page, 'locked');
 });
 
 test('a locked-out user unlocks the account with an emailed code and signs in', async ({ page }, testInfo) => {
@@ -103,5 +110,6 @@ test('a locked-out user unlocks the account with an emailed code and signs in', 
   await reset.enterCode(await codeSentTo(`${gina}@example.com`));
   await expect(page.getByRole('heading', { name: 'Account unlocked' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('6-unlocked.png') });
+  await expectAccessible(page, 'unlocked');
   expect(await reset.signIn(gina, 'Initial-Password-7')).toBe('Signed in as Gina Rossi.');
 });

@@ -5,8 +5,9 @@
 //   <script type="module" src="https://cdn.example.com/sspr/sspr.js"></script>
 //   <sspr-reset edge="https://sspr.example.com"></sspr-reset>
 //
-// Attributes and options: edge (required), flow ("reset" | "unlock"), theme ("auto" |
-// "light" | "dark"), dom ("shadow" | "light"). Events (bubbling, composed): sspr:step,
+// Attributes and options: edge (required), flow ("reset" | "unlock"), lang (a language tag;
+// default: the browser's languages), theme ("auto" | "light" | "dark"), dom ("shadow" |
+// "light"). Events (bubbling, composed): sspr:step,
 // sspr:done, sspr:error.
 import init, { mount as mountWidget } from 'sspr-widget-glue';
 import css from '../../style/sspr.css';
@@ -66,7 +67,7 @@ export async function mount(element, options = {}) {
     }
     root.replaceChildren(container);
     container.dataset.ssprTheme = choice('theme', options.theme, THEMES);
-    widget = mountWidget(container, element, { edge: options.edge, flow: options.flow });
+    widget = mountWidget(container, element, { edge: options.edge, flow: options.flow, lang: options.lang });
   } catch (err) {
     if (!container.isConnected) root.replaceChildren(container);
     report(element, container, err.message);
@@ -84,7 +85,7 @@ export async function mount(element, options = {}) {
 }
 
 class SsprReset extends HTMLElement {
-  static observedAttributes = ['edge', 'flow', 'theme', 'dom'];
+  static observedAttributes = ['edge', 'flow', 'lang', 'theme', 'dom'];
   #handle = null;
   #generation = 0;
 

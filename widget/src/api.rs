@@ -22,14 +22,11 @@ impl ClientError {
         }
     }
 
-    pub fn message(&self) -> &'static str {
+    /// The locale message that explains it to the user.
+    pub fn message_id(&self) -> &'static str {
         match self {
-            ClientError::Network => {
-                "We could not reach the server. Check your connection and try again."
-            }
-            ClientError::Unreadable => {
-                "The server sent an answer we did not understand. Try again."
-            }
+            ClientError::Network => "client-network",
+            ClientError::Unreadable => "client-unreadable",
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use serde::Serialize;
-use sspr_core::api::{ApiError, Step};
+use sspr_core::api::{ErrorCode, Step};
 use sspr_core::flow::FlowKind;
 
 /// One event for the host page.
@@ -33,16 +33,16 @@ impl WidgetEvent {
         }
     }
 
-    /// The event for an error the edge returned.
-    pub fn error(flow: FlowKind, error: &ApiError) -> Self {
-        let code = serde_json::to_value(error.code)
+    /// The event for an error the edge returned, with the message the user was shown.
+    pub fn error(flow: FlowKind, code: ErrorCode, message: &str) -> Self {
+        let code = serde_json::to_value(code)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         WidgetEvent::Error {
             flow,
             code,
-            message: error.message.clone(),
+            message: message.to_owned(),
         }
     }
 
@@ -125,7 +125,6 @@ impl Default for Emitter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sspr_core::api::ErrorCode;
 
     #[test]
     fn a_step_event_names_the_flow_and_the_step_but_not_its_data() {
@@ -154,8 +153,11 @@ mod tests {
 
     #[test]
     fn an_error_event_carries_the_stable_code_and_the_message() {
-        let error = ApiError::new(ErrorCode::CodeMismatch, "the code does not match");
-        let event = WidgetEvent::error(FlowKind::Reset, &error);
+        let event = WidgetEvent::error(
+            FlowKind::Reset,
+            ErrorCode::CodeMismatch,
+            "the code does not match",
+        );
         assert_eq!(event.name(), "sspr:error");
         assert_eq!(
             event.detail_json(),

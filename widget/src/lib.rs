@@ -9,6 +9,7 @@
 pub mod api;
 pub mod components;
 pub mod events;
+pub mod i18n;
 pub mod options;
 
 use leptos::prelude::*;
@@ -37,8 +38,9 @@ impl Mounted {
 
 /// Renders a reset widget into `container`, and dispatches its `sspr:*` events on `host`
 /// (the `<sspr-reset>` element). `options` is a plain object: `edge` (the edge's URL,
-/// required), `flow` (`"reset"` or `"unlock"`). Bad options are refused with an error that
-/// names the option.
+/// required), `flow` (`"reset"` or `"unlock"`), `lang` (a language tag; without it, the
+/// browser's preferred languages). Bad options are refused with an error that names the
+/// option.
 #[wasm_bindgen]
 pub fn mount(
     container: web_sys::HtmlElement,
@@ -47,10 +49,24 @@ pub fn mount(
 ) -> Result<Mounted, JsError> {
     let options = Options::from_js(&options).map_err(|err| JsError::new(&err.to_string()))?;
     let emitter = Emitter::new(host);
+    let lang = match &options.lang {
+        Some(tag) => i18n::negotiate(&[tag]),
+        None => i18n::negotiate(&browser_languages()),
+    };
     let handle = leptos::mount::mount_to(container, move || {
-        view! { <ResetWidget edge=options.edge kind=options.flow emitter /> }
+        view! { <ResetWidget edge=options.edge kind=options.flow emitter lang /> }
     });
     Ok(Mounted {
         _handle: Box::new(handle),
     })
+}
+
+/// `navigator.languages`, most preferred first.
+fn browser_languages() -> Vec<String> {
+    leptos::prelude::window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
 }

@@ -13,6 +13,8 @@ pub struct Options {
     pub edge: String,
     /// Reset the password, or unlock the account.
     pub flow: FlowKind,
+    /// The language the host asked for (`lang`), if any.
+    pub lang: Option<String>,
 }
 
 /// An option that cannot be used, and why.
@@ -24,6 +26,8 @@ pub enum OptionError {
     BadEdge(String),
     /// `flow` is neither `reset` nor `unlock`.
     BadFlow(String),
+    /// `lang` is not a BCP 47 language tag.
+    BadLang(String),
 }
 
 impl fmt::Display for OptionError {
@@ -41,6 +45,10 @@ impl fmt::Display for OptionError {
                 f,
                 "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\""
             ),
+            OptionError::BadLang(value) => write!(
+                f,
+                "sspr: the `lang` option {value:?} is not a language tag such as \"de\" or \"pt-BR\""
+            ),
         }
     }
 }
@@ -49,7 +57,11 @@ impl std::error::Error for OptionError {}
 
 impl Options {
     /// Checks options given as strings (`None` where the host gave none).
-    pub fn parse(edge: Option<&str>, flow: Option<&str>) -> Result<Self, OptionError> {
+    pub fn parse(
+        edge: Option<&str>,
+        flow: Option<&str>,
+        lang: Option<&str>,
+    ) -> Result<Self, OptionError> {
         let edge = edge.map(str::trim).unwrap_or_default();
         if edge.is_empty() {
             return Err(OptionError::MissingEdge);
@@ -65,9 +77,17 @@ impl Options {
             Some("unlock") => FlowKind::Unlock,
             Some(other) => return Err(OptionError::BadFlow(other.to_owned())),
         };
+        let lang = match lang.map(str::trim) {
+            None | Some("") => None,
+            Some(tag) => match tag.parse::<unic_langid::LanguageIdentifier>() {
+                Ok(_) => Some(tag.to_owned()),
+                Err(_) => return Err(OptionError::BadLang(tag.to_owned())),
+            },
+        };
         Ok(Options {
             edge: edge.to_owned(),
             flow,
+            lang,
         })
     }
 
@@ -78,7 +98,11 @@ impl Options {
                 .ok()
                 .and_then(|v| v.as_string())
         };
-        Options::parse(field("edge").as_deref(), field("flow").as_deref())
+        Options::parse(
+            field("edge").as_deref(),
+            field("flow").as_deref(),
+            field("lang").as_deref(),
+        )
     }
 }
 
@@ -88,22 +112,25 @@ mod tests {
 
     #[test]
     fn an_edge_url_and_no_flow_mean_a_password_reset() {
-        let options = Options::parse(Some(" https://sspr.example.com "), None).unwrap();
+        let options = Options::parse(Some(" https://sspr.example.com "), None, None).unwrap();
         assert_eq!(options.edge, "https://sspr.example.com");
         assert_eq!(options.flow, FlowKind::Reset);
     }
 
     #[test]
     fn flow_unlock_unlocks_the_account() {
-        let options = Options::parse(Some("http://127.0.0.1:8787"), Some("unlock")).unwrap();
+        let options = Options::parse(Some("http://127.0.0.1:8787"), Some("unlock"), None).unwrap();
         assert_eq!(options.flow, FlowKind::Unlock);
     }
 
     #[test]
     fn a_missing_edge_is_named() {
-        assert_eq!(Options::parse(None, None), Err(OptionError::MissingEdge));
         assert_eq!(
-            Options::parse(Some("  "), None),
+            Options::parse(None, None, None),
+            Err(OptionError::MissingEdge)
+        );
+        assert_eq!(
+            Options::parse(Some("  "), None, None),
             Err(OptionError::MissingEdge)
         );
         assert!(
@@ -124,7 +151,7 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    Options::parse(Some(bad), None),
+                    Options::parse(Some(bad), None, None),
                     Err(OptionError::BadEdge(_))
                 ),
                 "{bad}"
@@ -134,8 +161,22 @@ mod tests {
 
     #[test]
     fn an_unknown_flow_is_named_with_the_choices() {
-        let err = Options::parse(Some("https://e"), Some("register")).unwrap_err();
+        let err = Options::parse(Some("https://e"), Some("register"), None).unwrap_err();
         assert_eq!(err, OptionError::BadFlow("register".into()));
         assert!(err.to_string().contains("\"reset\", \"unlock\""));
+    }
+
+    #[test]
+    fn lang_is_kept_when_it_is_a_language_tag_and_named_when_not() {
+        let options = Options::parse(Some("https://e"), None, Some("pt-BR")).unwrap();
+        assert_eq!(options.lang.as_deref(), Some("pt-BR"));
+        assert_eq!(
+            Options::parse(Some("https://e"), None, Some(""))
+                .unwrap()
+                .lang,
+            None
+        );
+        let err = Options::parse(Some("https://e"), None, Some("english please")).unwrap_err();
+        assert_eq!(err, OptionError::BadLang("english please".into()));
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use sspr_core::flow::FlowKind;
 
 use super::reset_widget::{ErrorLine, Status, Typed};
+use crate::i18n::use_i18n;
 
 /// First screen: who is resetting.
 #[component]
@@ -17,6 +18,7 @@ pub fn IdentifyForm(
     /// Called when the user submits a username.
     on_submit: impl Fn() + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         on_submit();
@@ -24,13 +26,13 @@ pub fn IdentifyForm(
     view! {
         <form class="sspr-form" on:submit=submit data-testid="sspr-identify">
             <h2 class="sspr-form__title" tabindex="-1">
-                {match kind {
-                    FlowKind::Reset => "Reset your password",
-                    FlowKind::Unlock => "Unlock your account",
-                }}
+                {i18n.t(match kind {
+                    FlowKind::Reset => "identify-title-reset",
+                    FlowKind::Unlock => "identify-title-unlock",
+                })}
             </h2>
-            <p class="sspr-form__hint">"Enter your username or email. We will send you a code."</p>
-            <label class="sspr-form__label" for=status.id("username")>"Username or email"</label>
+            <p class="sspr-form__hint">{i18n.t("identify-hint")}</p>
+            <label class="sspr-form__label" for=status.id("username")>{i18n.t("identify-username")}</label>
             <input
                 class="sspr-form__input"
                 id=status.id("username")
@@ -44,7 +46,7 @@ pub fn IdentifyForm(
             />
             <ErrorLine status />
             <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
-                "Send code"
+                {i18n.t("identify-submit")}
             </button>
         </form>
     }

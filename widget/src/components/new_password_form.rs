@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use sspr_core::password::{PasswordRules, Rule};
 
 use super::reset_widget::{ErrorLine, Status, Typed};
+use crate::i18n::use_i18n;
 
 /// Third screen: the new password, with a live checklist from core's rules.
 #[component]
@@ -16,20 +17,22 @@ pub fn NewPasswordForm(
     /// Called when the user submits a password.
     on_submit: impl Fn() + 'static,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let visible = RwSignal::new(false);
     let checklist = move || {
         rules
             .checklist(&typed.password.get())
             .into_iter()
             .map(|check| {
-                let text = match check.rule {
-                    Rule::MinLength(n) => format!("At least {n} characters"),
-                    Rule::MaxLength(n) => format!("At most {n} characters"),
-                    Rule::Classes(n) => format!("At least {n} of: upper case, lower case, digits, symbols"),
+                let (id, count) = match check.rule {
+                    Rule::MinLength(n) => ("password-rule-min", usize::from(n)),
+                    Rule::MaxLength(n) => ("password-rule-max", usize::from(n)),
+                    Rule::Classes(n) => ("password-rule-classes", usize::from(n)),
                 };
+                let text = i18n.t_args(id, &[("count", count.into())]);
                 let class = if check.passed { "sspr-check sspr-check--passed" } else { "sspr-check" };
-                let state = if check.passed { "met" } else { "not met" };
-                view! { <li class=class>{text} <span class="sspr-visually-hidden">{format!(" ({state})")}</span></li> }
+                let state = i18n.t(if check.passed { "rule-met" } else { "rule-not-met" });
+                view! { <li class=class>{text} <span class="sspr-visually-hidden">{format!(" {state}")}</span></li> }
             })
             .collect_view()
     };
@@ -38,15 +41,13 @@ pub fn NewPasswordForm(
         if rules.check(&typed.password.get_untracked()).is_ok() {
             on_submit();
         } else {
-            status.error.set(Some(
-                "Your new password does not meet the rules below yet.".to_owned(),
-            ));
+            status.error.set(Some(i18n.t("password-not-ready")));
         }
     };
     view! {
         <form class="sspr-form" on:submit=submit data-testid="sspr-new-password">
-            <h2 class="sspr-form__title" tabindex="-1">"Choose a new password"</h2>
-            <label class="sspr-form__label" for=status.id("new-password")>"New password"</label>
+            <h2 class="sspr-form__title" tabindex="-1">{i18n.t("password-title")}</h2>
+            <label class="sspr-form__label" for=status.id("new-password")>{i18n.t("password-label")}</label>
             <div class="sspr-form__row">
                 <input
                     class="sspr-form__input"
@@ -65,13 +66,13 @@ pub fn NewPasswordForm(
                     aria-pressed=move || visible.get().to_string()
                     on:click=move |_| visible.update(|v| *v = !*v)
                 >
-                    {move || if visible.get() { "Hide" } else { "Show" }}
+                    {move || i18n.t(if visible.get() { "password-hide" } else { "password-show" })}
                 </button>
             </div>
             <ul class="sspr-checklist" id=status.id("password-rules")>{checklist}</ul>
             <ErrorLine status />
             <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
-                "Change password"
+                {i18n.t("password-submit")}
             </button>
         </form>
     }

@@ -14,6 +14,7 @@ use super::pending_view::PendingView;
 use super::unsupported_step::UnsupportedStep;
 use crate::api::{Call, Client, ClientError};
 use crate::events::{Emitter, WidgetEvent};
+use crate::i18n::{I18n, Locale};
 
 /// What the user has typed, kept across steps and re-renders so nothing is lost on an error.
 #[derive(Clone, Copy)]
@@ -51,7 +52,17 @@ pub fn ResetWidget(
     /// Where the widget's `sspr:*` events go (the host element).
     #[prop(optional)]
     emitter: Emitter,
+    /// The language, one of [`crate::i18n::LOCALES`] (see [`crate::i18n::negotiate`]).
+    #[prop(default = "en")]
+    lang: &'static str,
 ) -> impl IntoView {
+    let locale = Locale::load(lang).unwrap_or_else(|err| {
+        leptos::logging::error!("sspr: locale {}: {}", err.tag, err.problem);
+        Locale::load("en").expect("the English locale is tested")
+    });
+    let (lang, dir) = (locale.tag(), locale.dir());
+    let i18n = I18n::new(locale);
+    provide_context(i18n);
     let client = StoredValue::new(Client::new(&edge));
     let root = NodeRef::<leptos::html::Section>::new();
     let step = RwSignal::new(Step::Identify);
@@ -92,18 +103,20 @@ pub fn ResetWidget(
                         focus_heading(root);
                     }
                 }
-                if let Some(error) = &reply.error {
-                    emitter.emit(WidgetEvent::error(kind, error));
+                let message = reply.error.as_ref().map(|error| i18n.error(error));
+                if let (Some(error), Some(message)) = (&reply.error, &message) {
+                    emitter.emit(WidgetEvent::error(kind, error.code, message));
                 }
-                status.error.set(reply.error.map(|e| e.message));
+                status.error.set(message);
             }
             Err(err) => {
+                let message = i18n.t(err.message_id());
                 emitter.emit(WidgetEvent::Error {
                     flow: kind,
                     code: err.code().into(),
-                    message: err.message().into(),
+                    message: message.clone(),
                 });
-                status.error.set(Some(err.message().to_owned()));
+                status.error.set(Some(message));
             }
         }
     };
@@ -153,11 +166,11 @@ pub fn ResetWidget(
     };
 
     view! {
-        <section class="sspr" data-testid="sspr-reset" node_ref=root>
+        <section class="sspr" data-testid="sspr-reset" node_ref=root lang=lang dir=dir>
             {move || match step.get() {
                 Step::Identify => view! { <IdentifyForm typed status kind on_submit=on_identify /> }.into_any(),
-                Step::VerifyCode { destination, code_length, .. } => view! {
-                    <CodeForm typed status destination code_length on_submit=on_code on_restart=restart />
+                Step::VerifyCode { channel, destination, code_length, .. } => view! {
+                    <CodeForm typed status channel destination code_length on_submit=on_code on_restart=restart />
                 }
                 .into_any(),
                 Step::NewPassword { rules } => view! {

@@ -1,0 +1,71 @@
+// Languages: the widget speaks the language of its `lang` attribute, else the browser's, from
+// the locale files in widget/locales/, and lays Arabic out right to left.
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { expectAccessible } from './fixtures/a11y';
+import { resetStack, user } from './fixtures/stack';
+
+/** A one-line message from a locale file, as the widget shows it. */
+function message(locale: string, id: string): string {
+  const source = readFileSync(new URL(`../../widget/locales/${locale}.ftl`, import.meta.url), 'utf8');
+  const line = source.split('\n').find((l) => l.startsWith(`${id} = `));
+  if (!line) throw new Error(`${locale}.ftl has no one-line message ${id}`);
+  return line.slice(id.length + 3).trim();
+}
+
+test.beforeEach(async () => {
+  await resetStack();
+});
+
+test.describe('with a German browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the widget speaks German without being told', async ({ page }, testInfo) => {
+    await page.goto('/examples/plain.html');
+    const widget = page.locator('sspr-reset');
+    await expect(widget.getByRole('heading', { name: message('de', 'identify-title-reset') })).toBeVisible();
+    await expect(widget.locator('section')).toHaveAttribute('lang', 'de');
+    await widget.getByLabel(message('de', 'identify-username')).fill(`${user('niemand', testInfo)}@example.com`);
+    await widget.getByRole('button', { name: message('de', 'identify-submit') }).click();
+    await expect(widget.getByRole('heading', { name: message('de', 'code-title-email') })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('de-code.png') });
+    await expectAccessible(page, 'German code');
+  });
+
+  test('the lang attribute wins over the browser', async ({ page }) => {
+    await page.goto('/examples/plain.html');
+    await page.evaluate(() => document.querySelector('sspr-reset')!.setAttribute('lang', 'ja'));
+    await expect(page.locator('sspr-reset').getByRole('heading', { name: message('ja', 'identify-title-reset') })).toBeVisible();
+  });
+});
+
+test('Arabic is laid out right to left', async ({ page }, testInfo) => {
+  await page.goto('/examples/plain.html');
+  await page.evaluate(() => document.querySelector('sspr-reset')!.setAttribute('lang', 'ar'));
+  const widget = page.locator('sspr-reset');
+  const heading = widget.getByRole('heading', { name: message('ar', 'identify-title-reset') });
+  await expect(heading).toBeVisible();
+  await expect(widget.locator('section')).toHaveAttribute('dir', 'rtl');
+  const input = widget.getByLabel(message('ar', 'identify-username'));
+  await expect(input).toHaveCSS('direction', 'rtl');
+  // The heading's text hugs the right edge of the widget, not the left.
+  const box = (await widget.locator('section').boundingBox())!;
+  const text = await heading.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const { left, right } = range.getBoundingClientRect();
+    return { left, right };
+  });
+  expect(Math.abs(box.x + box.width - text.right)).toBeLessThan(2);
+  expect(text.left - box.x).toBeGreaterThan(20);
+  await page.screenshot({ path: testInfo.outputPath('ar-identify.png') });
+  await expectAccessible(page, 'Arabic identify');
+});
+
+test('a bad lang attribute is named', async ({ page }) => {
+  await page.goto('/examples/plain.html');
+  await page.evaluate(() => document.querySelector('sspr-reset')!.setAttribute('lang', 'english please'));
+  await expect(page.locator('sspr-reset').getByRole('alert')).toHaveText(
+    'sspr: the `lang` option "english please" is not a language tag such as "de" or "pt-BR"',
+  );
+});

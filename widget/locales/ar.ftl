@@ -1,0 +1,154 @@
+# أداة sspr — العربية الفصحى (Arabic).
+# الصياغة: Project Fluent (https://projectfluent.org). تُكتب المتغيرات بالشكل { $name }.
+# تستخدم صيغ الجمع فئات CLDR الخاصة باللغة (العربية: zero وone وtwo وfew وmany وother).
+
+## التعرّف على الحساب
+identify-title-reset = إعادة تعيين كلمة المرور
+identify-title-unlock = إلغاء قفل الحساب
+identify-hint = أدخل اسم المستخدم أو البريد الإلكتروني. سنرسل إليك رمزًا.
+identify-username = اسم المستخدم أو البريد الإلكتروني
+identify-submit = إرسال الرمز
+
+## الرمز
+code-title-email = تحقّق من بريدك الإلكتروني
+code-title-sms = تحقّق من هاتفك
+code-hint = أرسلنا رمزًا مكوّنًا من { $length } أرقام إلى { $destination }.
+code-label = الرمز
+code-submit = تحقّق
+restart = البدء من جديد
+
+## كلمة مرور جديدة
+password-title = اختر كلمة مرور جديدة
+password-label = كلمة المرور الجديدة
+password-show = إظهار
+password-hide = إخفاء
+password-rule-min = { $count ->
+    [zero] { $count } حرف على الأقل
+    [one] { $count } حرف على الأقل
+    [two] { $count } حرفان على الأقل
+    [few] { $count } أحرف على الأقل
+    [many] { $count } حرفًا على الأقل
+   *[other] { $count } حرف على الأقل
+}
+password-rule-max = { $count ->
+    [zero] { $count } حرف كحد أقصى
+    [one] { $count } حرف كحد أقصى
+    [two] { $count } حرفان كحد أقصى
+    [few] { $count } أحرف كحد أقصى
+    [many] { $count } حرفًا كحد أقصى
+   *[other] { $count } حرف كحد أقصى
+}
+password-rule-classes = { $count } على الأقل مما يلي: أحرف كبيرة، أحرف صغيرة، أرقام، رموز
+rule-met = (مستوفًى)
+rule-not-met = (غير مستوفًى)
+password-not-ready = كلمة المرور الجديدة لا تستوفي القواعد أدناه بعد.
+password-submit = تغيير كلمة المرور
+
+## النتائج
+done-title-reset = تم تغيير كلمة المرور
+done-hint-reset = يمكنك الآن تسجيل الدخول باستخدام كلمة المرور الجديدة.
+done-title-unlock = تم إلغاء قفل الحساب
+done-hint-unlock = يمكنك الآن تسجيل الدخول باستخدام كلمة المرور الخاصة بك.
+pending-title = أوشكنا على الانتهاء
+pending-hint = تم تأكيد هويتك. نعمل الآن على نقل التغيير إلى خدمة الدليل لديك.
+pending-retry = إعادة المحاولة
+locked-title = محاولات كثيرة جدًا
+locked-hint = حفاظًا على أمانك، تم حظر إعادة تعيين كلمة المرور لهذا الحساب حتى { $until }.
+unsupported-title = هذه الصفحة بحاجة إلى تحديث
+unsupported-hint = تتطلب عملية إعادة التعيين خطوة لا تستطيع هذه الصفحة عرضها. أعد تحميل الصفحة أو تواصل مع مكتب الدعم الفني.
+
+## مشكلات الاتصال (لا توجد استجابة من الخادم)
+client-network = تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.
+client-unreadable = أرسل الخادم ردًّا لم نتمكن من فهمه. حاول مرة أخرى.
+
+## الأخطاء، رسالة لكل رمز قد يُرجعه الخادم
+error-bad_request = هناك خطأ ما في الطلب. أعد تحميل الصفحة وحاول مرة أخرى.
+error-unsupported_media_type = هناك خطأ ما في الطلب. أعد تحميل الصفحة وحاول مرة أخرى.
+error-payload_too_large = النص الذي أدخلته طويل جدًا.
+error-not_found = هذه الصفحة قديمة. أعد تحميلها وحاول مرة أخرى.
+error-method_not_allowed = هذه الصفحة قديمة. أعد تحميلها وحاول مرة أخرى.
+error-origin_not_allowed = إعادة تعيين كلمة المرور غير متاحة على هذا الموقع. تواصل مع مكتب الدعم الفني.
+error-invalid_username = أدخل اسم مستخدم أو عنوان بريد إلكتروني لا يحتوي على أحرف خاصة.
+error-flow_expired = انتهت صلاحية عملية إعادة التعيين هذه. ابدأ من جديد.
+error-wrong_step = تم إكمال هذه الخطوة بالفعل. ابدأ من جديد.
+error-method_not_offered = هذه الطريقة غير متاحة لعملية إعادة التعيين هذه. اختر طريقة أخرى.
+error-answers_wrong = بعض الإجابات غير صحيحة. أجب عن الأسئلة الجديدة.
+error-approval_failed = تم رفض الطلب على هاتفك، أو تمت الإجابة عنه برقم خاطئ، أو انتهت مهلته.
+error-invalid_code_format = أدخل الرمز بالأرقام فقط.
+error-code_mismatch = { $tries ->
+    [0] الرمز غير مطابق.
+    [one] الرمز غير مطابق. تبقّت لديك { $tries } محاولة.
+    [two] الرمز غير مطابق. تبقّت لديك { $tries } محاولتان.
+    [few] الرمز غير مطابق. تبقّت لديك { $tries } محاولات.
+    [many] الرمز غير مطابق. تبقّت لديك { $tries } محاولةً.
+   *[other] الرمز غير مطابق. تبقّت لديك { $tries } محاولة.
+}
+error-code_expired = انتهت صلاحية هذا الرمز. ابدأ من جديد للحصول على رمز جديد.
+error-code_used = تم استخدام هذا الرمز من قبل. ابدأ من جديد للحصول على رمز جديد.
+error-code_attempts_exhausted = تم إدخال رموز خاطئة كثيرة جدًا. ابدأ من جديد للحصول على رمز جديد.
+error-locked = محاولات كثيرة جدًا. حاول مرة أخرى بعد { $until }.
+error-resend_too_soon = تم إرسال رمز قبل لحظات. يمكنك طلب رمز آخر بعد { $until }.
+error-send_limit = تم إرسال عدد كبير جدًا من الرموز. يمكنك طلب رمز آخر بعد { $until }.
+error-password_too_short = { $min ->
+    [zero] استخدم { $min } حرف على الأقل.
+    [one] استخدم { $min } حرف على الأقل.
+    [two] استخدم { $min } حرفين على الأقل.
+    [few] استخدم { $min } أحرف على الأقل.
+    [many] استخدم { $min } حرفًا على الأقل.
+   *[other] استخدم { $min } حرف على الأقل.
+}
+error-password_too_long = { $max ->
+    [zero] استخدم { $max } حرف كحد أقصى.
+    [one] استخدم { $max } حرف كحد أقصى.
+    [two] استخدم { $max } حرفين كحد أقصى.
+    [few] استخدم { $max } أحرف كحد أقصى.
+    [many] استخدم { $max } حرفًا كحد أقصى.
+   *[other] استخدم { $max } حرف كحد أقصى.
+}
+error-password_composition = استخدم ثلاثة أنواع على الأقل مما يلي: أحرف كبيرة، أحرف صغيرة، أرقام، رموز.
+error-password_personal_info = لا تستخدم اسمك أو اسم المستخدم أو عنوان بريدك الإلكتروني في كلمة المرور.
+error-password_common = كلمة المرور هذه شائعة جدًا. اختر كلمة مرور يصعب تخمينها.
+error-password_banned = كلمة المرور هذه مبنية على كلمة غير مسموح بها هنا. اختر كلمة مرور أخرى.
+error-password_rejected = رفضت خدمة الدليل في مؤسستك كلمة المرور هذه: { $reason }
+error-backend_unavailable = لم تستجب خدمة الدليل. لم يتم تغيير أي شيء. حاول مرة أخرى بعد قليل.
+error-internal = حدث خطأ من جانبنا. لم يتم تغيير أي شيء. حاول مرة أخرى.
+error-invalid_parameter = كان هناك خطأ في الطلب. أعد تحميل الصفحة وحاول مرة أخرى.
+error-unauthenticated = سجّل الدخول مرة أخرى للمتابعة.
+
+## أسئلة الأمان (حسب مفتاح ثابت؛ تُستخدم في التسجيل وإعادة التعيين)
+question-city_born = في أي مدينة وُلدت؟
+question-city_parents_met = في أي مدينة التقى والداك لأول مرة؟
+question-city_first_job = في أي مدينة كانت أول وظيفة لك؟
+question-city_spouse_born = في أي مدينة وُلد شريك حياتك؟
+question-childhood_best_friend = ما الاسم الأول لأعز أصدقائك في الطفولة؟
+question-childhood_nickname = ما اللقب الذي كنت تُنادى به في طفولتك؟
+question-childhood_street = في أي شارع أو حي كنت تسكن في طفولتك؟
+question-childhood_hero = من كان بطلك أو قدوتك في الطفولة؟
+question-childhood_phone_last_four = ما آخر أربعة أرقام من رقم هاتف منزلكم في طفولتك؟
+question-first_pet_name = ما اسم أول حيوان أليف اقتنيته؟
+question-first_car_model = ما ماركة وطراز أول سيارة امتلكتها؟
+question-first_concert = ما أول حفل موسيقي حضرته؟
+question-first_employer = ما اسم أول جهة عملت لديها؟
+question-first_job_title = ما المسمى الوظيفي لأول وظيفة شغلتها؟
+question-first_school_name = ما اسم أول مدرسة التحقت بها؟
+question-first_teacher_surname = ما اسم عائلة أول معلم أو معلمة لك؟
+question-first_kiss_city = في أي مدينة كانت قبلتك الأولى؟
+question-favourite_food_as_child = ما طعامك المفضل في طفولتك؟
+question-favourite_book_as_child = ما كتابك المفضل في طفولتك؟
+question-favourite_film_as_teen = ما فيلمك المفضل في سن المراهقة؟
+question-favourite_sports_team_as_child = ما فريقك الرياضي المفضل في طفولتك؟
+question-favourite_toy_as_child = ما لعبتك المفضلة في طفولتك؟
+question-grandmother_maiden_name = ما اسم عائلة جدتك قبل الزواج؟
+question-grandfather_occupation = ما مهنة جدك؟
+question-oldest_cousin_first_name = ما الاسم الأول لأكبر أبناء عمومتك أو خؤولتك سنًا؟
+question-oldest_sibling_middle_name = ما الاسم الأوسط لأكبر إخوتك سنًا؟
+question-youngest_sibling_birthday_month = في أي شهر وُلد أصغر إخوتك؟
+question-father_middle_name = ما الاسم الأوسط لوالدك؟
+question-mother_middle_name = ما الاسم الأوسط لوالدتك؟
+question-parents_wedding_city = في أي مدينة تزوّج والداك؟
+question-high_school_mascot = ما تميمة مدرستك الثانوية أو شعارها؟
+question-high_school_graduation_year_city = في أي مدينة أنهيت دراستك الثانوية؟
+question-university_first_roommate = ما الاسم الأول لأول زميل سكن لك في الجامعة؟
+question-wedding_reception_venue = أين أُقيم حفل زفافك؟
+question-dream_job_as_child = ما الوظيفة التي كنت تحلم بها في طفولتك؟
+question-place_of_first_holiday = إلى أين ذهبت في أول عطلة لك؟

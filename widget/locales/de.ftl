@@ -1,0 +1,135 @@
+# sspr-Widget — Deutsch (German).
+# Syntax: Project Fluent (https://projectfluent.org). Variablen werden als { $name } geschrieben.
+# Pluralformen verwenden die CLDR-Kategorien der Sprache (Deutsch: one, other).
+
+## Identifizierung
+identify-title-reset = Passwort zurücksetzen
+identify-title-unlock = Konto entsperren
+identify-hint = Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Code.
+identify-username = Benutzername oder E-Mail-Adresse
+identify-submit = Code senden
+
+## Code
+code-title-email = Prüfen Sie Ihre E-Mails
+code-title-sms = Prüfen Sie Ihr Telefon
+code-hint = Wir haben einen { $length }-stelligen Code an { $destination } gesendet.
+code-label = Code
+code-submit = Bestätigen
+restart = Neu beginnen
+
+## Neues Passwort
+password-title = Neues Passwort wählen
+password-label = Neues Passwort
+password-show = Anzeigen
+password-hide = Ausblenden
+password-rule-min = { $count ->
+    [one] Mindestens { $count } Zeichen
+   *[other] Mindestens { $count } Zeichen
+}
+password-rule-max = { $count ->
+    [one] Höchstens { $count } Zeichen
+   *[other] Höchstens { $count } Zeichen
+}
+password-rule-classes = Mindestens { $count } davon: Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen
+rule-met = (erfüllt)
+rule-not-met = (nicht erfüllt)
+password-not-ready = Ihr neues Passwort erfüllt die folgenden Regeln noch nicht.
+password-submit = Passwort ändern
+
+## Ergebnisse
+done-title-reset = Passwort geändert
+done-hint-reset = Sie können sich jetzt mit Ihrem neuen Passwort anmelden.
+done-title-unlock = Konto entsperrt
+done-hint-unlock = Sie können sich jetzt mit Ihrem Passwort anmelden.
+pending-title = Fast geschafft
+pending-hint = Ihre Identität ist bestätigt. Wir übermitteln die Änderung an Ihr Verzeichnis.
+pending-retry = Erneut versuchen
+locked-title = Zu viele Versuche
+locked-hint = Zu Ihrer Sicherheit ist das Zurücksetzen des Passworts für dieses Konto bis { $until } gesperrt.
+unsupported-title = Diese Seite muss aktualisiert werden
+unsupported-hint = Zum Zurücksetzen ist ein Schritt nötig, den diese Seite nicht anzeigen kann. Laden Sie die Seite neu oder wenden Sie sich an Ihren Helpdesk.
+
+## Verbindungsprobleme (keine Antwort vom Server)
+client-network = Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
+client-unreadable = Der Server hat eine Antwort gesendet, die wir nicht verstehen. Versuchen Sie es erneut.
+
+## Fehler, einer pro Code, den der Server zurückgeben kann
+error-bad_request = Mit der Anfrage stimmte etwas nicht. Laden Sie die Seite neu und versuchen Sie es erneut.
+error-unsupported_media_type = Mit der Anfrage stimmte etwas nicht. Laden Sie die Seite neu und versuchen Sie es erneut.
+error-payload_too_large = Ihre Eingabe ist zu lang.
+error-not_found = Diese Seite ist veraltet. Laden Sie sie neu und versuchen Sie es erneut.
+error-method_not_allowed = Diese Seite ist veraltet. Laden Sie sie neu und versuchen Sie es erneut.
+error-origin_not_allowed = Das Zurücksetzen von Passwörtern ist auf dieser Website nicht verfügbar. Wenden Sie sich an Ihren Helpdesk.
+error-invalid_username = Geben Sie einen Benutzernamen oder eine E-Mail-Adresse ohne Sonderzeichen ein.
+error-flow_expired = Dieser Vorgang ist abgelaufen. Beginnen Sie neu.
+error-wrong_step = Dieser Schritt ist bereits erledigt. Beginnen Sie neu.
+error-method_not_offered = Diese Methode ist für diesen Vorgang nicht verfügbar. Wählen Sie eine andere.
+error-answers_wrong = Einige Antworten sind falsch. Beantworten Sie die neuen Fragen.
+error-approval_failed = Die Anfrage auf Ihrem Telefon wurde abgelehnt, mit der falschen Zahl beantwortet oder ist abgelaufen.
+error-invalid_code_format = Geben Sie den Code nur als Ziffern ein.
+error-code_mismatch = { $tries ->
+    [0] Der Code stimmt nicht.
+    [one] Der Code stimmt nicht. Noch { $tries } Versuch.
+   *[other] Der Code stimmt nicht. Noch { $tries } Versuche.
+}
+error-code_expired = Dieser Code ist abgelaufen. Beginnen Sie neu, um einen neuen Code zu erhalten.
+error-code_used = Dieser Code wurde bereits verwendet. Beginnen Sie neu, um einen neuen Code zu erhalten.
+error-code_attempts_exhausted = Zu viele falsche Codes. Beginnen Sie neu, um einen neuen Code zu erhalten.
+error-locked = Zu viele Versuche. Versuchen Sie es ab { $until } erneut.
+error-resend_too_soon = Gerade eben wurde ein Code gesendet. Sie können ab { $until } einen weiteren anfordern.
+error-send_limit = Es wurden zu viele Codes gesendet. Sie können ab { $until } einen weiteren anfordern.
+error-password_too_short = { $min ->
+    [one] Verwenden Sie mindestens { $min } Zeichen.
+   *[other] Verwenden Sie mindestens { $min } Zeichen.
+}
+error-password_too_long = { $max ->
+    [one] Verwenden Sie höchstens { $max } Zeichen.
+   *[other] Verwenden Sie höchstens { $max } Zeichen.
+}
+error-password_composition = Verwenden Sie mindestens 3 davon: Großbuchstaben, Kleinbuchstaben, Ziffern, Sonderzeichen.
+error-password_personal_info = Verwenden Sie in Ihrem Passwort weder Ihren Namen noch Ihren Benutzernamen oder Ihre E-Mail-Adresse.
+error-password_common = Dieses Passwort ist zu verbreitet. Wählen Sie eines, das schwerer zu erraten ist.
+error-password_banned = Dieses Passwort beruht auf einem Wort, das hier nicht erlaubt ist. Wählen Sie ein anderes.
+error-password_rejected = Das Verzeichnis Ihrer Organisation hat dieses Passwort abgelehnt: { $reason }
+error-backend_unavailable = Ihr Verzeichnis hat nicht geantwortet. Es wurde nichts geändert. Versuchen Sie es gleich noch einmal.
+error-internal = Bei uns ist ein Fehler aufgetreten. Es wurde nichts geändert. Versuchen Sie es erneut.
+error-invalid_parameter = Etwas an der Anfrage war nicht in Ordnung. Laden Sie die Seite neu und versuchen Sie es erneut.
+error-unauthenticated = Melden Sie sich erneut an, um fortzufahren.
+
+## Sicherheitsfragen (nach festem Schlüssel; für Registrierung und Zurücksetzen)
+question-city_born = In welcher Stadt wurden Sie geboren?
+question-city_parents_met = In welcher Stadt haben sich Ihre Eltern kennengelernt?
+question-city_first_job = In welcher Stadt hatten Sie Ihre erste Arbeitsstelle?
+question-city_spouse_born = In welcher Stadt wurde Ihr Ehe- oder Lebenspartner geboren?
+question-childhood_best_friend = Wie lautet der Vorname Ihres besten Freundes oder Ihrer besten Freundin aus der Kindheit?
+question-childhood_nickname = Welchen Spitznamen hatten Sie als Kind?
+question-childhood_street = In welcher Straße haben Sie als Kind gewohnt?
+question-childhood_hero = Wer war in Ihrer Kindheit Ihr großes Vorbild?
+question-childhood_phone_last_four = Wie lauteten die letzten vier Ziffern Ihrer Telefonnummer in der Kindheit?
+question-first_pet_name = Wie hieß Ihr erstes Haustier?
+question-first_car_model = Welche Marke und welches Modell war Ihr erstes Auto?
+question-first_concert = Welches war das erste Konzert, das Sie besucht haben?
+question-first_employer = Wie hieß Ihr erster Arbeitgeber?
+question-first_job_title = Wie lautete die Bezeichnung Ihrer ersten Stelle?
+question-first_school_name = Wie hieß Ihre erste Schule?
+question-first_teacher_surname = Wie lautete der Nachname Ihrer ersten Lehrerin oder Ihres ersten Lehrers?
+question-first_kiss_city = In welcher Stadt hatten Sie Ihren ersten Kuss?
+question-favourite_food_as_child = Was war als Kind Ihr Lieblingsessen?
+question-favourite_book_as_child = Was war als Kind Ihr Lieblingsbuch?
+question-favourite_film_as_teen = Was war als Jugendliche oder Jugendlicher Ihr Lieblingsfilm?
+question-favourite_sports_team_as_child = Welche Sportmannschaft mochten Sie als Kind am liebsten?
+question-favourite_toy_as_child = Was war als Kind Ihr Lieblingsspielzeug?
+question-grandmother_maiden_name = Wie lautet der Geburtsname Ihrer Großmutter?
+question-grandfather_occupation = Welchen Beruf hatte Ihr Großvater?
+question-oldest_cousin_first_name = Wie lautet der Vorname Ihres ältesten Cousins oder Ihrer ältesten Cousine?
+question-oldest_sibling_middle_name = Wie lautet der zweite Vorname Ihres ältesten Bruders oder Ihrer ältesten Schwester?
+question-youngest_sibling_birthday_month = In welchem Monat hat Ihr jüngster Bruder oder Ihre jüngste Schwester Geburtstag?
+question-father_middle_name = Wie lautet der zweite Vorname Ihres Vaters?
+question-mother_middle_name = Wie lautet der zweite Vorname Ihrer Mutter?
+question-parents_wedding_city = In welcher Stadt haben Ihre Eltern geheiratet?
+question-high_school_mascot = Welches Maskottchen oder Wappen hatte Ihre weiterführende Schule?
+question-high_school_graduation_year_city = In welcher Stadt haben Sie Ihren Schulabschluss gemacht?
+question-university_first_roommate = Wie lautet der Vorname Ihrer ersten Mitbewohnerin oder Ihres ersten Mitbewohners im Studium?
+question-wedding_reception_venue = Wo fand Ihre Hochzeitsfeier statt?
+question-dream_job_as_child = Was war als Kind Ihr Traumberuf?
+question-place_of_first_holiday = Wohin ging Ihr erster Urlaub?

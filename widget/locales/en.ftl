@@ -1,0 +1,135 @@
+# sspr widget — English (the reference locale: every other file has exactly these messages).
+# Syntax: Project Fluent (https://projectfluent.org). Variables are written { $name }.
+# Plurals use the CLDR categories of the language (zero, one, two, few, many, other).
+
+## Identify
+identify-title-reset = Reset your password
+identify-title-unlock = Unlock your account
+identify-hint = Enter your username or email. We will send you a code.
+identify-username = Username or email
+identify-submit = Send code
+
+## Code
+code-title-email = Check your email
+code-title-sms = Check your phone
+code-hint = We sent a { $length }-digit code to { $destination }.
+code-label = Code
+code-submit = Verify
+restart = Start over
+
+## New password
+password-title = Choose a new password
+password-label = New password
+password-show = Show
+password-hide = Hide
+password-rule-min = { $count ->
+    [one] At least { $count } character
+   *[other] At least { $count } characters
+}
+password-rule-max = { $count ->
+    [one] At most { $count } character
+   *[other] At most { $count } characters
+}
+password-rule-classes = At least { $count } of: upper case, lower case, digits, symbols
+rule-met = (met)
+rule-not-met = (not met)
+password-not-ready = Your new password does not meet the rules below yet.
+password-submit = Change password
+
+## Outcomes
+done-title-reset = Password changed
+done-hint-reset = You can now sign in with your new password.
+done-title-unlock = Account unlocked
+done-hint-unlock = You can now sign in with your password.
+pending-title = Almost done
+pending-hint = Your identity is confirmed. We are passing the change to your directory.
+pending-retry = Try again
+locked-title = Too many attempts
+locked-hint = For your security, password reset is blocked for this account until { $until }.
+unsupported-title = This page needs an update
+unsupported-hint = Your reset needs a step this page cannot show. Reload the page, or contact your helpdesk.
+
+## Connection problems (no answer from the server)
+client-network = We could not reach the server. Check your connection and try again.
+client-unreadable = The server sent an answer we did not understand. Try again.
+
+## Errors, one per code the server may return
+error-bad_request = Something in the request was not right. Reload the page and try again.
+error-unsupported_media_type = Something in the request was not right. Reload the page and try again.
+error-payload_too_large = What you entered is too long.
+error-not_found = This page is out of date. Reload it and try again.
+error-method_not_allowed = This page is out of date. Reload it and try again.
+error-origin_not_allowed = Password reset is not available on this site. Contact your helpdesk.
+error-invalid_username = Enter a username or email address without special characters.
+error-flow_expired = This reset has expired. Start again.
+error-wrong_step = This step is already done. Start again.
+error-method_not_offered = This method is not available for this reset. Choose another.
+error-answers_wrong = Some answers are wrong. Answer the new questions.
+error-approval_failed = The request on your phone was denied, answered with the wrong number, or timed out.
+error-invalid_code_format = Enter the code as digits only.
+error-code_mismatch = { $tries ->
+    [0] The code does not match.
+    [one] The code does not match. { $tries } try left.
+   *[other] The code does not match. { $tries } tries left.
+}
+error-code_expired = This code has expired. Start again to get a new one.
+error-code_used = This code was already used. Start again to get a new one.
+error-code_attempts_exhausted = Too many wrong codes. Start again to get a new one.
+error-locked = Too many attempts. Try again after { $until }.
+error-resend_too_soon = A code was sent moments ago. You can ask for another after { $until }.
+error-send_limit = Too many codes were sent. You can ask for another after { $until }.
+error-password_too_short = { $min ->
+    [one] Use at least { $min } character.
+   *[other] Use at least { $min } characters.
+}
+error-password_too_long = { $max ->
+    [one] Use at most { $max } character.
+   *[other] Use at most { $max } characters.
+}
+error-password_composition = Use at least 3 of: upper case, lower case, digits, symbols.
+error-password_personal_info = Do not use your name, username or email address in your password.
+error-password_common = This password is too common. Choose one that is harder to guess.
+error-password_banned = This password is built on a word that is not allowed here. Choose another.
+error-password_rejected = Your organisation's directory refused this password: { $reason }
+error-backend_unavailable = Your directory did not answer. Nothing was changed. Try again in a moment.
+error-internal = Something went wrong on our side. Nothing was changed. Try again.
+error-invalid_parameter = Something in the request was not right. Reload the page and try again.
+error-unauthenticated = Sign in again to continue.
+
+## Security questions (by stable key; used in registration and reset)
+question-city_born = In which city were you born?
+question-city_parents_met = In which city did your parents meet?
+question-city_first_job = In which city did you have your first job?
+question-city_spouse_born = In which city was your spouse or partner born?
+question-childhood_best_friend = What was the first name of your best friend as a child?
+question-childhood_nickname = What was your childhood nickname?
+question-childhood_street = On which street did you live as a child?
+question-childhood_hero = Who was your childhood hero?
+question-childhood_phone_last_four = What were the last four digits of your childhood phone number?
+question-first_pet_name = What was the name of your first pet?
+question-first_car_model = What was the make and model of your first car?
+question-first_concert = What was the first concert you went to?
+question-first_employer = What was the name of your first employer?
+question-first_job_title = What was your first job title?
+question-first_school_name = What was the name of your first school?
+question-first_teacher_surname = What was the surname of your first teacher?
+question-first_kiss_city = In which city did you have your first kiss?
+question-favourite_food_as_child = What was your favourite food as a child?
+question-favourite_book_as_child = What was your favourite book as a child?
+question-favourite_film_as_teen = What was your favourite film as a teenager?
+question-favourite_sports_team_as_child = What was your favourite sports team as a child?
+question-favourite_toy_as_child = What was your favourite toy as a child?
+question-grandmother_maiden_name = What was your grandmother's maiden name?
+question-grandfather_occupation = What was your grandfather's occupation?
+question-oldest_cousin_first_name = What is the first name of your oldest cousin?
+question-oldest_sibling_middle_name = What is the middle name of your oldest sibling?
+question-youngest_sibling_birthday_month = In which month is your youngest sibling's birthday?
+question-father_middle_name = What is your father's middle name?
+question-mother_middle_name = What is your mother's middle name?
+question-parents_wedding_city = In which city did your parents marry?
+question-high_school_mascot = What was your high school's mascot?
+question-high_school_graduation_year_city = In which city did you finish secondary school?
+question-university_first_roommate = What was the first name of your first roommate at university?
+question-wedding_reception_venue = Where was your wedding reception held?
+question-dream_job_as_child = What was your dream job as a child?
+question-place_of_first_holiday = Where did you go on your first holiday?

@@ -1,0 +1,135 @@
+# Widget sspr — español (Spanish).
+# Sintaxis: Project Fluent (https://projectfluent.org). Las variables se escriben { $name }.
+# Los plurales usan las categorías CLDR del idioma (español: one, other).
+
+## Identificación
+identify-title-reset = Restablecer la contraseña
+identify-title-unlock = Desbloquear la cuenta
+identify-hint = Escriba su nombre de usuario o correo electrónico. Le enviaremos un código.
+identify-username = Nombre de usuario o correo electrónico
+identify-submit = Enviar código
+
+## Código
+code-title-email = Revise su correo electrónico
+code-title-sms = Revise su teléfono
+code-hint = Hemos enviado un código de { $length } dígitos a { $destination }.
+code-label = Código
+code-submit = Verificar
+restart = Empezar de nuevo
+
+## Nueva contraseña
+password-title = Elija una nueva contraseña
+password-label = Nueva contraseña
+password-show = Mostrar
+password-hide = Ocultar
+password-rule-min = { $count ->
+    [one] Al menos { $count } carácter
+   *[other] Al menos { $count } caracteres
+}
+password-rule-max = { $count ->
+    [one] Como máximo { $count } carácter
+   *[other] Como máximo { $count } caracteres
+}
+password-rule-classes = Al menos { $count } de estos tipos: mayúsculas, minúsculas, números, símbolos
+rule-met = (cumplida)
+rule-not-met = (no cumplida)
+password-not-ready = Su nueva contraseña todavía no cumple las reglas siguientes.
+password-submit = Cambiar la contraseña
+
+## Resultados
+done-title-reset = Contraseña cambiada
+done-hint-reset = Ya puede iniciar sesión con su nueva contraseña.
+done-title-unlock = Cuenta desbloqueada
+done-hint-unlock = Ya puede iniciar sesión con su contraseña.
+pending-title = Ya casi está
+pending-hint = Su identidad está confirmada. Estamos enviando el cambio a su directorio.
+pending-retry = Intentar de nuevo
+locked-title = Demasiados intentos
+locked-hint = Por su seguridad, el restablecimiento de contraseña está bloqueado para esta cuenta hasta el { $until }.
+unsupported-title = Esta página necesita una actualización
+unsupported-hint = Su restablecimiento requiere un paso que esta página no puede mostrar. Vuelva a cargar la página o póngase en contacto con el soporte técnico.
+
+## Problemas de conexión (sin respuesta del servidor)
+client-network = No hemos podido conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.
+client-unreadable = El servidor envió una respuesta que no hemos podido entender. Inténtelo de nuevo.
+
+## Errores, uno por cada código que puede devolver el servidor
+error-bad_request = Algo en la solicitud no era correcto. Vuelva a cargar la página e inténtelo de nuevo.
+error-unsupported_media_type = Algo en la solicitud no era correcto. Vuelva a cargar la página e inténtelo de nuevo.
+error-payload_too_large = El texto que ha escrito es demasiado largo.
+error-not_found = Esta página está desactualizada. Vuelva a cargarla e inténtelo de nuevo.
+error-method_not_allowed = Esta página está desactualizada. Vuelva a cargarla e inténtelo de nuevo.
+error-origin_not_allowed = El restablecimiento de contraseña no está disponible en este sitio. Póngase en contacto con el soporte técnico.
+error-invalid_username = Escriba un nombre de usuario o una dirección de correo electrónico sin caracteres especiales.
+error-flow_expired = Este restablecimiento ha caducado. Empiece de nuevo.
+error-wrong_step = Este paso ya se ha completado. Empiece de nuevo.
+error-method_not_offered = Este método no está disponible para este restablecimiento. Elija otro.
+error-answers_wrong = Algunas respuestas son incorrectas. Responda las nuevas preguntas.
+error-approval_failed = La solicitud en su teléfono se rechazó, se respondió con el número incorrecto o caducó.
+error-invalid_code_format = Escriba el código solo con dígitos.
+error-code_mismatch = { $tries ->
+    [0] El código no coincide.
+    [one] El código no coincide. Le queda { $tries } intento.
+   *[other] El código no coincide. Le quedan { $tries } intentos.
+}
+error-code_expired = Este código ha caducado. Empiece de nuevo para recibir uno nuevo.
+error-code_used = Este código ya se ha usado. Empiece de nuevo para recibir uno nuevo.
+error-code_attempts_exhausted = Demasiados códigos incorrectos. Empiece de nuevo para recibir uno nuevo.
+error-locked = Demasiados intentos. Vuelva a intentarlo después del { $until }.
+error-resend_too_soon = Se acaba de enviar un código. Podrá pedir otro después del { $until }.
+error-send_limit = Se han enviado demasiados códigos. Podrá pedir otro después del { $until }.
+error-password_too_short = { $min ->
+    [one] Use al menos { $min } carácter.
+   *[other] Use al menos { $min } caracteres.
+}
+error-password_too_long = { $max ->
+    [one] Use como máximo { $max } carácter.
+   *[other] Use como máximo { $max } caracteres.
+}
+error-password_composition = Use al menos 3 de estos tipos: mayúsculas, minúsculas, números, símbolos.
+error-password_personal_info = No use su nombre, su nombre de usuario ni su dirección de correo electrónico en la contraseña.
+error-password_common = Esta contraseña es demasiado común. Elija una más difícil de adivinar.
+error-password_banned = Esta contraseña se basa en una palabra que no está permitida aquí. Elija otra.
+error-password_rejected = El directorio de su organización rechazó esta contraseña: { $reason }
+error-backend_unavailable = Su directorio no respondió. No se ha cambiado nada. Vuelva a intentarlo en un momento.
+error-internal = Algo salió mal por nuestra parte. No se ha cambiado nada. Inténtelo de nuevo.
+error-invalid_parameter = Algo en la solicitud no era correcto. Vuelva a cargar la página e inténtelo de nuevo.
+error-unauthenticated = Vuelva a iniciar sesión para continuar.
+
+## Preguntas de seguridad (por clave estable; se usan en el registro y en el restablecimiento)
+question-city_born = ¿En qué ciudad nació?
+question-city_parents_met = ¿En qué ciudad se conocieron sus padres?
+question-city_first_job = ¿En qué ciudad tuvo su primer trabajo?
+question-city_spouse_born = ¿En qué ciudad nació su cónyuge o pareja?
+question-childhood_best_friend = ¿Cuál es el nombre de su mejor amigo o amiga de la infancia?
+question-childhood_nickname = ¿Cuál era su apodo en la infancia?
+question-childhood_street = ¿En qué calle vivía durante su infancia?
+question-childhood_hero = ¿Quién era su héroe o heroína en la infancia?
+question-childhood_phone_last_four = ¿Cuáles eran los últimos cuatro dígitos del teléfono de su casa durante su infancia?
+question-first_pet_name = ¿Cómo se llamaba su primera mascota?
+question-first_car_model = ¿Cuál era la marca y el modelo de su primer automóvil?
+question-first_concert = ¿Cuál fue el primer concierto al que asistió?
+question-first_employer = ¿Cómo se llamaba su primer empleador?
+question-first_job_title = ¿Cuál fue su primer puesto de trabajo?
+question-first_school_name = ¿Cómo se llamaba su primera escuela?
+question-first_teacher_surname = ¿Cuál era el apellido de su primer maestro o maestra?
+question-first_kiss_city = ¿En qué ciudad dio su primer beso?
+question-favourite_food_as_child = ¿Cuál era su comida favorita en la infancia?
+question-favourite_book_as_child = ¿Cuál era su libro favorito en la infancia?
+question-favourite_film_as_teen = ¿Cuál era su película favorita en la adolescencia?
+question-favourite_sports_team_as_child = ¿Cuál era su equipo deportivo favorito en la infancia?
+question-favourite_toy_as_child = ¿Cuál era su juguete favorito en la infancia?
+question-grandmother_maiden_name = ¿Cuál es el apellido de soltera de su abuela?
+question-grandfather_occupation = ¿A qué se dedicaba su abuelo?
+question-oldest_cousin_first_name = ¿Cuál es el nombre del mayor de sus primos?
+question-oldest_sibling_middle_name = ¿Cuál es el segundo nombre del mayor de sus hermanos?
+question-youngest_sibling_birthday_month = ¿En qué mes cumple años el menor de sus hermanos?
+question-father_middle_name = ¿Cuál es el segundo nombre de su padre?
+question-mother_middle_name = ¿Cuál es el segundo nombre de su madre?
+question-parents_wedding_city = ¿En qué ciudad se casaron sus padres?
+question-high_school_mascot = ¿Cuál era la mascota o el emblema de su escuela secundaria?
+question-high_school_graduation_year_city = ¿En qué ciudad terminó la educación secundaria?
+question-university_first_roommate = ¿Cuál era el nombre de su primer compañero o compañera de habitación en la universidad?
+question-wedding_reception_venue = ¿Dónde se celebró la fiesta de su boda?
+question-dream_job_as_child = ¿Cuál era el trabajo de sus sueños en la infancia?
+question-place_of_first_holiday = ¿Adónde fue en sus primeras vacaciones?

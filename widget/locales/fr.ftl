@@ -1,0 +1,135 @@
+# Widget sspr — français (French).
+# Syntaxe : Project Fluent (https://projectfluent.org). Les variables s’écrivent { $name }.
+# Les pluriels utilisent les catégories CLDR de la langue (français : one, many, other ; one couvre 0 et 1).
+
+## Identification
+identify-title-reset = Réinitialiser votre mot de passe
+identify-title-unlock = Déverrouiller votre compte
+identify-hint = Saisissez votre nom d’utilisateur ou votre adresse e-mail. Nous vous enverrons un code.
+identify-username = Nom d’utilisateur ou adresse e-mail
+identify-submit = Envoyer le code
+
+## Code
+code-title-email = Consultez vos e-mails
+code-title-sms = Consultez votre téléphone
+code-hint = Nous avons envoyé un code à { $length } chiffres à { $destination }.
+code-label = Code
+code-submit = Vérifier
+restart = Recommencer
+
+## Nouveau mot de passe
+password-title = Choisissez un nouveau mot de passe
+password-label = Nouveau mot de passe
+password-show = Afficher
+password-hide = Masquer
+password-rule-min = { $count ->
+    [one] Au moins { $count } caractère
+   *[other] Au moins { $count } caractères
+}
+password-rule-max = { $count ->
+    [one] Au plus { $count } caractère
+   *[other] Au plus { $count } caractères
+}
+password-rule-classes = Au moins { $count } types parmi : majuscules, minuscules, chiffres, symboles
+rule-met = (respectée)
+rule-not-met = (non respectée)
+password-not-ready = Votre nouveau mot de passe ne respecte pas encore les règles ci-dessous.
+password-submit = Changer le mot de passe
+
+## Résultats
+done-title-reset = Mot de passe modifié
+done-hint-reset = Vous pouvez maintenant vous connecter avec votre nouveau mot de passe.
+done-title-unlock = Compte déverrouillé
+done-hint-unlock = Vous pouvez maintenant vous connecter avec votre mot de passe.
+pending-title = C’est presque terminé
+pending-hint = Votre identité est confirmée. Nous transmettons la modification à votre annuaire.
+pending-retry = Réessayer
+locked-title = Trop de tentatives
+locked-hint = Pour votre sécurité, la réinitialisation du mot de passe est bloquée pour ce compte jusqu’au { $until }.
+unsupported-title = Cette page doit être mise à jour
+unsupported-hint = Votre réinitialisation nécessite une étape que cette page ne peut pas afficher. Rechargez la page ou contactez votre service d’assistance.
+
+## Problèmes de connexion (aucune réponse du serveur)
+client-network = Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.
+client-unreadable = Le serveur a envoyé une réponse que nous n’avons pas comprise. Réessayez.
+
+## Erreurs, une par code que le serveur peut renvoyer
+error-bad_request = Un élément de la requête est incorrect. Rechargez la page et réessayez.
+error-unsupported_media_type = Un élément de la requête est incorrect. Rechargez la page et réessayez.
+error-payload_too_large = Votre saisie est trop longue.
+error-not_found = Cette page n’est plus à jour. Rechargez-la et réessayez.
+error-method_not_allowed = Cette page n’est plus à jour. Rechargez-la et réessayez.
+error-origin_not_allowed = La réinitialisation du mot de passe n’est pas disponible sur ce site. Contactez votre service d’assistance.
+error-invalid_username = Saisissez un nom d’utilisateur ou une adresse e-mail sans caractères spéciaux.
+error-flow_expired = Cette réinitialisation a expiré. Recommencez.
+error-wrong_step = Cette étape est déjà terminée. Recommencez.
+error-method_not_offered = Cette méthode n’est pas disponible pour cette réinitialisation. Choisissez-en une autre.
+error-answers_wrong = Certaines réponses sont incorrectes. Répondez aux nouvelles questions.
+error-approval_failed = La demande sur votre téléphone a été refusée, validée avec le mauvais nombre ou a expiré.
+error-invalid_code_format = Saisissez le code en chiffres uniquement.
+error-code_mismatch = { $tries ->
+    [0] Le code ne correspond pas.
+    [one] Le code ne correspond pas. Il vous reste { $tries } essai.
+   *[other] Le code ne correspond pas. Il vous reste { $tries } essais.
+}
+error-code_expired = Ce code a expiré. Recommencez pour en obtenir un nouveau.
+error-code_used = Ce code a déjà été utilisé. Recommencez pour en obtenir un nouveau.
+error-code_attempts_exhausted = Trop de codes erronés. Recommencez pour en obtenir un nouveau.
+error-locked = Trop de tentatives. Réessayez après le { $until }.
+error-resend_too_soon = Un code vient d’être envoyé. Vous pourrez en demander un autre après le { $until }.
+error-send_limit = Trop de codes ont été envoyés. Vous pourrez en demander un autre après le { $until }.
+error-password_too_short = { $min ->
+    [one] Utilisez au moins { $min } caractère.
+   *[other] Utilisez au moins { $min } caractères.
+}
+error-password_too_long = { $max ->
+    [one] Utilisez au plus { $max } caractère.
+   *[other] Utilisez au plus { $max } caractères.
+}
+error-password_composition = Utilisez au moins 3 types parmi : majuscules, minuscules, chiffres, symboles.
+error-password_personal_info = N’utilisez ni votre nom, ni votre nom d’utilisateur, ni votre adresse e-mail dans votre mot de passe.
+error-password_common = Ce mot de passe est trop courant. Choisissez-en un plus difficile à deviner.
+error-password_banned = Ce mot de passe est basé sur un mot qui n’est pas autorisé ici. Choisissez-en un autre.
+error-password_rejected = L’annuaire de votre organisation a refusé ce mot de passe : { $reason }
+error-backend_unavailable = Votre annuaire n’a pas répondu. Rien n’a été modifié. Réessayez dans un instant.
+error-internal = Un problème est survenu de notre côté. Rien n’a été modifié. Réessayez.
+error-invalid_parameter = Un élément de la requête n’était pas correct. Rechargez la page et réessayez.
+error-unauthenticated = Reconnectez-vous pour continuer.
+
+## Questions de sécurité (par clé stable ; utilisées à l’inscription et à la réinitialisation)
+question-city_born = Quelle est votre ville de naissance ?
+question-city_parents_met = Dans quelle ville vos parents se sont-ils rencontrés ?
+question-city_first_job = Dans quelle ville avez-vous occupé votre premier emploi ?
+question-city_spouse_born = Quelle est la ville de naissance de votre conjoint ou partenaire ?
+question-childhood_best_friend = Quel est le prénom de votre meilleur ami ou meilleure amie d’enfance ?
+question-childhood_nickname = Quel était votre surnom quand vous étiez enfant ?
+question-childhood_street = Dans quelle rue habitiez-vous quand vous étiez enfant ?
+question-childhood_hero = Qui était votre héros ou votre héroïne d’enfance ?
+question-childhood_phone_last_four = Quels étaient les quatre derniers chiffres de votre numéro de téléphone quand vous étiez enfant ?
+question-first_pet_name = Comment s’appelait votre premier animal de compagnie ?
+question-first_car_model = Quelles étaient la marque et le modèle de votre première voiture ?
+question-first_concert = Quel a été le premier concert auquel vous avez assisté ?
+question-first_employer = Quel était le nom de votre premier employeur ?
+question-first_job_title = Quel était l’intitulé de votre premier poste ?
+question-first_school_name = Comment s’appelait votre première école ?
+question-first_teacher_surname = Quel était le nom de famille de votre premier instituteur ou de votre première institutrice ?
+question-first_kiss_city = Dans quelle ville avez-vous échangé votre premier baiser ?
+question-favourite_food_as_child = Quel était votre plat préféré quand vous étiez enfant ?
+question-favourite_book_as_child = Quel était votre livre préféré quand vous étiez enfant ?
+question-favourite_film_as_teen = Quel était votre film préféré à l’adolescence ?
+question-favourite_sports_team_as_child = Quelle était votre équipe sportive préférée quand vous étiez enfant ?
+question-favourite_toy_as_child = Quel était votre jouet préféré quand vous étiez enfant ?
+question-grandmother_maiden_name = Quel est le nom de jeune fille de votre grand-mère ?
+question-grandfather_occupation = Quel était le métier de votre grand-père ?
+question-oldest_cousin_first_name = Quel est le prénom de l’aîné de vos cousins et cousines ?
+question-oldest_sibling_middle_name = Quel est le deuxième prénom de l’aîné de vos frères et sœurs ?
+question-youngest_sibling_birthday_month = En quel mois est né le plus jeune de vos frères et sœurs ?
+question-father_middle_name = Quel est le deuxième prénom de votre père ?
+question-mother_middle_name = Quel est le deuxième prénom de votre mère ?
+question-parents_wedding_city = Dans quelle ville vos parents se sont-ils mariés ?
+question-high_school_mascot = Quelle était la mascotte ou l’emblème de votre lycée ?
+question-high_school_graduation_year_city = Dans quelle ville avez-vous terminé vos études secondaires ?
+question-university_first_roommate = Quel était le prénom de votre premier ou première colocataire pendant vos études ?
+question-wedding_reception_venue = Où s’est déroulée la réception de votre mariage ?
+question-dream_job_as_child = Quel était le métier de vos rêves quand vous étiez enfant ?
+question-place_of_first_holiday = Quelle a été la destination de vos premières vacances ?

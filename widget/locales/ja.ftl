@@ -1,0 +1,122 @@
+# sspr ウィジェット — 日本語 (Japanese)。
+# 構文: Project Fluent (https://projectfluent.org)。変数は { $name } と書きます。
+# 複数形には言語の CLDR カテゴリーを使います (日本語は other のみ)。
+
+## 本人確認
+identify-title-reset = パスワードのリセット
+identify-title-unlock = アカウントのロック解除
+identify-hint = ユーザー名またはメールアドレスを入力してください。コードをお送りします。
+identify-username = ユーザー名またはメールアドレス
+identify-submit = コードを送信
+
+## コード
+code-title-email = メールを確認してください
+code-title-sms = 携帯電話を確認してください
+code-hint = { $length } 桁のコードを { $destination } に送信しました。
+code-label = コード
+code-submit = 確認
+restart = 最初からやり直す
+
+## 新しいパスワード
+password-title = 新しいパスワードを決めてください
+password-label = 新しいパスワード
+password-show = 表示
+password-hide = 非表示
+password-rule-min = { $count } 文字以上
+password-rule-max = { $count } 文字以下
+password-rule-classes = 英大文字、英小文字、数字、記号のうち { $count } 種類以上
+rule-met = （満たしています）
+rule-not-met = （満たしていません）
+password-not-ready = 新しいパスワードは、まだ下記のルールを満たしていません。
+password-submit = パスワードを変更
+
+## 結果
+done-title-reset = パスワードを変更しました
+done-hint-reset = 新しいパスワードでサインインできるようになりました。
+done-title-unlock = アカウントのロックを解除しました
+done-hint-unlock = パスワードでサインインできるようになりました。
+pending-title = あと少しです
+pending-hint = 本人確認が完了しました。変更をディレクトリに反映しています。
+pending-retry = 再試行
+locked-title = 試行回数が多すぎます
+locked-hint = セキュリティ保護のため、このアカウントのパスワード リセットは { $until } までブロックされています。
+unsupported-title = このページは更新が必要です
+unsupported-hint = このリセットには、このページで表示できない手順が必要です。ページを再読み込みするか、ヘルプデスクにお問い合わせください。
+
+## 接続の問題（サーバーからの応答なし）
+client-network = サーバーに接続できませんでした。接続を確認して、もう一度お試しください。
+client-unreadable = サーバーから解釈できない応答が返されました。もう一度お試しください。
+
+## エラー（サーバーが返すコードごとに 1 つ）
+error-bad_request = リクエストに問題がありました。ページを再読み込みして、もう一度お試しください。
+error-unsupported_media_type = リクエストに問題がありました。ページを再読み込みして、もう一度お試しください。
+error-payload_too_large = 入力内容が長すぎます。
+error-not_found = このページは古くなっています。再読み込みして、もう一度お試しください。
+error-method_not_allowed = このページは古くなっています。再読み込みして、もう一度お試しください。
+error-origin_not_allowed = このサイトではパスワードのリセットを利用できません。ヘルプデスクにお問い合わせください。
+error-invalid_username = 特殊文字を含まないユーザー名またはメールアドレスを入力してください。
+error-flow_expired = このリセットの有効期限が切れました。最初からやり直してください。
+error-wrong_step = この手順はすでに完了しています。最初からやり直してください。
+error-method_not_offered = この方法は今回のリセットでは利用できません。別の方法を選んでください。
+error-answers_wrong = 一部の回答が正しくありません。新しい質問に答えてください。
+error-approval_failed = 携帯電話でのリクエストが拒否されたか、誤った番号で応答されたか、タイムアウトしました。
+error-invalid_code_format = コードは数字のみで入力してください。
+error-code_mismatch = { $tries ->
+    [0] コードが一致しません。
+   *[other] コードが一致しません。あと { $tries } 回入力できます。
+}
+error-code_expired = このコードは有効期限が切れています。最初からやり直して、新しいコードを受け取ってください。
+error-code_used = このコードはすでに使用されています。最初からやり直して、新しいコードを受け取ってください。
+error-code_attempts_exhausted = 誤ったコードの入力が多すぎます。最初からやり直して、新しいコードを受け取ってください。
+error-locked = 試行回数が多すぎます。{ $until } 以降にもう一度お試しください。
+error-resend_too_soon = 先ほどコードを送信しました。次のコードは { $until } 以降にリクエストできます。
+error-send_limit = コードの送信回数が多すぎます。次のコードは { $until } 以降にリクエストできます。
+error-password_too_short = { $min } 文字以上にしてください。
+error-password_too_long = { $max } 文字以下にしてください。
+error-password_composition = 英大文字、英小文字、数字、記号のうち 3 種類以上を使ってください。
+error-password_personal_info = パスワードに名前、ユーザー名、メールアドレスを使わないでください。
+error-password_common = このパスワードはよく使われています。推測されにくいパスワードを選んでください。
+error-password_banned = このパスワードは、ここでは使用できない単語に基づいています。別のパスワードを選んでください。
+error-password_rejected = 組織のディレクトリがこのパスワードを拒否しました：{ $reason }
+error-backend_unavailable = ディレクトリから応答がありませんでした。変更は行われていません。しばらくしてからもう一度お試しください。
+error-internal = こちら側で問題が発生しました。変更は行われていません。もう一度お試しください。
+error-invalid_parameter = リクエストの内容に問題がありました。ページを再読み込みして、もう一度お試しください。
+error-unauthenticated = 続行するには、もう一度サインインしてください。
+
+## 秘密の質問（固定キーごと。登録とリセットで使用）
+question-city_born = 生まれた町はどこですか？
+question-city_parents_met = ご両親が出会った町はどこですか？
+question-city_first_job = 初めて働いた町はどこですか？
+question-city_spouse_born = 配偶者またはパートナーが生まれた町はどこですか？
+question-childhood_best_friend = 子どもの頃の親友の下の名前は何ですか？
+question-childhood_nickname = 子どもの頃のあだ名は何ですか？
+question-childhood_street = 子どもの頃に住んでいた町名（通りの名前）は何ですか？
+question-childhood_hero = 子どもの頃のヒーロー（憧れの人）は誰ですか？
+question-childhood_phone_last_four = 子どもの頃の自宅の電話番号の下 4 桁は何ですか？
+question-first_pet_name = 初めて飼ったペットの名前は何ですか？
+question-first_car_model = 初めて持った車のメーカーと車種は何ですか？
+question-first_concert = 初めて行ったコンサートやライブは何ですか？
+question-first_employer = 最初の勤務先の名前は何ですか？
+question-first_job_title = 最初の仕事の職種は何ですか？
+question-first_school_name = 最初に通った学校の名前は何ですか？
+question-first_teacher_surname = 最初の担任の先生の名字は何ですか？
+question-first_kiss_city = ファーストキスをした町はどこですか？
+question-favourite_food_as_child = 子どもの頃に好きだった食べ物は何ですか？
+question-favourite_book_as_child = 子どもの頃に好きだった本は何ですか？
+question-favourite_film_as_teen = 10 代の頃に好きだった映画は何ですか？
+question-favourite_sports_team_as_child = 子どもの頃に好きだったスポーツ チームは何ですか？
+question-favourite_toy_as_child = 子どもの頃に好きだったおもちゃは何ですか？
+question-grandmother_maiden_name = 祖母の旧姓は何ですか？
+question-grandfather_occupation = 祖父の職業は何でしたか？
+question-oldest_cousin_first_name = 一番年上のいとこの下の名前は何ですか？
+question-oldest_sibling_middle_name = 一番上のきょうだいのミドルネームは何ですか？
+question-youngest_sibling_birthday_month = 一番下のきょうだいの誕生月は何月ですか？
+question-father_middle_name = 父親のミドルネームは何ですか？
+question-mother_middle_name = 母親のミドルネームは何ですか？
+question-parents_wedding_city = ご両親が結婚した町はどこですか？
+question-high_school_mascot = 出身高校のマスコットまたは校章は何ですか？
+question-high_school_graduation_year_city = 高校を卒業した町はどこですか？
+question-university_first_roommate = 大学時代の最初のルームメイトの下の名前は何ですか？
+question-wedding_reception_venue = 結婚披露宴の会場はどこでしたか？
+question-dream_job_as_child = 子どもの頃になりたかった職業は何ですか？
+question-place_of_first_holiday = 初めての旅行で行った場所はどこですか？

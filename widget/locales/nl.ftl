@@ -1,0 +1,135 @@
+# sspr-widget — Nederlands (Dutch).
+# Syntaxis: Project Fluent (https://projectfluent.org). Variabelen worden geschreven als { $name }.
+# Meervoudsvormen gebruiken de CLDR-categorieën van de taal (Nederlands: one, other).
+
+## Identificatie
+identify-title-reset = Wachtwoord opnieuw instellen
+identify-title-unlock = Account ontgrendelen
+identify-hint = Voer je gebruikersnaam of e-mailadres in. We sturen je een code.
+identify-username = Gebruikersnaam of e-mailadres
+identify-submit = Code versturen
+
+## Code
+code-title-email = Controleer je e-mail
+code-title-sms = Controleer je telefoon
+code-hint = We hebben een code van { $length } cijfers naar { $destination } gestuurd.
+code-label = Code
+code-submit = Verifiëren
+restart = Opnieuw beginnen
+
+## Nieuw wachtwoord
+password-title = Kies een nieuw wachtwoord
+password-label = Nieuw wachtwoord
+password-show = Tonen
+password-hide = Verbergen
+password-rule-min = { $count ->
+    [one] Minstens { $count } teken
+   *[other] Minstens { $count } tekens
+}
+password-rule-max = { $count ->
+    [one] Maximaal { $count } teken
+   *[other] Maximaal { $count } tekens
+}
+password-rule-classes = Minstens { $count } van: hoofdletters, kleine letters, cijfers, symbolen
+rule-met = (voldaan)
+rule-not-met = (niet voldaan)
+password-not-ready = Je nieuwe wachtwoord voldoet nog niet aan de onderstaande regels.
+password-submit = Wachtwoord wijzigen
+
+## Resultaten
+done-title-reset = Wachtwoord gewijzigd
+done-hint-reset = Je kunt nu inloggen met je nieuwe wachtwoord.
+done-title-unlock = Account ontgrendeld
+done-hint-unlock = Je kunt nu inloggen met je wachtwoord.
+pending-title = Bijna klaar
+pending-hint = Je identiteit is bevestigd. We geven de wijziging door aan je directory.
+pending-retry = Opnieuw proberen
+locked-title = Te veel pogingen
+locked-hint = Voor je veiligheid is het opnieuw instellen van het wachtwoord voor dit account geblokkeerd tot { $until }.
+unsupported-title = Deze pagina moet worden bijgewerkt
+unsupported-hint = Voor het opnieuw instellen is een stap nodig die deze pagina niet kan tonen. Laad de pagina opnieuw of neem contact op met je helpdesk.
+
+## Verbindingsproblemen (geen antwoord van de server)
+client-network = We konden de server niet bereiken. Controleer je verbinding en probeer het opnieuw.
+client-unreadable = De server stuurde een antwoord dat we niet begrepen. Probeer het opnieuw.
+
+## Fouten, één per code die de server kan teruggeven
+error-bad_request = Er klopte iets niet in het verzoek. Laad de pagina opnieuw en probeer het nog eens.
+error-unsupported_media_type = Er klopte iets niet in het verzoek. Laad de pagina opnieuw en probeer het nog eens.
+error-payload_too_large = Wat je hebt ingevoerd, is te lang.
+error-not_found = Deze pagina is verouderd. Laad de pagina opnieuw en probeer het nog eens.
+error-method_not_allowed = Deze pagina is verouderd. Laad de pagina opnieuw en probeer het nog eens.
+error-origin_not_allowed = Wachtwoorden opnieuw instellen is niet beschikbaar op deze site. Neem contact op met je helpdesk.
+error-invalid_username = Voer een gebruikersnaam of e-mailadres in zonder speciale tekens.
+error-flow_expired = Deze aanvraag is verlopen. Begin opnieuw.
+error-wrong_step = Deze stap is al voltooid. Begin opnieuw.
+error-method_not_offered = Deze methode is niet beschikbaar voor deze aanvraag. Kies een andere.
+error-answers_wrong = Sommige antwoorden zijn onjuist. Beantwoord de nieuwe vragen.
+error-approval_failed = Het verzoek op je telefoon is geweigerd, met het verkeerde getal beantwoord of verlopen.
+error-invalid_code_format = Voer de code alleen in cijfers in.
+error-code_mismatch = { $tries ->
+    [0] De code klopt niet.
+    [one] De code klopt niet. Je hebt nog { $tries } poging.
+   *[other] De code klopt niet. Je hebt nog { $tries } pogingen.
+}
+error-code_expired = Deze code is verlopen. Begin opnieuw om een nieuwe te krijgen.
+error-code_used = Deze code is al gebruikt. Begin opnieuw om een nieuwe te krijgen.
+error-code_attempts_exhausted = Te veel onjuiste codes. Begin opnieuw om een nieuwe te krijgen.
+error-locked = Te veel pogingen. Probeer het opnieuw na { $until }.
+error-resend_too_soon = Er is zojuist een code verstuurd. Je kunt na { $until } een nieuwe aanvragen.
+error-send_limit = Er zijn te veel codes verstuurd. Je kunt na { $until } een nieuwe aanvragen.
+error-password_too_short = { $min ->
+    [one] Gebruik minstens { $min } teken.
+   *[other] Gebruik minstens { $min } tekens.
+}
+error-password_too_long = { $max ->
+    [one] Gebruik maximaal { $max } teken.
+   *[other] Gebruik maximaal { $max } tekens.
+}
+error-password_composition = Gebruik minstens 3 van: hoofdletters, kleine letters, cijfers, symbolen.
+error-password_personal_info = Gebruik je naam, gebruikersnaam of e-mailadres niet in je wachtwoord.
+error-password_common = Dit wachtwoord komt te vaak voor. Kies er een dat moeilijker te raden is.
+error-password_banned = Dit wachtwoord is gebaseerd op een woord dat hier niet is toegestaan. Kies een ander.
+error-password_rejected = De directory van je organisatie heeft dit wachtwoord geweigerd: { $reason }
+error-backend_unavailable = Je directory reageerde niet. Er is niets gewijzigd. Probeer het zo opnieuw.
+error-internal = Er ging bij ons iets mis. Er is niets gewijzigd. Probeer het opnieuw.
+error-invalid_parameter = Er klopte iets niet in het verzoek. Laad de pagina opnieuw en probeer het nog eens.
+error-unauthenticated = Meld je opnieuw aan om verder te gaan.
+
+## Beveiligingsvragen (op vaste sleutel; gebruikt bij registratie en herstel)
+question-city_born = In welke stad ben je geboren?
+question-city_parents_met = In welke stad hebben je ouders elkaar leren kennen?
+question-city_first_job = In welke stad had je je eerste baan?
+question-city_spouse_born = In welke stad is je echtgenoot, echtgenote of partner geboren?
+question-childhood_best_friend = Wat is de voornaam van je beste vriend of vriendin uit je jeugd?
+question-childhood_nickname = Wat was je bijnaam als kind?
+question-childhood_street = In welke straat woonde je als kind?
+question-childhood_hero = Wie was je held als kind?
+question-childhood_phone_last_four = Wat waren de laatste vier cijfers van je telefoonnummer thuis toen je klein was?
+question-first_pet_name = Hoe heette je eerste huisdier?
+question-first_car_model = Wat was het merk en model van je eerste auto?
+question-first_concert = Wat was het eerste concert waar je naartoe ging?
+question-first_employer = Hoe heette je eerste werkgever?
+question-first_job_title = Wat was je eerste functietitel?
+question-first_school_name = Hoe heette je eerste school?
+question-first_teacher_surname = Wat was de achternaam van je eerste juf of meester?
+question-first_kiss_city = In welke stad had je je eerste zoen?
+question-favourite_food_as_child = Wat was als kind je lievelingseten?
+question-favourite_book_as_child = Wat was als kind je lievelingsboek?
+question-favourite_film_as_teen = Wat was als tiener je lievelingsfilm?
+question-favourite_sports_team_as_child = Wat was als kind je favoriete sportteam?
+question-favourite_toy_as_child = Wat was als kind je favoriete speelgoed?
+question-grandmother_maiden_name = Wat is de meisjesnaam van je oma?
+question-grandfather_occupation = Wat was het beroep van je opa?
+question-oldest_cousin_first_name = Wat is de voornaam van je oudste neef of nicht?
+question-oldest_sibling_middle_name = Wat is de tweede voornaam van je oudste broer of zus?
+question-youngest_sibling_birthday_month = In welke maand is je jongste broer of zus jarig?
+question-father_middle_name = Wat is de tweede voornaam van je vader?
+question-mother_middle_name = Wat is de tweede voornaam van je moeder?
+question-parents_wedding_city = In welke stad zijn je ouders getrouwd?
+question-high_school_mascot = Wat was de mascotte of het embleem van je middelbare school?
+question-high_school_graduation_year_city = In welke stad heb je je middelbare school afgemaakt?
+question-university_first_roommate = Wat was de voornaam van je eerste huisgenoot tijdens je studie?
+question-wedding_reception_venue = Waar vond je trouwfeest plaats?
+question-dream_job_as_child = Wat was als kind je droombaan?
+question-place_of_first_holiday = Waar ging je eerste vakantie naartoe?

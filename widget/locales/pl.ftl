@@ -1,0 +1,145 @@
+# Widżet sspr — polski (Polish).
+# Składnia: Project Fluent (https://projectfluent.org). Zmienne zapisuje się jako { $name }.
+# Liczba mnoga korzysta z kategorii CLDR języka (polski: one, few, many, other).
+
+## Identyfikacja
+identify-title-reset = Resetowanie hasła
+identify-title-unlock = Odblokowanie konta
+identify-hint = Wpisz nazwę użytkownika lub adres e-mail. Wyślemy kod.
+identify-username = Nazwa użytkownika lub adres e-mail
+identify-submit = Wyślij kod
+
+## Kod
+code-title-email = Sprawdź pocztę e-mail
+code-title-sms = Sprawdź telefon
+code-hint = Wysłaliśmy { $length }-cyfrowy kod na { $destination }.
+code-label = Kod
+code-submit = Zweryfikuj
+restart = Zacznij od nowa
+
+## Nowe hasło
+password-title = Ustaw nowe hasło
+password-label = Nowe hasło
+password-show = Pokaż
+password-hide = Ukryj
+password-rule-min = { $count ->
+    [one] Co najmniej { $count } znak
+    [few] Co najmniej { $count } znaki
+    [many] Co najmniej { $count } znaków
+   *[other] Co najmniej { $count } znaku
+}
+password-rule-max = { $count ->
+    [one] Maksymalnie { $count } znak
+    [few] Maksymalnie { $count } znaki
+    [many] Maksymalnie { $count } znaków
+   *[other] Maksymalnie { $count } znaku
+}
+password-rule-classes = Co najmniej { $count } z: wielkie litery, małe litery, cyfry, symbole
+rule-met = (spełnione)
+rule-not-met = (niespełnione)
+password-not-ready = Nowe hasło nie spełnia jeszcze poniższych wymagań.
+password-submit = Zmień hasło
+
+## Wyniki
+done-title-reset = Hasło zostało zmienione
+done-hint-reset = Można teraz zalogować się przy użyciu nowego hasła.
+done-title-unlock = Konto zostało odblokowane
+done-hint-unlock = Można teraz zalogować się przy użyciu swojego hasła.
+pending-title = Prawie gotowe
+pending-hint = Tożsamość została potwierdzona. Przekazujemy zmianę do katalogu użytkowników.
+pending-retry = Spróbuj ponownie
+locked-title = Zbyt wiele prób
+locked-hint = Ze względów bezpieczeństwa resetowanie hasła dla tego konta jest zablokowane do { $until }.
+unsupported-title = Ta strona wymaga aktualizacji
+unsupported-hint = Resetowanie wymaga kroku, którego ta strona nie może wyświetlić. Odśwież stronę lub skontaktuj się z działem pomocy technicznej.
+
+## Problemy z połączeniem (brak odpowiedzi serwera)
+client-network = Nie udało się połączyć z serwerem. Sprawdź połączenie i spróbuj ponownie.
+client-unreadable = Serwer wysłał odpowiedź, której nie udało się odczytać. Spróbuj ponownie.
+
+## Błędy, po jednym dla każdego kodu, który może zwrócić serwer
+error-bad_request = Coś w żądaniu było nieprawidłowe. Odśwież stronę i spróbuj ponownie.
+error-unsupported_media_type = Coś w żądaniu było nieprawidłowe. Odśwież stronę i spróbuj ponownie.
+error-payload_too_large = Wpisany tekst jest za długi.
+error-not_found = Ta strona jest nieaktualna. Odśwież ją i spróbuj ponownie.
+error-method_not_allowed = Ta strona jest nieaktualna. Odśwież ją i spróbuj ponownie.
+error-origin_not_allowed = Resetowanie hasła nie jest dostępne w tej witrynie. Skontaktuj się z działem pomocy technicznej.
+error-invalid_username = Wpisz nazwę użytkownika lub adres e-mail bez znaków specjalnych.
+error-flow_expired = Ten proces resetowania wygasł. Zacznij od nowa.
+error-wrong_step = Ten krok został już wykonany. Zacznij od nowa.
+error-method_not_offered = Ta metoda nie jest dostępna przy tym resetowaniu. Wybierz inną.
+error-answers_wrong = Niektóre odpowiedzi są błędne. Odpowiedz na nowe pytania.
+error-approval_failed = Żądanie na telefonie zostało odrzucone, potwierdzone niewłaściwą liczbą lub wygasło.
+error-invalid_code_format = Wpisz kod, używając tylko cyfr.
+error-code_mismatch = { $tries ->
+    [0] Kod jest nieprawidłowy.
+    [one] Kod jest nieprawidłowy. Pozostała { $tries } próba.
+    [few] Kod jest nieprawidłowy. Pozostały { $tries } próby.
+    [many] Kod jest nieprawidłowy. Pozostało { $tries } prób.
+   *[other] Kod jest nieprawidłowy. Pozostało { $tries } próby.
+}
+error-code_expired = Ten kod wygasł. Zacznij od nowa, aby otrzymać nowy.
+error-code_used = Ten kod został już użyty. Zacznij od nowa, aby otrzymać nowy.
+error-code_attempts_exhausted = Zbyt wiele błędnych kodów. Zacznij od nowa, aby otrzymać nowy.
+error-locked = Zbyt wiele prób. Spróbuj ponownie po { $until }.
+error-resend_too_soon = Kod został wysłany przed chwilą. O kolejny można poprosić po { $until }.
+error-send_limit = Wysłano zbyt wiele kodów. O kolejny można poprosić po { $until }.
+error-password_too_short = { $min ->
+    [one] Hasło musi mieć co najmniej { $min } znak.
+    [few] Hasło musi mieć co najmniej { $min } znaki.
+    [many] Hasło musi mieć co najmniej { $min } znaków.
+   *[other] Hasło musi mieć co najmniej { $min } znaku.
+}
+error-password_too_long = { $max ->
+    [one] Hasło może mieć maksymalnie { $max } znak.
+    [few] Hasło może mieć maksymalnie { $max } znaki.
+    [many] Hasło może mieć maksymalnie { $max } znaków.
+   *[other] Hasło może mieć maksymalnie { $max } znaku.
+}
+error-password_composition = Użyj co najmniej 3 z: wielkie litery, małe litery, cyfry, symbole.
+error-password_personal_info = Hasło nie może zawierać imienia, nazwiska, nazwy użytkownika ani adresu e-mail.
+error-password_common = To hasło jest zbyt popularne. Wybierz hasło trudniejsze do odgadnięcia.
+error-password_banned = To hasło opiera się na słowie, które jest tu niedozwolone. Wybierz inne.
+error-password_rejected = Katalog organizacji odrzucił to hasło: { $reason }
+error-backend_unavailable = Katalog nie odpowiedział. Nic nie zostało zmienione. Spróbuj ponownie za chwilę.
+error-internal = Wystąpił błąd po naszej stronie. Nic nie zostało zmienione. Spróbuj ponownie.
+error-invalid_parameter = Coś w żądaniu było nieprawidłowe. Odśwież stronę i spróbuj ponownie.
+error-unauthenticated = Zaloguj się ponownie, aby kontynuować.
+
+## Pytania zabezpieczające (według stałego klucza; używane przy rejestracji i resetowaniu)
+question-city_born = Miasto urodzenia
+question-city_parents_met = Miasto, w którym poznali się rodzice
+question-city_first_job = Miasto pierwszej pracy
+question-city_spouse_born = Miasto urodzenia współmałżonka lub partnera
+question-childhood_best_friend = Imię najlepszego przyjaciela lub przyjaciółki z dzieciństwa
+question-childhood_nickname = Przezwisko z dzieciństwa
+question-childhood_street = Ulica, przy której mieszkało się w dzieciństwie
+question-childhood_hero = Bohater lub idol z dzieciństwa
+question-childhood_phone_last_four = Ostatnie cztery cyfry domowego numeru telefonu z dzieciństwa
+question-first_pet_name = Imię pierwszego zwierzęcia domowego
+question-first_car_model = Marka i model pierwszego samochodu
+question-first_concert = Pierwszy koncert w życiu
+question-first_employer = Nazwa pierwszego pracodawcy
+question-first_job_title = Nazwa pierwszego stanowiska pracy
+question-first_school_name = Nazwa pierwszej szkoły
+question-first_teacher_surname = Nazwisko pierwszej nauczycielki lub pierwszego nauczyciela
+question-first_kiss_city = Miasto pierwszego pocałunku
+question-favourite_food_as_child = Ulubione danie z dzieciństwa
+question-favourite_book_as_child = Ulubiona książka z dzieciństwa
+question-favourite_film_as_teen = Ulubiony film z czasów nastoletnich
+question-favourite_sports_team_as_child = Ulubiona drużyna sportowa z dzieciństwa
+question-favourite_toy_as_child = Ulubiona zabawka z dzieciństwa
+question-grandmother_maiden_name = Nazwisko panieńskie babci
+question-grandfather_occupation = Zawód dziadka
+question-oldest_cousin_first_name = Imię najstarszego kuzyna lub najstarszej kuzynki
+question-oldest_sibling_middle_name = Drugie imię najstarszego z rodzeństwa
+question-youngest_sibling_birthday_month = Miesiąc urodzin najmłodszego z rodzeństwa
+question-father_middle_name = Drugie imię ojca
+question-mother_middle_name = Drugie imię matki
+question-parents_wedding_city = Miasto, w którym pobrali się rodzice
+question-high_school_mascot = Maskotka lub godło szkoły średniej
+question-high_school_graduation_year_city = Miasto, w którym ukończono szkołę średnią
+question-university_first_roommate = Imię pierwszego współlokatora lub pierwszej współlokatorki na studiach
+question-wedding_reception_venue = Miejsce przyjęcia weselnego
+question-dream_job_as_child = Wymarzony zawód z dzieciństwa
+question-place_of_first_holiday = Miejsce pierwszych wakacji

@@ -1,0 +1,135 @@
+# Widget sspr — português (Portuguese; redação neutra, com preferência pelo português do Brasil).
+# Sintaxe: Project Fluent (https://projectfluent.org). As variáveis são escritas { $name }.
+# Os plurais usam as categorias CLDR do idioma (português: one, other).
+
+## Identificação
+identify-title-reset = Redefinir a senha
+identify-title-unlock = Desbloquear a conta
+identify-hint = Insira o seu nome de usuário ou e-mail. Enviaremos um código.
+identify-username = Nome de usuário ou e-mail
+identify-submit = Enviar código
+
+## Código
+code-title-email = Verifique o seu e-mail
+code-title-sms = Verifique o seu telefone
+code-hint = Enviamos um código de { $length } dígitos para { $destination }.
+code-label = Código
+code-submit = Verificar
+restart = Recomeçar
+
+## Nova senha
+password-title = Escolha uma nova senha
+password-label = Nova senha
+password-show = Mostrar
+password-hide = Ocultar
+password-rule-min = { $count ->
+    [one] Pelo menos { $count } caractere
+   *[other] Pelo menos { $count } caracteres
+}
+password-rule-max = { $count ->
+    [one] No máximo { $count } caractere
+   *[other] No máximo { $count } caracteres
+}
+password-rule-classes = Pelo menos { $count } destes tipos: maiúsculas, minúsculas, números, símbolos
+rule-met = (cumprida)
+rule-not-met = (não cumprida)
+password-not-ready = A sua nova senha ainda não cumpre as regras abaixo.
+password-submit = Alterar senha
+
+## Resultados
+done-title-reset = Senha alterada
+done-hint-reset = Já pode entrar com a sua nova senha.
+done-title-unlock = Conta desbloqueada
+done-hint-unlock = Já pode entrar com a sua senha.
+pending-title = Quase pronto
+pending-hint = A sua identidade foi confirmada. A alteração está sendo enviada para o seu diretório.
+pending-retry = Tentar novamente
+locked-title = Muitas tentativas
+locked-hint = Para sua segurança, a redefinição de senha está bloqueada para esta conta até { $until }.
+unsupported-title = Esta página precisa de uma atualização
+unsupported-hint = A sua redefinição exige uma etapa que esta página não consegue mostrar. Recarregue a página ou entre em contato com o suporte técnico.
+
+## Problemas de conexão (sem resposta do servidor)
+client-network = Não foi possível comunicar com o servidor. Verifique a sua conexão e tente novamente.
+client-unreadable = O servidor enviou uma resposta que não conseguimos entender. Tente novamente.
+
+## Erros, um por código que o servidor pode devolver
+error-bad_request = Algo na solicitação não estava correto. Recarregue a página e tente novamente.
+error-unsupported_media_type = Algo na solicitação não estava correto. Recarregue a página e tente novamente.
+error-payload_too_large = O texto inserido é muito longo.
+error-not_found = Esta página está desatualizada. Recarregue-a e tente novamente.
+error-method_not_allowed = Esta página está desatualizada. Recarregue-a e tente novamente.
+error-origin_not_allowed = A redefinição de senha não está disponível neste site. Entre em contato com o suporte técnico.
+error-invalid_username = Insira um nome de usuário ou endereço de e-mail sem caracteres especiais.
+error-flow_expired = Esta redefinição expirou. Comece de novo.
+error-wrong_step = Esta etapa já foi concluída. Comece de novo.
+error-method_not_offered = Este método não está disponível para esta redefinição. Escolha outro.
+error-answers_wrong = Algumas respostas estão erradas. Responda às novas perguntas.
+error-approval_failed = A solicitação no seu telefone foi recusada, respondida com o número errado ou expirou.
+error-invalid_code_format = Insira o código usando apenas dígitos.
+error-code_mismatch = { $tries ->
+    [0] O código não corresponde.
+    [one] O código não corresponde. Resta { $tries } tentativa.
+   *[other] O código não corresponde. Restam { $tries } tentativas.
+}
+error-code_expired = Este código expirou. Comece de novo para receber um novo.
+error-code_used = Este código já foi usado. Comece de novo para receber um novo.
+error-code_attempts_exhausted = Muitos códigos errados. Comece de novo para receber um novo.
+error-locked = Muitas tentativas. Tente novamente depois de { $until }.
+error-resend_too_soon = Um código acabou de ser enviado. Poderá pedir outro depois de { $until }.
+error-send_limit = Foram enviados muitos códigos. Poderá pedir outro depois de { $until }.
+error-password_too_short = { $min ->
+    [one] Use pelo menos { $min } caractere.
+   *[other] Use pelo menos { $min } caracteres.
+}
+error-password_too_long = { $max ->
+    [one] Use no máximo { $max } caractere.
+   *[other] Use no máximo { $max } caracteres.
+}
+error-password_composition = Use pelo menos 3 destes tipos: maiúsculas, minúsculas, números, símbolos.
+error-password_personal_info = Não use o seu nome, nome de usuário ou endereço de e-mail na senha.
+error-password_common = Esta senha é muito comum. Escolha uma mais difícil de adivinhar.
+error-password_banned = Esta senha é baseada em uma palavra que não é permitida aqui. Escolha outra.
+error-password_rejected = O diretório da sua organização recusou esta senha: { $reason }
+error-backend_unavailable = O seu diretório não respondeu. Nada foi alterado. Tente novamente daqui a pouco.
+error-internal = Ocorreu um erro do nosso lado. Nada foi alterado. Tente novamente.
+error-invalid_parameter = Algo na solicitação não estava correto. Recarregue a página e tente novamente.
+error-unauthenticated = Entre novamente para continuar.
+
+## Perguntas de segurança (por chave estável; usadas no cadastro e na redefinição)
+question-city_born = Qual é a sua cidade natal?
+question-city_parents_met = Em que cidade os seus pais se conheceram?
+question-city_first_job = Em que cidade foi o seu primeiro emprego?
+question-city_spouse_born = Em que cidade nasceu o seu cônjuge ou companheiro?
+question-childhood_best_friend = Qual era o primeiro nome do seu melhor amigo ou da sua melhor amiga de infância?
+question-childhood_nickname = Qual era o seu apelido ou alcunha de infância?
+question-childhood_street = Em que rua morava na infância?
+question-childhood_hero = Quem era o seu herói ou heroína de infância?
+question-childhood_phone_last_four = Quais eram os últimos quatro dígitos do telefone da sua casa na infância?
+question-first_pet_name = Qual era o nome do seu primeiro animal de estimação?
+question-first_car_model = Qual era a marca e o modelo do seu primeiro carro?
+question-first_concert = Qual foi o primeiro show ou concerto a que assistiu?
+question-first_employer = Qual era o nome do seu primeiro empregador?
+question-first_job_title = Qual foi o seu primeiro cargo?
+question-first_school_name = Qual era o nome da sua primeira escola?
+question-first_teacher_surname = Qual era o sobrenome do seu primeiro professor ou da sua primeira professora?
+question-first_kiss_city = Em que cidade deu o seu primeiro beijo?
+question-favourite_food_as_child = Qual era a sua comida favorita na infância?
+question-favourite_book_as_child = Qual era o seu livro favorito na infância?
+question-favourite_film_as_teen = Qual era o seu filme favorito na adolescência?
+question-favourite_sports_team_as_child = Qual era o seu time esportivo favorito na infância?
+question-favourite_toy_as_child = Qual era o seu brinquedo favorito na infância?
+question-grandmother_maiden_name = Qual é o nome de solteira da sua avó?
+question-grandfather_occupation = Qual era a profissão do seu avô?
+question-oldest_cousin_first_name = Qual é o primeiro nome do mais velho dos seus primos?
+question-oldest_sibling_middle_name = Qual é o segundo nome do mais velho dos seus irmãos?
+question-youngest_sibling_birthday_month = Em que mês faz aniversário o mais novo dos seus irmãos?
+question-father_middle_name = Qual é o segundo nome do seu pai?
+question-mother_middle_name = Qual é o segundo nome da sua mãe?
+question-parents_wedding_city = Em que cidade os seus pais se casaram?
+question-high_school_mascot = Qual era a mascote ou o emblema da escola onde fez o ensino médio?
+question-high_school_graduation_year_city = Em que cidade concluiu o ensino médio?
+question-university_first_roommate = Qual era o primeiro nome do seu primeiro colega de quarto na universidade?
+question-wedding_reception_venue = Onde foi a festa do seu casamento?
+question-dream_job_as_child = Qual era a profissão dos seus sonhos na infância?
+question-place_of_first_holiday = Para onde foi nas suas primeiras férias?

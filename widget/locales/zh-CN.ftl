@@ -1,0 +1,122 @@
+# sspr 小组件 — 简体中文 (Simplified Chinese)。
+# 语法：Project Fluent (https://projectfluent.org)。变量写作 { $name }。
+# 复数使用该语言的 CLDR 类别（中文只有 other）。
+
+## 识别身份
+identify-title-reset = 重置密码
+identify-title-unlock = 解锁账户
+identify-hint = 请输入您的用户名或电子邮件地址。我们会向您发送验证码。
+identify-username = 用户名或电子邮件地址
+identify-submit = 发送验证码
+
+## 验证码
+code-title-email = 请查看您的电子邮件
+code-title-sms = 请查看您的手机
+code-hint = 我们已向 { $destination } 发送了 { $length } 位验证码。
+code-label = 验证码
+code-submit = 验证
+restart = 重新开始
+
+## 新密码
+password-title = 设置新密码
+password-label = 新密码
+password-show = 显示
+password-hide = 隐藏
+password-rule-min = 至少 { $count } 个字符
+password-rule-max = 最多 { $count } 个字符
+password-rule-classes = 至少包含以下 { $count } 种：大写字母、小写字母、数字、符号
+rule-met = （已满足）
+rule-not-met = （未满足）
+password-not-ready = 您的新密码尚未满足以下规则。
+password-submit = 更改密码
+
+## 结果
+done-title-reset = 密码已更改
+done-hint-reset = 现在您可以使用新密码登录。
+done-title-unlock = 账户已解锁
+done-hint-unlock = 现在您可以使用您的密码登录。
+pending-title = 即将完成
+pending-hint = 您的身份已确认。我们正在将更改提交到您的目录服务。
+pending-retry = 重试
+locked-title = 尝试次数过多
+locked-hint = 为了您的安全，此账户在 { $until } 之前无法重置密码。
+unsupported-title = 此页面需要更新
+unsupported-hint = 您的重置流程需要一个此页面无法显示的步骤。请刷新页面，或联系技术支持。
+
+## 连接问题（服务器无响应）
+client-network = 无法连接到服务器。请检查您的网络连接，然后重试。
+client-unreadable = 服务器返回了无法识别的响应。请重试。
+
+## 错误（服务器可能返回的每个代码各一条）
+error-bad_request = 请求中有内容不正确。请刷新页面后重试。
+error-unsupported_media_type = 请求中有内容不正确。请刷新页面后重试。
+error-payload_too_large = 您输入的内容过长。
+error-not_found = 此页面已过期。请刷新后重试。
+error-method_not_allowed = 此页面已过期。请刷新后重试。
+error-origin_not_allowed = 此网站不提供密码重置功能。请联系技术支持。
+error-invalid_username = 请输入不含特殊字符的用户名或电子邮件地址。
+error-flow_expired = 本次重置已过期。请重新开始。
+error-wrong_step = 此步骤已完成。请重新开始。
+error-method_not_offered = 此方式不适用于本次重置。请选择其他方式。
+error-answers_wrong = 部分答案不正确。请回答新的问题。
+error-approval_failed = 您手机上的请求已被拒绝、选择了错误的数字，或已超时。
+error-invalid_code_format = 请只输入数字形式的验证码。
+error-code_mismatch = { $tries ->
+    [0] 验证码不正确。
+   *[other] 验证码不正确。还剩 { $tries } 次机会。
+}
+error-code_expired = 此验证码已过期。请重新开始以获取新的验证码。
+error-code_used = 此验证码已被使用。请重新开始以获取新的验证码。
+error-code_attempts_exhausted = 输入错误验证码的次数过多。请重新开始以获取新的验证码。
+error-locked = 尝试次数过多。请在 { $until } 之后重试。
+error-resend_too_soon = 验证码刚刚已发送。您可以在 { $until } 之后再次获取。
+error-send_limit = 发送的验证码过多。您可以在 { $until } 之后再次获取。
+error-password_too_short = 请至少使用 { $min } 个字符。
+error-password_too_long = 最多只能使用 { $max } 个字符。
+error-password_composition = 请至少使用以下 3 种：大写字母、小写字母、数字、符号。
+error-password_personal_info = 密码中请勿包含您的姓名、用户名或电子邮件地址。
+error-password_common = 此密码过于常见。请选择一个更难猜到的密码。
+error-password_banned = 此密码基于此处不允许使用的词语。请选择其他密码。
+error-password_rejected = 您所在组织的目录服务拒绝了此密码：{ $reason }
+error-backend_unavailable = 您的目录服务没有响应。未做任何更改。请稍后重试。
+error-internal = 我们这边出现了问题。未做任何更改。请重试。
+error-invalid_parameter = 请求中有内容不正确。请重新加载页面后重试。
+error-unauthenticated = 请重新登录以继续。
+
+## 安全问题（按固定键；用于注册和重置）
+question-city_born = 您出生在哪个城市？
+question-city_parents_met = 您的父母在哪个城市相识？
+question-city_first_job = 您的第一份工作在哪个城市？
+question-city_spouse_born = 您的配偶或伴侣出生在哪个城市？
+question-childhood_best_friend = 您童年时最好的朋友叫什么名字？
+question-childhood_nickname = 您小时候的小名是什么？
+question-childhood_street = 您小时候住在哪条街上？
+question-childhood_hero = 您童年时的偶像是谁？
+question-childhood_phone_last_four = 您小时候家里电话号码的后四位是什么？
+question-first_pet_name = 您的第一只宠物叫什么名字？
+question-first_car_model = 您的第一辆车是什么品牌和型号？
+question-first_concert = 您看的第一场演唱会或音乐会是什么？
+question-first_employer = 您第一份工作的单位叫什么名字？
+question-first_job_title = 您的第一个职位是什么？
+question-first_school_name = 您上的第一所学校叫什么名字？
+question-first_teacher_surname = 您的第一位班主任姓什么？
+question-first_kiss_city = 您的初吻发生在哪个城市？
+question-favourite_food_as_child = 您小时候最喜欢吃什么？
+question-favourite_book_as_child = 您小时候最喜欢的书是什么？
+question-favourite_film_as_teen = 您少年时代最喜欢的电影是什么？
+question-favourite_sports_team_as_child = 您小时候最喜欢的运动队是哪支？
+question-favourite_toy_as_child = 您小时候最喜欢的玩具是什么？
+question-grandmother_maiden_name = 您祖母的娘家姓是什么？
+question-grandfather_occupation = 您祖父的职业是什么？
+question-oldest_cousin_first_name = 您年龄最大的堂表兄弟姐妹叫什么名字？
+question-oldest_sibling_middle_name = 您最年长的兄弟姐妹名字中间的那个字（或中间名）是什么？
+question-youngest_sibling_birthday_month = 您最小的兄弟姐妹的生日在几月？
+question-father_middle_name = 您父亲名字中间的那个字（或中间名）是什么？
+question-mother_middle_name = 您母亲名字中间的那个字（或中间名）是什么？
+question-parents_wedding_city = 您的父母在哪个城市结婚？
+question-high_school_mascot = 您高中的吉祥物或校徽是什么？
+question-high_school_graduation_year_city = 您在哪个城市读完高中？
+question-university_first_roommate = 您上大学时第一位室友叫什么名字？
+question-wedding_reception_venue = 您的婚宴在哪里举行？
+question-dream_job_as_child = 您小时候梦想从事什么职业？
+question-place_of_first_holiday = 您第一次度假去了哪里？

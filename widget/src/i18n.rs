@@ -1,0 +1,395 @@
+//! Every string the widget shows, from the Fluent locale files in `widget/locales/` (compiled
+//! in: ten languages, about 4 KB gzip each). English is the reference: another locale that
+//! lacks a message falls back to it, and the tests require every file to have exactly
+//! English's messages with the same variables. Errors from the edge are shown from their
+//! stable code and facts, so they are localized too.
+
+use std::rc::Rc;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use leptos::prelude::*;
+use sspr_core::api::{ApiError, ErrorCode};
+use unic_langid::LanguageIdentifier;
+
+/// The locales, by BCP 47 tag, with their Fluent source. The first is the fallback.
+pub const LOCALES: [(&str, &str); 10] = [
+    ("en", include_str!("../locales/en.ftl")),
+    ("de", include_str!("../locales/de.ftl")),
+    ("fr", include_str!("../locales/fr.ftl")),
+    ("es", include_str!("../locales/es.ftl")),
+    ("pt", include_str!("../locales/pt.ftl")),
+    ("ja", include_str!("../locales/ja.ftl")),
+    ("zh-CN", include_str!("../locales/zh-CN.ftl")),
+    ("pl", include_str!("../locales/pl.ftl")),
+    ("nl", include_str!("../locales/nl.ftl")),
+    ("ar", include_str!("../locales/ar.ftl")),
+];
+
+/// Locales written right to left.
+const RTL: [&str; 1] = ["ar"];
+
+/// The best of [`LOCALES`] for the languages a user prefers, most preferred first (an
+/// element's `lang`, else `navigator.languages`); English when none matches.
+pub fn negotiate<S: AsRef<str>>(requested: &[S]) -> &'static str {
+    let requested: Vec<LanguageIdentifier> = requested
+        .iter()
+        .filter_map(|tag| tag.as_ref().parse().ok())
+        .collect();
+    let available: Vec<LanguageIdentifier> = LOCALES
+        .iter()
+        .map(|(tag, _)| tag.parse().expect("locale tags are valid"))
+        .collect();
+    let chosen = negotiate_languages(
+        &requested,
+        &available,
+        Some(&available[0]),
+        NegotiationStrategy::Lookup,
+    );
+    let index = available
+        .iter()
+        .position(|id| Some(&id) == chosen.first())
+        .unwrap_or(0);
+    LOCALES[index].0
+}
+
+/// One locale's messages, with English behind it.
+pub struct Locale {
+    tag: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    fallback: Option<FluentBundle<FluentResource>>,
+}
+
+/// A problem in a locale file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleError {
+    pub tag: &'static str,
+    pub problem: String,
+}
+
+fn bundle(tag: &'static str, source: &str) -> Result<FluentBundle<FluentResource>, LocaleError> {
+    let error = |problem: String| LocaleError { tag, problem };
+    let resource = FluentResource::try_new(source.to_owned())
+        .map_err(|(_, errors)| error(format!("syntax: {errors:?}")))?;
+    let id: LanguageIdentifier = tag.parse().map_err(|e| error(format!("tag: {e}")))?;
+    let mut bundle = FluentBundle::new(vec![id]);
+    // Unicode isolation marks keep an address or a number the right way round in Arabic;
+    // left-to-right languages do not need them.
+    bundle.set_use_isolating(RTL.contains(&tag));
+    bundle
+        .add_resource(resource)
+        .map_err(|errors| error(format!("{errors:?}")))?;
+    Ok(bundle)
+}
+
+impl Locale {
+    /// Loads the locale with this tag (one of [`LOCALES`]; anything else gives English).
+    pub fn load(tag: &str) -> Result<Self, LocaleError> {
+        let (tag, source) = LOCALES
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .copied()
+            .unwrap_or(LOCALES[0]);
+        let fallback = if tag == LOCALES[0].0 {
+            None
+        } else {
+            Some(bundle(LOCALES[0].0, LOCALES[0].1)?)
+        };
+        Ok(Locale {
+            tag,
+            bundle: bundle(tag, source)?,
+            fallback,
+        })
+    }
+
+    /// The BCP 47 tag, for `lang` attributes and date formatting.
+    pub fn tag(&self) -> &'static str {
+        self.tag
+    }
+
+    /// `rtl` or `ltr`, for the `dir` attribute.
+    pub fn dir(&self) -> &'static str {
+        if RTL.contains(&self.tag) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// The message `id` with no variables.
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// The message `id` with variables.
+    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        self.format(id, Some(&fluent))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for bundle in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
+            }
+        }
+        id.to_owned()
+    }
+
+    /// The user-facing message for an error from the edge: from its stable code and facts,
+    /// in this locale. `when` formats `retry_at` (milliseconds since the epoch).
+    pub fn error(&self, error: &ApiError, when: impl Fn(u64) -> String) -> String {
+        let code = serde_json::to_value(error.code)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let id = format!("error-{code}");
+        let mut args: Vec<(&str, FluentValue<'_>)> = Vec::new();
+        if let Some(tries) = error.tries_left {
+            args.push(("tries", tries.into()));
+        }
+        if let Some(min) = error.min_length {
+            args.push(("min", min.into()));
+        }
+        if let Some(max) = error.max_length {
+            args.push(("max", max.into()));
+        }
+        if let Some(at) = error.retry_at {
+            args.push(("until", when(at).into()));
+        }
+        if error.code == ErrorCode::PasswordRejected {
+            args.push(("reason", error.message.clone().into()));
+        }
+        let has_message = self.bundle.get_message(&id).is_some()
+            || self
+                .fallback
+                .as_ref()
+                .is_some_and(|b| b.get_message(&id).is_some());
+        if has_message {
+            self.t_args(&id, &args)
+        } else {
+            // A newer edge's code this widget does not know yet: its own words.
+            error.message.clone()
+        }
+    }
+}
+
+/// The locale a widget shows, shared by its components through Leptos context.
+#[derive(Clone, Copy)]
+pub struct I18n(StoredValue<Rc<Locale>, LocalStorage>);
+
+impl I18n {
+    pub fn new(locale: Locale) -> Self {
+        I18n(StoredValue::new_local(Rc::new(locale)))
+    }
+
+    /// The locale itself.
+    pub fn locale(&self) -> Rc<Locale> {
+        self.0.get_value()
+    }
+
+    /// See [`Locale::t`].
+    pub fn t(&self, id: &str) -> String {
+        self.0.with_value(|l| l.t(id))
+    }
+
+    /// See [`Locale::t_args`].
+    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.0.with_value(|l| l.t_args(id, args))
+    }
+
+    /// See [`Locale::error`]; times are formatted for this locale.
+    pub fn error(&self, error: &ApiError) -> String {
+        self.0
+            .with_value(|l| l.error(error, |at| format_time(at, l.tag())))
+    }
+
+    /// A point in time for this locale's readers.
+    pub fn time(&self, at: u64) -> String {
+        self.0.with_value(|l| format_time(at, l.tag()))
+    }
+}
+
+/// The widget's locale, provided by the root component.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().expect("the reset widget provides its locale")
+}
+
+/// Formats a point in time (ms since the epoch) with the browser's `Intl` for `tag`.
+#[cfg(target_arch = "wasm32")]
+pub fn format_time(at: u64, tag: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(date.to_locale_string(tag, &options))
+}
+
+/// Formats a point in time (ms since the epoch) as UTC (native builds, for tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_time(at: u64, _tag: &str) -> String {
+    format!("{at} ms UTC")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Message ids and, per message, the variables it uses.
+    fn shape(source: &str) -> Vec<(String, BTreeSet<String>)> {
+        let mut messages: Vec<(String, BTreeSet<String>)> = Vec::new();
+        for line in source.lines() {
+            let starts_message =
+                line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && line.contains(" =");
+            if starts_message {
+                let id = line
+                    .split(" =")
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                messages.push((id, BTreeSet::new()));
+            }
+            if let Some((_, vars)) = messages.last_mut() {
+                let mut rest = line;
+                while let Some(at) = rest.find('$') {
+                    let name: String = rest[at + 1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    vars.insert(name);
+                    rest = &rest[at + 1..];
+                }
+            }
+        }
+        messages
+    }
+
+    #[test]
+    fn every_locale_parses_and_has_exactly_the_english_messages_and_variables() {
+        let english = shape(LOCALES[0].1);
+        for (tag, source) in LOCALES {
+            Locale::load(tag).unwrap_or_else(|e| panic!("{tag}: {}", e.problem));
+            let theirs = shape(source);
+            let ids = |m: &[(String, BTreeSet<String>)]| {
+                m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&theirs), ids(&english), "{tag}: message ids or order");
+            for ((id, expected), (_, found)) in english.iter().zip(&theirs) {
+                assert_eq!(found, expected, "{tag}: variables of {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_locale_formats_every_message_without_errors() {
+        let args: Vec<(&str, FluentValue<'_>)> = vec![
+            ("length", 6.into()),
+            ("destination", "a•••@e•••.com".into()),
+            ("count", 8.into()),
+            ("until", "later".into()),
+            ("tries", 2.into()),
+            ("min", 12.into()),
+            ("max", 256.into()),
+            ("reason", "history".into()),
+        ];
+        for (tag, _) in LOCALES {
+            let locale = Locale::load(tag).unwrap();
+            for (id, _) in shape(LOCALES[0].1) {
+                let message = locale.bundle.get_message(&id).unwrap();
+                let mut fluent = FluentArgs::new();
+                for (name, value) in &args {
+                    fluent.set(*name, value.clone());
+                }
+                let mut errors = Vec::new();
+                let text = locale.bundle.format_pattern(
+                    message.value().unwrap(),
+                    Some(&fluent),
+                    &mut errors,
+                );
+                assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
+                assert!(!text.trim().is_empty(), "{tag} {id} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn every_error_code_and_every_predefined_question_has_an_english_message() {
+        let english = Locale::load("en").unwrap();
+        for code in ErrorCode::ALL {
+            let wire = serde_json::to_value(code).unwrap();
+            let id = format!("error-{}", wire.as_str().unwrap());
+            assert!(english.bundle.get_message(&id).is_some(), "{id}");
+        }
+        for key in sspr_core::policy::questions::PREDEFINED_QUESTIONS {
+            let id = format!("question-{key}");
+            assert!(english.bundle.get_message(&id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let mismatch = |tag: &str, tries: u8| {
+            let mut error = ApiError::new(ErrorCode::CodeMismatch, "the code does not match");
+            error.tries_left = Some(tries);
+            Locale::load(tag).unwrap().error(&error, |_| String::new())
+        };
+        assert_eq!(mismatch("en", 4), "The code does not match. 4 tries left.");
+        assert_eq!(mismatch("en", 1), "The code does not match. 1 try left.");
+        assert_eq!(mismatch("en", 0), "The code does not match.");
+        // Polish: 2–4 take the "few" form, 5 the "many" form.
+        assert_ne!(mismatch("pl", 2), mismatch("pl", 5).replace('5', "2"));
+    }
+
+    #[test]
+    fn the_language_comes_from_the_preferences_else_english() {
+        assert_eq!(negotiate(&["de-AT", "en"]), "de");
+        assert_eq!(negotiate(&["pt-BR"]), "pt");
+        assert_eq!(negotiate(&["zh-CN"]), "zh-CN");
+        assert_eq!(negotiate(&["zh-Hans"]), "zh-CN");
+        assert_eq!(negotiate(&["sv", "fr-CA"]), "fr");
+        assert_eq!(negotiate(&["sv"]), "en");
+        assert_eq!(negotiate::<&str>(&[]), "en");
+        assert_eq!(negotiate(&["not a tag"]), "en");
+    }
+
+    #[test]
+    fn arabic_is_right_to_left_and_the_others_left_to_right() {
+        assert_eq!(Locale::load("ar").unwrap().dir(), "rtl");
+        assert_eq!(Locale::load("ja").unwrap().dir(), "ltr");
+    }
+
+    #[test]
+    fn an_unknown_locale_tag_loads_english() {
+        assert_eq!(Locale::load("xx").unwrap().tag(), "en");
+    }
+
+    #[test]
+    fn edge_errors_are_shown_from_their_code_and_facts() {
+        let en = Locale::load("en").unwrap();
+        let mut short = ApiError::new(ErrorCode::PasswordTooShort, "too short");
+        short.min_length = Some(12);
+        assert_eq!(
+            en.error(&short, |_| String::new()),
+            "Use at least 12 characters."
+        );
+        let mut locked = ApiError::new(ErrorCode::Locked, "locked");
+        locked.retry_at = Some(5);
+        assert_eq!(
+            en.error(&locked, |at| format!("T+{at}")),
+            "Too many attempts. Try again after T+5."
+        );
+        let rejected = ApiError::new(ErrorCode::PasswordRejected, "not one of your last 3");
+        assert_eq!(
+            en.error(&rejected, |_| String::new()),
+            "Your organisation's directory refused this password: not one of your last 3"
+        );
+    }
+}
