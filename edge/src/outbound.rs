@@ -14,8 +14,18 @@ pub async fn post_json(
     headers: &[(&str, String)],
     body: String,
 ) -> worker::Result<Answer> {
+    post(url, "application/json", headers, body).await
+}
+
+/// POSTs a body of the given content type with extra headers.
+pub async fn post(
+    url: &str,
+    content_type: &str,
+    headers: &[(&str, String)],
+    body: String,
+) -> worker::Result<Answer> {
     let h = Headers::new();
-    h.set("Content-Type", "application/json")?;
+    h.set("Content-Type", content_type)?;
     for (name, value) in headers {
         h.set(name, value)?;
     }

@@ -375,6 +375,7 @@ fn throttled_detail(throttled: &Throttled) -> Detail {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::senders::Channel;
     use sspr_core::methods::code::CodeError;
     use sspr_core::password::PasswordError;
 
@@ -568,7 +569,7 @@ mod tests {
         let failed = code_sent(
             &started,
             Method::EmailCode,
-            Err(&SendError("HTTP 500".into())),
+            Err(&SendError::status(Channel::Email, 500, None)),
         );
         assert_eq!(failed.outcome, "failed");
     }

@@ -1,7 +1,8 @@
-//! Message senders. One file per provider; routes only see [`EmailSender`].
+//! Message senders. One file per provider; routes only see [`EmailSender`] and [`SmsSender`].
 
 pub mod resend;
 pub mod templates;
+pub mod twilio;
 
 /// A message ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,10 +12,72 @@ pub struct EmailContent {
     pub html: String,
 }
 
-/// Why a message did not go out.
+/// The kind of provider a message went to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+impl std::fmt::Display for Channel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Channel::Email => "email",
+            Channel::Sms => "SMS",
+        })
+    }
+}
+
+/// Why a message did not go out. It names the channel, the provider's HTTP status and its
+/// own error code, never the address, the number or the message, so it may be logged and
+/// audited as it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the email provider refused or failed: {0}")]
-pub struct SendError(pub String);
+#[error("the {channel} provider refused or failed: {reason}")]
+pub struct SendError {
+    pub channel: Channel,
+    /// The provider's HTTP status; `None` when no answer came (network, DNS, timeout).
+    pub status: Option<u16>,
+    /// The provider's own error code when it gave one (Twilio's `code`, e.g. 21211).
+    pub provider_code: Option<u32>,
+    /// What went wrong, in a few words.
+    pub reason: String,
+}
+
+impl SendError {
+    /// The provider answered with a non-success status.
+    pub fn status(channel: Channel, status: u16, provider_code: Option<u32>) -> SendError {
+        let reason = match provider_code {
+            Some(code) => format!("HTTP {status}, provider error {code}"),
+            None => format!("HTTP {status}"),
+        };
+        SendError {
+            channel,
+            status: Some(status),
+            provider_code,
+            reason,
+        }
+    }
+
+    /// The call failed before any answer, or the answer made no sense.
+    pub fn other(channel: Channel, reason: impl Into<String>) -> SendError {
+        SendError {
+            channel,
+            status: None,
+            provider_code: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// Whether sending the same message again later may succeed: no answer at all, 429
+    /// (throttled) or a 5xx. A 4xx other than 429 (bad number, bad credentials) will fail
+    /// the same way again.
+    pub fn retryable(&self) -> bool {
+        match self.status {
+            None => true,
+            Some(status) => status == 429 || status >= 500,
+        }
+    }
+}
 
 /// Sends email through a provider's HTTP API.
 #[allow(async_fn_in_trait)] // Workers run on one thread: these futures never cross threads.
@@ -25,4 +88,58 @@ pub trait EmailSender {
         content: &EmailContent,
         idempotency_key: &str,
     ) -> Result<(), SendError>;
+}
+
+/// What the SMS provider says about a message it accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmsReceipt {
+    /// The provider's id of the message (Twilio's `SM…` sid), safe to log.
+    pub id: String,
+}
+
+/// Sends text messages through a provider's HTTP API.
+#[allow(async_fn_in_trait)] // Workers run on one thread: these futures never cross threads.
+pub trait SmsSender {
+    /// Sends `body` to `to_e164` (a number already parsed to E.164, e.g. `+14155550100`).
+    async fn send(
+        &self,
+        to_e164: &str,
+        body: &str,
+        idempotency_key: &str,
+    ) -> Result<SmsReceipt, SendError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_send_error_names_the_channel_and_the_provider_code() {
+        let err = SendError::status(Channel::Sms, 400, Some(21211));
+        assert_eq!(
+            err.to_string(),
+            "the SMS provider refused or failed: HTTP 400, provider error 21211"
+        );
+        assert_eq!(
+            SendError::status(Channel::Email, 500, None).to_string(),
+            "the email provider refused or failed: HTTP 500"
+        );
+    }
+
+    #[test]
+    fn throttling_server_errors_and_lost_calls_are_retryable_and_refusals_are_not() {
+        for status in [429, 500, 502, 503] {
+            assert!(
+                SendError::status(Channel::Sms, status, None).retryable(),
+                "{status}"
+            );
+        }
+        for status in [400, 401, 403, 404, 422] {
+            assert!(
+                !SendError::status(Channel::Sms, status, None).retryable(),
+                "{status}"
+            );
+        }
+        assert!(SendError::other(Channel::Email, "connection reset").retryable());
+    }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{EmailContent, EmailSender, SendError};
+use super::{Channel, EmailContent, EmailSender, SendError};
 use crate::outbound;
 
 pub struct ResendSender {
@@ -42,11 +42,11 @@ impl EmailSender for ResendSender {
             body(&self.from, to, content).to_string(),
         )
         .await
-        .map_err(|err| SendError(err.to_string()))?;
+        .map_err(|err| SendError::other(Channel::Email, err.to_string()))?;
         if (200..300).contains(&answer.status) {
             Ok(())
         } else {
-            Err(SendError(format!("HTTP {}", answer.status)))
+            Err(SendError::status(Channel::Email, answer.status, None))
         }
     }
 }
