@@ -51,6 +51,47 @@ pub fn notice_email(
     }
 }
 
+/// The text message that carries a code: the code first (phones' autofill heuristics and
+/// people skimming a notification both look there), then, when the page's host is known, a
+/// last line in the origin-bound one-time code format (WICG "Origin-bound one-time codes
+/// delivered via SMS": `@host #code`), which WebOTP and iOS / Android autofill read and
+/// offer only on that site. Short enough for one 160-character GSM-7 segment with a
+/// typical organisation name and host.
+///
+/// `webotp_host` is the host of the page the user is on, without scheme or port (see
+/// [`origin_host`]); a value that cannot form that line is left out rather than sent
+/// malformed.
+pub fn code_sms(organization: &str, code: &str, minutes: u64, webotp_host: Option<&str>) -> String {
+    let text = format!(
+        "{code} is your {organization} verification code. It expires in {minutes} minutes."
+    );
+    match webotp_host.filter(|host| is_plain_host(host)) {
+        Some(host) => format!("{text}\n\n@{host} #{code}"),
+        None => text,
+    }
+}
+
+/// The host of an origin (`https://login.contoso.com:8443` → `login.contoso.com`), for the
+/// last line of [`code_sms`]; `None` when there is none to take.
+pub fn origin_host(origin: &str) -> Option<&str> {
+    let (_scheme, rest) = origin.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        // An IPv6 literal keeps its brackets.
+        &authority[..v6.find(']')? + 2]
+    } else {
+        authority.split(':').next()?
+    };
+    is_plain_host(host).then_some(host)
+}
+
+fn is_plain_host(host: &str) -> bool {
+    !host.is_empty()
+        && !host
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '@' | '#' | '%' | '/'))
+}
+
 fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -81,6 +122,61 @@ mod tests {
         assert!(email.text.contains("https://help.contoso.example"));
         let unlocked = notice_email("Contoso", Notice::AccountUnlocked, None);
         assert!(unlocked.subject.contains("unlocked") && unlocked.text.contains("IT helpdesk"));
+    }
+
+    #[test]
+    fn an_sms_starts_with_the_code_and_ends_with_the_origin_bound_line() {
+        let sms = code_sms("Contoso", "123456", 10, Some("login.contoso.com"));
+        assert!(sms.starts_with("123456 "), "{sms}");
+        assert!(sms.contains("10 minutes"), "{sms}");
+        assert_eq!(sms.lines().last(), Some("@login.contoso.com #123456"));
+        // The explanatory text is separated by an empty line, as in the WICG examples.
+        assert!(sms.contains(".\n\n@login.contoso.com #123456"), "{sms}");
+    }
+
+    #[test]
+    fn an_sms_without_a_host_has_no_origin_bound_line() {
+        let sms = code_sms("Contoso", "123456", 10, None);
+        assert_eq!(
+            sms,
+            "123456 is your Contoso verification code. It expires in 10 minutes."
+        );
+        assert!(!sms.contains('@') && !sms.contains('#'));
+    }
+
+    #[test]
+    fn a_host_that_would_break_the_line_is_left_out() {
+        for host in ["", "login example.com", "a@b.com", "host#1"] {
+            let sms = code_sms("Contoso", "123456", 10, Some(host));
+            assert!(!sms.contains('\n'), "{host:?}: {sms}");
+        }
+    }
+
+    #[test]
+    fn a_typical_sms_fits_one_gsm7_segment() {
+        let sms = code_sms(
+            "Contoso Pharmaceuticals",
+            "12345678",
+            30,
+            Some("login.contoso-pharma.com"),
+        );
+        assert!(sms.len() <= 160, "{} chars: {sms}", sms.len());
+    }
+
+    #[test]
+    fn the_host_of_an_origin_has_no_scheme_port_or_path() {
+        assert_eq!(
+            origin_host("https://login.contoso.com"),
+            Some("login.contoso.com")
+        );
+        assert_eq!(
+            origin_host("https://login.contoso.com:8443/"),
+            Some("login.contoso.com")
+        );
+        assert_eq!(origin_host("http://127.0.0.1:8080"), Some("127.0.0.1"));
+        assert_eq!(origin_host("https://[::1]:8443"), Some("[::1]"));
+        assert_eq!(origin_host("null"), None, "an opaque origin has no host");
+        assert_eq!(origin_host("https://"), None);
     }
 
     #[test]
