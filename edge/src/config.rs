@@ -2,7 +2,7 @@
 //! `--var` flags or `.dev.vars`). Parsing is a plain function over a lookup so it is tested
 //! natively; every missing or malformed value is named in the error.
 
-use sspr_core::policy::Policy;
+use sspr_core::policy::{Method, Policy};
 
 use crate::admin_auth::AdminToken;
 
@@ -34,7 +34,31 @@ pub struct Config {
     /// The admin API's bearer token (`ADMIN_TOKEN`, secret, ≥ 32 bytes); the admin API
     /// refuses every call when it is unset.
     pub admin_token: Option<AdminToken>,
+    /// The SMS provider, a Twilio-compatible Messages API; `None` when none of its settings
+    /// is set, which is allowed only when `POLICY` does not allow the `sms_code` method.
+    pub sms: Option<SmsConfig>,
 }
+
+/// The Twilio-compatible SMS provider (`SMS_API_URL`, `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN`,
+/// `SMS_FROM`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmsConfig {
+    /// The API's base URL, without a trailing slash (`SMS_API_URL`, default
+    /// `https://api.twilio.com`).
+    pub api_url: String,
+    /// The account sid, `AC` and 32 hex digits (`SMS_ACCOUNT_SID`).
+    pub account_sid: String,
+    /// The account's auth token (`SMS_AUTH_TOKEN`, secret).
+    pub auth_token: String,
+    /// The sender: an E.164 number of the account or a Messaging Service sid, `MG` and 32
+    /// hex digits (`SMS_FROM`).
+    pub from: String,
+}
+
+/// Default of `SMS_API_URL`.
+pub const DEFAULT_SMS_API_URL: &str = "https://api.twilio.com";
+/// The settings that are all set or all unset.
+const SMS_SETTINGS: [&str; 3] = ["SMS_ACCOUNT_SID", "SMS_AUTH_TOKEN", "SMS_FROM"];
 
 /// Default of `AUDIT_RETENTION_DAYS`.
 pub const DEFAULT_RETENTION_DAYS: u16 = 365;
@@ -48,6 +72,17 @@ pub enum ConfigError {
     Missing(&'static str),
     #[error("{name} is invalid: {reason}")]
     Invalid { name: &'static str, reason: String },
+    #[error("the SMS settings are incomplete: {} set, {} missing (set all of {} or none)", .set.join(", "), .missing.join(", "), SMS_SETTINGS.join(", "))]
+    SmsIncomplete {
+        set: Vec<&'static str>,
+        missing: Vec<&'static str>,
+    },
+    #[error(
+        "POLICY allows the sms_code method but SMS is not configured: set SMS_ACCOUNT_SID, \
+         SMS_AUTH_TOKEN and SMS_FROM, or leave sms_code out of methods.allowed in POLICY \
+         (the default policy allows it)"
+    )]
+    SmsNotConfigured,
 }
 
 impl Config {
@@ -114,6 +149,17 @@ impl Config {
             .map(|o| o.trim().trim_end_matches('/').to_owned())
             .filter(|o| !o.is_empty())
             .collect();
+        let policy = match lookup("POLICY").filter(|text| !text.trim().is_empty()) {
+            Some(text) => Policy::parse(&text).map_err(|err| ConfigError::Invalid {
+                name: "POLICY",
+                reason: err.to_string(),
+            })?,
+            None => Policy::default(),
+        };
+        let sms = sms_config(&lookup)?;
+        if sms.is_none() && policy.methods.allowed.contains(&Method::SmsCode) {
+            return Err(ConfigError::SmsNotConfigured);
+        }
         Ok(Config {
             allowed_origins,
             code_key: secret("CODE_HMAC_KEY")?,
@@ -124,18 +170,78 @@ impl Config {
             email_from: required("EMAIL_FROM")?,
             decoy_domain: optional("DECOY_EMAIL_DOMAIN", "example.com"),
             tenant: optional("TENANT", "default"),
-            policy: match lookup("POLICY").filter(|text| !text.trim().is_empty()) {
-                Some(text) => Policy::parse(&text).map_err(|err| ConfigError::Invalid {
-                    name: "POLICY",
-                    reason: err.to_string(),
-                })?,
-                None => Policy::default(),
-            },
+            policy,
             audit_hash_key: secret("AUDIT_HASH_KEY")?,
             audit_retention_days,
             admin_token,
+            sms,
         })
     }
+}
+
+/// The SMS settings: all of [`SMS_SETTINGS`] or none of them.
+fn sms_config(lookup: &impl Fn(&str) -> Option<String>) -> Result<Option<SmsConfig>, ConfigError> {
+    let value = |name: &str| {
+        lookup(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let (set, missing): (Vec<&'static str>, Vec<&'static str>) =
+        SMS_SETTINGS.iter().partition(|name| value(name).is_some());
+    if set.is_empty() {
+        return Ok(None);
+    }
+    if !missing.is_empty() {
+        return Err(ConfigError::SmsIncomplete { set, missing });
+    }
+    let invalid = |name: &'static str, reason: String| ConfigError::Invalid { name, reason };
+    let api_url = value("SMS_API_URL").unwrap_or_else(|| DEFAULT_SMS_API_URL.to_owned());
+    if !(api_url.starts_with("https://") || api_url.starts_with("http://")) {
+        return Err(invalid(
+            "SMS_API_URL",
+            format!("expected an http(s) URL, got {api_url:?}"),
+        ));
+    }
+    let account_sid = value("SMS_ACCOUNT_SID").unwrap_or_default();
+    if !is_sid(&account_sid, "AC") {
+        return Err(invalid(
+            "SMS_ACCOUNT_SID",
+            "expected AC followed by 32 hex digits".to_owned(),
+        ));
+    }
+    let from = value("SMS_FROM").unwrap_or_default();
+    if !(is_e164(&from) || is_sid(&from, "MG")) {
+        // The value is a phone number or an id, not a secret, but numbers stay out of logs.
+        return Err(invalid(
+            "SMS_FROM",
+            "expected an E.164 number (+ and 8 to 15 digits) or a Messaging Service sid (MG \
+             followed by 32 hex digits)"
+                .to_owned(),
+        ));
+    }
+    Ok(Some(SmsConfig {
+        api_url: api_url.trim_end_matches('/').to_owned(),
+        account_sid,
+        auth_token: value("SMS_AUTH_TOKEN").unwrap_or_default(),
+        from,
+    }))
+}
+
+/// A Twilio sid: a two-letter prefix and 32 hex digits.
+fn is_sid(value: &str, prefix: &str) -> bool {
+    value
+        .strip_prefix(prefix)
+        .is_some_and(|hex| hex.len() == 32 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `+`, a country code that does not start with 0, and 8 to 15 digits in all (ITU-T E.164
+/// caps numbers at 15 digits; the shortest in use have 8 with the country code).
+fn is_e164(value: &str) -> bool {
+    value.strip_prefix('+').is_some_and(|digits| {
+        (8..=15).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0')
+    })
 }
 
 #[cfg(test)]
@@ -159,8 +265,13 @@ mod tests {
             ("EMAIL_API_KEY", "re_123".into()),
             ("EMAIL_FROM", "Contoso <no-reply@contoso.example>".into()),
             ("AUDIT_HASH_KEY", "h".repeat(32)),
+            ("SMS_ACCOUNT_SID", format!("AC{}", "0a".repeat(16))),
+            ("SMS_AUTH_TOKEN", "t".repeat(32)),
+            ("SMS_FROM", "+15005550006".into()),
         ])
     }
+
+    const NO_SMS_POLICY: &str = "[methods]\nallowed = [\"email_code\", \"authenticator\"]";
 
     fn parse(vars: &HashMap<&'static str, String>) -> Result<Config, ConfigError> {
         Config::from_lookup(|name| vars.get(name).cloned())
@@ -265,6 +376,106 @@ mod tests {
             err.contains("POLICY") && err.contains("codes.digits = 4"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_sms_settings_are_read_with_twilios_url_by_default() {
+        let sms = parse(&vars()).unwrap().sms.unwrap();
+        assert_eq!(
+            sms,
+            SmsConfig {
+                api_url: "https://api.twilio.com".into(),
+                account_sid: format!("AC{}", "0a".repeat(16)),
+                auth_token: "t".repeat(32),
+                from: "+15005550006".into(),
+            }
+        );
+        let mut vars = vars();
+        vars.insert("SMS_API_URL", "http://127.0.0.1:8027/".into());
+        vars.insert("SMS_FROM", format!("MG{}", "b".repeat(32)));
+        let sms = parse(&vars).unwrap().sms.unwrap();
+        assert_eq!(sms.api_url, "http://127.0.0.1:8027");
+        assert!(sms.from.starts_with("MG"));
+    }
+
+    #[test]
+    fn no_sms_settings_is_fine_when_the_policy_does_not_allow_sms() {
+        let mut vars = vars();
+        for name in SMS_SETTINGS {
+            vars.remove(name);
+        }
+        vars.insert("POLICY", NO_SMS_POLICY.into());
+        assert_eq!(parse(&vars).unwrap().sms, None);
+    }
+
+    #[test]
+    fn a_policy_that_allows_sms_needs_the_sms_settings() {
+        let mut vars = vars();
+        for name in SMS_SETTINGS {
+            vars.remove(name);
+        }
+        // The default policy allows sms_code.
+        let err = parse(&vars).err().unwrap();
+        assert_eq!(err, ConfigError::SmsNotConfigured);
+        let message = err.to_string();
+        assert!(
+            message.contains("POLICY")
+                && message.contains("sms_code")
+                && message.contains("SMS_ACCOUNT_SID"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_partial_set_of_sms_settings_names_the_missing_ones() {
+        let mut vars = vars();
+        vars.insert("POLICY", NO_SMS_POLICY.into());
+        vars.remove("SMS_AUTH_TOKEN");
+        vars.insert("SMS_FROM", "  ".into());
+        let err = parse(&vars).err().unwrap();
+        assert_eq!(
+            err,
+            ConfigError::SmsIncomplete {
+                set: vec!["SMS_ACCOUNT_SID"],
+                missing: vec!["SMS_AUTH_TOKEN", "SMS_FROM"],
+            }
+        );
+        assert!(
+            err.to_string().contains("SMS_AUTH_TOKEN, SMS_FROM missing"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_account_sid_or_sender_is_refused_without_echoing_it() {
+        for (name, value) in [
+            ("SMS_ACCOUNT_SID", "AC123"),
+            ("SMS_ACCOUNT_SID", &format!("MG{}", "0".repeat(32))),
+            ("SMS_ACCOUNT_SID", &format!("AC{}", "g".repeat(32))),
+            ("SMS_FROM", "15005550006"),
+            ("SMS_FROM", "+0123456789"),
+            ("SMS_FROM", "+1234567"),
+            ("SMS_FROM", "+1234567890123456"),
+            ("SMS_FROM", "Contoso"),
+            ("SMS_API_URL", "api.twilio.com"),
+        ] {
+            let mut vars = vars();
+            vars.insert(name, value.to_owned());
+            match parse(&vars) {
+                Err(ConfigError::Invalid {
+                    name: named,
+                    reason,
+                }) => {
+                    assert_eq!(named, name, "{value}");
+                    // A URL is no secret and is quoted like the other URLs; the sid
+                    // and the number are not.
+                    if name != "SMS_API_URL" {
+                        assert!(!reason.contains(value), "{value}: {reason}");
+                    }
+                }
+                other => panic!("{name}={value}: {:?}", other.map(|c| c.sms)),
+            }
+        }
     }
 
     #[test]
