@@ -1,25 +1,34 @@
-// Starts the local stand-ins the edge talks to — the Resend-compatible mailbox and the
-// signed-webhook directory — the demo site and the CDN that serves it the widget (on the
+// Starts the local stand-ins the edge talks to — the Resend-compatible mailbox, the
+// Twilio-compatible SMS inbox and the signed-webhook directory — the demo site and the CDN that serves it the widget (on the
 // site's port + 1 when the site's port is fixed). `cargo xtask demo|test` runs it; when all
 // three listen it prints one line, `ready {json}`, with their URLs.
 //
-//   node stack.mjs --dist DIR --edge URL --mailbox-port N --directory-port N --site-port N
-//   (secrets come from SSPR_WEBHOOK_SECRET and SSPR_EMAIL_API_KEY)
+//   node stack.mjs --dist DIR --edge URL --mailbox-port N --sms-port N --directory-port N
+//                  --site-port N
+//   (secrets come from SSPR_WEBHOOK_SECRET, SSPR_EMAIL_API_KEY, SSPR_SMS_ACCOUNT_SID and
+//   SSPR_SMS_AUTH_TOKEN)
 import { parseArgs } from 'node:util';
 import { startMailbox } from './mailbox.mjs';
+import { startSms } from './sms.mjs';
 import { startDirectory } from './directory.mjs';
 import { startCdn, startSite } from './site.mjs';
 
 const { values } = parseArgs({
   options: {
     dist: { type: 'string' }, edge: { type: 'string' },
-    'mailbox-port': { type: 'string', default: '0' }, 'directory-port': { type: 'string', default: '0' },
+    'mailbox-port': { type: 'string', default: '0' }, 'sms-port': { type: 'string', default: '0' },
+    'directory-port': { type: 'string', default: '0' },
     'site-port': { type: 'string', default: '0' },
   },
 });
 const secret = process.env.SSPR_WEBHOOK_SECRET;
 const apiKey = process.env.SSPR_EMAIL_API_KEY;
-for (const [name, value] of [['--dist', values.dist], ['--edge', values.edge], ['SSPR_WEBHOOK_SECRET', secret], ['SSPR_EMAIL_API_KEY', apiKey]]) {
+const accountSid = process.env.SSPR_SMS_ACCOUNT_SID;
+const authToken = process.env.SSPR_SMS_AUTH_TOKEN;
+for (const [name, value] of [
+  ['--dist', values.dist], ['--edge', values.edge], ['SSPR_WEBHOOK_SECRET', secret], ['SSPR_EMAIL_API_KEY', apiKey],
+  ['SSPR_SMS_ACCOUNT_SID', accountSid], ['SSPR_SMS_AUTH_TOKEN', authToken],
+]) {
   if (!value) {
     console.error(`stack.mjs: ${name} is required`);
     process.exit(2);
@@ -27,6 +36,7 @@ for (const [name, value] of [['--dist', values.dist], ['--edge', values.edge], [
 }
 
 const mailbox = await startMailbox({ port: Number(values['mailbox-port']), apiKey });
+const sms = await startSms({ port: Number(values['sms-port']), accountSid, authToken });
 const directory = await startDirectory({ port: Number(values['directory-port']), secret });
 const mailboxUrl = `http://127.0.0.1:${mailbox.port}`;
 const cdn = await startCdn({ port: Number(values['site-port']) ? Number(values['site-port']) + 1 : 0, dist: values.dist });
@@ -35,6 +45,7 @@ const site = await startSite({ port: Number(values['site-port']), dist: values.d
 
 console.log('ready ' + JSON.stringify({
   mailbox: mailboxUrl,
+  sms: `http://127.0.0.1:${sms.port}`,
   directory: `http://127.0.0.1:${directory.port}`,
   webhook: `http://127.0.0.1:${directory.port}/sspr/webhook`,
   site: `http://127.0.0.1:${site.port}`,

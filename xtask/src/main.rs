@@ -81,6 +81,12 @@ fn test() -> Result<(), String> {
     sh::step("native tests (core, edge logic, widget)", || {
         sh::run(sh::cargo(&env).args(["test", "--workspace"]))
     })?;
+    sh::step("stand-in tests (node --test)", || {
+        let mut cmd = sh::command(&env, "node");
+        cmd.args(["--test", "e2e/standins/sms.test.mjs"])
+            .current_dir(&root);
+        sh::run(&mut cmd)
+    })?;
     sh::step("widget build (trunk --release, esbuild)", || {
         stack::build_widget(&env)
     })?;

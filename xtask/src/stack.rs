@@ -1,4 +1,4 @@
-//! The running stack: the stand-ins (mailbox, directory) and demo site in one Node process,
+//! The running stack: the stand-ins (mailbox, SMS inbox, directory) and demo site in one Node process,
 //! and the edge in `wrangler dev` (workerd, state on disk). Each runs in its own process
 //! group, and every group is stopped when the stack is dropped or Ctrl-C is pressed.
 
@@ -41,6 +41,7 @@ pub fn demo() -> Result<(), String> {
     println!("  sspr demo is running.");
     println!("  Demo login page:  {}/", running.site);
     println!("  Demo mailbox:     {}/", running.mailbox);
+    println!("  Demo SMS inbox:   {}/", running.sms);
     println!("  Edge API:         {}/v1/health", running.edge);
     println!(
         "  Audit log:        curl -H 'Authorization: Bearer {}' {}/v1/admin/audit",
@@ -119,6 +120,8 @@ pub struct Running {
     pub edge: String,
     pub site: String,
     pub mailbox: String,
+    /// The Twilio-compatible SMS stand-in.
+    pub sms: String,
     pub directory: String,
     /// The admin API's bearer token for this run.
     pub admin_token: String,
@@ -131,6 +134,7 @@ impl Running {
         cmd.env("SSPR_EDGE", &self.edge)
             .env("SSPR_SITE", &self.site)
             .env("SSPR_MAILBOX", &self.mailbox)
+            .env("SSPR_SMS", &self.sms)
             .env("SSPR_DIRECTORY", &self.directory)
             .env("SSPR_ADMIN_TOKEN", &self.admin_token);
     }
@@ -168,18 +172,22 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         // Tests start from empty Durable Object storage every run.
         let _ = std::fs::remove_dir_all(&state);
     }
-    let (edge_port, site_port, mailbox_port, directory_port) = match mode {
-        Mode::Demo => (8787, 8080, 8025, 8026),
-        Mode::Test => (free_port(18787)?, 0, 0, 0),
+    let (edge_port, site_port, mailbox_port, directory_port, sms_port) = match mode {
+        Mode::Demo => (8787, 8080, 8025, 8026, 8027),
+        Mode::Test => (free_port(18787)?, 0, 0, 0, 0),
     };
     let edge = format!("http://127.0.0.1:{edge_port}");
     let webhook_secret = random_hex(32)?;
     let email_key = format!("re_{}", random_hex(12)?);
+    // Shaped like Twilio's: an account sid is AC and 32 hex digits, an auth token 32 hex.
+    let sms_account_sid = format!("AC{}", random_hex(16)?);
+    let sms_auth_token = random_hex(16)?;
     let mut running = Running {
         services: Vec::new(),
         edge: edge.clone(),
         site: String::new(),
         mailbox: String::new(),
+        sms: String::new(),
         directory: String::new(),
         admin_token: random_hex(32)?,
         logs: logs.clone(),
@@ -199,10 +207,14 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             &mailbox_port.to_string(),
             "--directory-port",
             &directory_port.to_string(),
+            "--sms-port",
+            &sms_port.to_string(),
         ])
         .args(["--site-port", &site_port.to_string()])
         .env("SSPR_WEBHOOK_SECRET", &webhook_secret)
-        .env("SSPR_EMAIL_API_KEY", &email_key);
+        .env("SSPR_EMAIL_API_KEY", &email_key)
+        .env("SSPR_SMS_ACCOUNT_SID", &sms_account_sid)
+        .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token);
     let (service, ready) = spawn("stand-ins", cmd, &logs.join("standins.log"), Some("ready "))?;
     running.services.push(service);
     let ready = ready.recv_timeout(Duration::from_secs(30)).map_err(|_| {
@@ -216,6 +228,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     };
     running.site = url("site")?;
     running.mailbox = url("mailbox")?;
+    running.sms = url("sms")?;
     running.directory = url("directory")?;
     let webhook = url("webhook")?;
 
@@ -231,6 +244,11 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             "EMAIL_FROM",
             "Contoso IT <it-no-reply@example.com>".to_owned(),
         ),
+        ("SMS_API_URL", running.sms.clone()),
+        ("SMS_ACCOUNT_SID", sms_account_sid),
+        ("SMS_AUTH_TOKEN", sms_auth_token),
+        // Twilio's magic test number for a valid sender.
+        ("SMS_FROM", "+15005550006".to_owned()),
         ("POLICY", read(&root.join("e2e/fixtures/policy.toml"))?),
         ("AUDIT_HASH_KEY", random_hex(32)?),
         ("ADMIN_TOKEN", running.admin_token.clone()),
