@@ -13,6 +13,7 @@ use base64::engine::general_purpose::STANDARD;
 use serde::Deserialize;
 
 use super::{Channel, SendError, SmsReceipt, SmsSender};
+use crate::config::SmsConfig;
 use crate::outbound;
 
 /// The API version in every Messages API path.
@@ -36,6 +37,17 @@ pub struct MessageRequest {
     pub authorization: String,
     /// The `application/x-www-form-urlencoded` body.
     pub body: String,
+}
+
+impl From<&SmsConfig> for TwilioSender {
+    fn from(config: &SmsConfig) -> TwilioSender {
+        TwilioSender {
+            api_url: config.api_url.clone(),
+            account_sid: config.account_sid.clone(),
+            auth_token: config.auth_token.clone(),
+            from: config.from.clone(),
+        }
+    }
 }
 
 impl TwilioSender {
@@ -148,6 +160,25 @@ mod tests {
         form_urlencoded::parse(body.as_bytes())
             .into_owned()
             .collect()
+    }
+
+    #[test]
+    fn the_sender_is_built_from_the_sms_settings() {
+        let config = SmsConfig {
+            api_url: "http://127.0.0.1:8027".into(),
+            account_sid: "AC0123456789abcdef0123456789abcdef".into(),
+            auth_token: "token".into(),
+            from: "+15005550006".into(),
+        };
+        let request = TwilioSender::from(&config).request("+14155550100", "hi");
+        assert_eq!(
+            request.url,
+            "http://127.0.0.1:8027/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json"
+        );
+        assert_eq!(
+            request.authorization,
+            basic_auth(&config.account_sid, "token")
+        );
     }
 
     #[test]
