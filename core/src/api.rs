@@ -26,6 +26,15 @@ pub struct VerifyCodeRequest {
     pub code: String,
 }
 
+/// `POST /v1/reset/choose`: the method the user picked on the `choose_method` step (or, from
+/// a proving step, the method to switch to).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChooseMethodRequest {
+    pub flow: String,
+    pub method: Method,
+}
+
 /// `POST /v1/unlock/complete`: apply (or retry) the unlock of a flow whose proofs are done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

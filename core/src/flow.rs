@@ -88,9 +88,24 @@ pub enum Subject {
         /// Where notices about the account go (their email address).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         contact: Option<String>,
+        /// The mobile number text-message codes go to (E.164).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        phone: Option<String>,
     },
     /// Nobody: the username is unknown, disabled or has no usable method.
     Decoy,
+}
+
+impl Subject {
+    /// Where a code for `method` goes: the email address or the mobile number (`None` for
+    /// decoys, and for methods that send nothing).
+    pub fn address(&self, method: Method) -> Option<&str> {
+        match (self, method) {
+            (Subject::User { contact, .. }, Method::EmailCode) => contact.as_deref(),
+            (Subject::User { phone, .. }, Method::SmsCode) => phone.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 /// Where the flow is.
@@ -157,7 +172,7 @@ pub struct Proofs<'a> {
 /// let mut n = 0u8;
 /// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(53); *b = n });
 /// let token = FlowToken::new(vec![1; 32], &mut random);
-/// let user = Subject::User { user_id: "u1".into(), personal: Default::default(), contact: None };
+/// let user = Subject::User { user_id: "u1".into(), personal: Default::default(), contact: None, phone: None };
 /// let offers = vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")];
 /// let key = b"code key";
 /// let started = ResetFlow::start(
@@ -740,6 +755,7 @@ mod tests {
             user_id: "u-alice".into(),
             personal: PersonalInfo::new("alice", Some("Alice Martin"), Some("alice@example.com")),
             contact: Some("alice@example.com".into()),
+            phone: None,
         }
     }
 

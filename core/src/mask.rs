@@ -26,6 +26,26 @@ pub fn decoy_email(username: &str, usual_domain: &str) -> String {
     }
 }
 
+/// The mask a decoy flow shows for a mobile number: shaped like
+/// [`PhoneNumber::masked`](crate::methods::phone::PhoneNumber::masked), with the
+/// organisation's usual country code and two digits derived from the username, so the same
+/// name always shows the same mask.
+///
+/// ```
+/// let mask = sspr_core::mask::decoy_phone("nobody", "49");
+/// assert!(mask.starts_with("+4 ••• ••• ••"));
+/// assert_eq!(mask, sspr_core::mask::decoy_phone("NoBody", "49"));
+/// ```
+pub fn decoy_phone(username: &str, usual_country_code: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(username.to_lowercase().as_bytes());
+    let head = usual_country_code
+        .chars()
+        .find(char::is_ascii_digit)
+        .unwrap_or('1');
+    format!("+{head} ••• ••• ••{}{}", digest[0] % 10, digest[1] % 10)
+}
+
 fn first_char(s: &str) -> String {
     let first = s
         .chars()

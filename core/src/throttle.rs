@@ -147,7 +147,14 @@ impl ThrottleState {
     ) -> Result<(), Throttled> {
         self.prune(now);
         self.check_blocked(now)?;
-        if let Some(last) = self.sends.iter().map(|(at, _)| *at).max()
+        // The cooldown is per channel: a second method's code right after the first is not a
+        // resend.
+        if let Some(last) = self
+            .sends
+            .iter()
+            .filter(|(_, c)| *c == channel)
+            .map(|(at, _)| *at)
+            .max()
             && now < last + limits.resend_cooldown_ms
         {
             return Err(Throttled::Cooldown {
@@ -245,6 +252,22 @@ mod tests {
         assert_eq!(
             state.record_send(&limits(), SendChannel::Email, T + 30_000),
             Ok(())
+        );
+    }
+
+    #[test]
+    fn a_code_on_the_other_channel_right_after_is_not_a_resend() {
+        let mut state = ThrottleState::default();
+        state.record_send(&limits(), SendChannel::Email, T).unwrap();
+        assert_eq!(
+            state.record_send(&limits(), SendChannel::Sms, T + 1_000),
+            Ok(())
+        );
+        assert_eq!(
+            state.record_send(&limits(), SendChannel::Sms, T + 2_000),
+            Err(Throttled::Cooldown {
+                retry_at: T + 31_000
+            })
         );
     }
 

@@ -123,6 +123,10 @@ pub struct DirectoryUser {
     pub email: Option<String>,
     #[serde(default)]
     pub display_name: Option<String>,
+    /// The mobile number text-message codes may go to, in E.164 (`+4915112345678`). Numbers
+    /// that do not parse are ignored (and logged without the number).
+    #[serde(default)]
+    pub phone: Option<String>,
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
     /// Group names, for policies enabled for selected groups.

@@ -6,15 +6,19 @@ import http from 'node:http';
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readBody, json, listen } from './http.mjs';
 
-// alice, bob, erin, frank and gina (locked out) come four times (alice, alice2 … alice4): the edge integration tests use
-// the first and each browser project of the end-to-end suite its own, so the edge's per-user
-// counters (resend cooldown, failed proofs) never carry over from one to the next.
+// alice, bob, erin, frank, gina (locked out), hana (with a mobile number) and dana (an
+// administrator with a mobile number, so the two-method policy applies) come four times
+// (alice, alice2 … alice4): the edge integration tests use the first and each browser project
+// of the end-to-end suite its own, so the edge's per-user counters (resend cooldown, failed
+// proofs) never carry over from one to the next.
 const PEOPLE = [
   { id: 'u-1001', username: 'alice', display_name: 'Alice Martin', admin: false, groups: ['staff'], password: 'Initial-Password-1' },
   { id: 'u-1002', username: 'bob', display_name: 'Bob Okafor', admin: false, groups: ['staff', 'sales'], password: 'Initial-Password-2' },
   { id: 'u-1005', username: 'erin', display_name: 'Erin Walsh', admin: false, groups: ['staff'], password: 'Initial-Password-5' },
   { id: 'u-1006', username: 'frank', display_name: 'Frank Osei', admin: false, groups: ['staff'], password: 'Initial-Password-6' },
   { id: 'u-1007', username: 'gina', display_name: 'Gina Rossi', admin: false, groups: ['staff'], password: 'Initial-Password-7', locked: true },
+  { id: 'u-1008', username: 'hana', display_name: 'Hana Sato', admin: false, groups: ['staff'], password: 'Initial-Password-8', phone: '+49151123456' },
+  { id: 'u-1004', username: 'dana', display_name: 'Dana Reyes', admin: true, groups: ['it-admins'], password: 'Initial-Password-4', phone: '+49151123457' },
 ];
 
 export const SEED_USERS = [
@@ -23,11 +27,12 @@ export const SEED_USERS = [
     id: `${person.id}${suffix}`,
     username: `${person.username}${suffix}`,
     email: `${person.username}${suffix}@example.com`,
+    phone: person.phone ? `${person.phone}${suffix || '0'}0` : null,
     enabled: true,
     locked: person.locked ?? false,
   }))),
+  { id: 'u-1009', username: 'omar', email: 'omar@example.com', display_name: 'Omar Haddad', enabled: true, locked: false, admin: true, groups: ['it-admins'], password: 'Initial-Password-9' },
   { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
-  { id: 'u-1004', username: 'dana', email: 'dana@example.com', display_name: 'Dana Reyes', enabled: true, locked: false, admin: true, groups: ['it-admins'], password: 'Initial-Password-4' },
 ];
 
 const HISTORY = 3;
@@ -70,7 +75,7 @@ export function createDirectory({ secret }) {
   function webhook(event) {
     if (event.type === 'user.lookup') {
       const user = find(event.username);
-      return [200, { user: user ? { id: user.id, email: user.email, display_name: user.display_name, enabled: user.enabled, admin: user.admin, groups: user.groups } : null }];
+      return [200, { user: user ? { id: user.id, email: user.email, phone: user.phone ?? undefined, display_name: user.display_name, enabled: user.enabled, admin: user.admin, groups: user.groups } : null }];
     }
     if (event.type === 'password.set') {
       const user = users.find((u) => u.id === event.user_id);

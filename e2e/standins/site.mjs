@@ -17,7 +17,7 @@ const TYPES = {
 /** The files a host page downloads for the widget. */
 const WIDGET_FILES = new Set(['sspr.js', 'sspr-widget_bg.wasm']);
 
-export function createSite({ dist, edge, cdn, mailbox, directory }) {
+export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
   const root = path.resolve(dist);
   const examples = path.resolve(root, '..', 'examples');
   const csp = [
@@ -45,7 +45,7 @@ export function createSite({ dist, edge, cdn, mailbox, directory }) {
     }
     const ext = path.extname(file);
     if (ext === '.html') {
-      data = data.toString('utf8').replaceAll('__SSPR_EDGE__', edge).replaceAll('__SSPR_CDN__', cdn).replaceAll('__SSPR_MAILBOX__', mailbox);
+      data = data.toString('utf8').replaceAll('__SSPR_EDGE__', edge).replaceAll('__SSPR_CDN__', cdn).replaceAll('__SSPR_MAILBOX__', mailbox).replaceAll('__SSPR_SMS__', sms);
     }
     res.writeHead(200, {
       'content-type': TYPES[ext] ?? 'application/octet-stream',

@@ -41,7 +41,7 @@ const directory = await startDirectory({ port: Number(values['directory-port']),
 const mailboxUrl = `http://127.0.0.1:${mailbox.port}`;
 const cdn = await startCdn({ port: Number(values['site-port']) ? Number(values['site-port']) + 1 : 0, dist: values.dist });
 const cdnUrl = `http://127.0.0.1:${cdn.port}`;
-const site = await startSite({ port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl, directory });
+const site = await startSite({ port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl, sms: `http://127.0.0.1:${sms.port}`, directory });
 
 console.log('ready ' + JSON.stringify({
   mailbox: mailboxUrl,

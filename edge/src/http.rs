@@ -14,6 +14,7 @@ pub enum Route {
     Preflight,
     Health,
     ResetStart,
+    ResetChoose,
     ResetVerify,
     ResetPassword,
     UnlockStart,
@@ -24,9 +25,10 @@ pub enum Route {
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 9] = [
+pub const ROUTES: [(&str, &str, Route); 10] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
+    ("POST", "/v1/reset/choose", Route::ResetChoose),
     ("POST", "/v1/reset/verify", Route::ResetVerify),
     ("POST", "/v1/reset/password", Route::ResetPassword),
     ("POST", "/v1/unlock/start", Route::UnlockStart),

@@ -14,6 +14,7 @@ use sspr_core::flow::{
     Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Notice, Proofs, ResetFlow, ResetSettings, Stage,
     Subject,
 };
+use sspr_core::policy::Method;
 use sspr_core::throttle::{SendChannel, ThrottleState, Throttled};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
@@ -48,6 +49,12 @@ pub enum Command {
     },
     /// Apply, or retry, the unlock of a flow whose proofs are done.
     Unlock { now: UnixMillis, token: String },
+    /// Prove `method` next (from the choice, or switching from a proving step).
+    Choose {
+        now: UnixMillis,
+        token: String,
+        method: Method,
+    },
 }
 
 impl Command {
@@ -57,7 +64,8 @@ impl Command {
             Command::Start { .. } => None,
             Command::Verify { token, .. }
             | Command::Password { token, .. }
-            | Command::Unlock { token, .. } => Some(token),
+            | Command::Unlock { token, .. }
+            | Command::Choose { token, .. } => Some(token),
         }
     }
 }
@@ -66,9 +74,9 @@ impl Command {
 #[derive(Serialize, Deserialize)]
 pub struct Outcome {
     pub reply: Reply,
-    /// A code to send to the user's address. Never logged.
+    /// A code to send. Never logged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub send_code: Option<String>,
+    pub send_code: Option<CodeDelivery>,
     /// A notice to email the user: where, and what happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<(String, Notice)>,
@@ -90,6 +98,39 @@ impl Outcome {
     fn audited(mut self, events: impl IntoIterator<Item = AuditEvent>) -> Self {
         self.audit.extend(events);
         self
+    }
+}
+
+/// A code for the worker to send after replying, and the `code_sent` event to complete with
+/// the provider's answer.
+#[derive(Serialize, Deserialize)]
+pub struct CodeDelivery {
+    pub method: Method,
+    /// The email address or the E.164 mobile number.
+    pub to: String,
+    pub code: String,
+    pub audit: AuditEvent,
+}
+
+/// The code a transition asks to send, with where it goes, if any (decoys send nothing).
+fn delivery(flow: &ResetFlow, effects: &[Effect], scope: &Scope) -> Option<CodeDelivery> {
+    effects.iter().find_map(|effect| match effect {
+        Effect::SendCode { method, code } => Some(CodeDelivery {
+            method: *method,
+            to: flow.subject.address(*method)?.to_owned(),
+            code: code.expose().to_owned(),
+            audit: scope.code_sent(*method),
+        }),
+        Effect::SendApproval { .. } | Effect::Notify { .. } => None,
+    })
+}
+
+/// The send counter a method's code counts against, if it sends one.
+fn send_channel(method: Method) -> Option<SendChannel> {
+    match method {
+        Method::EmailCode => Some(SendChannel::Email),
+        Method::SmsCode => Some(SendChannel::Sms),
+        _ => None,
     }
 }
 
@@ -159,6 +200,9 @@ impl DurableObject for UserState {
                 self.verify(&config, now, &token, &code).await?
             }
             Command::Unlock { now, token } => self.complete_unlock(&config, now, &token).await?,
+            Command::Choose { now, token, method } => {
+                self.choose(&config, now, &token, method).await?
+            }
             Command::Password {
                 now,
                 token,
@@ -208,10 +252,18 @@ impl UserState {
             user_id,
             flow_id: None,
         };
-        // Every start sends a code (decoys pretend to), so every start counts as a send.
+        // A start with a single method sends its code at once (decoys pretend to), so it
+        // counts as a send; with a choice, the choice does.
         let mut throttle = self.load_throttle()?;
-        if let Err(refused) = throttle.record_send(&config.policy.limits(), SendChannel::Email, now)
-        {
+        let sends = match offers.as_slice() {
+            [only] => send_channel(only.method),
+            _ => None,
+        };
+        let checked = match sends {
+            Some(channel) => throttle.record_send(&config.policy.limits(), channel, now),
+            None => throttle.check_blocked(now),
+        };
+        if let Err(refused) = checked {
             return Ok(Outcome::reply(refused.reply()).audited([scope.started(Some(&refused))]));
         }
         self.save_throttle(&throttle)?;
@@ -237,9 +289,61 @@ impl UserState {
         scope.flow_id = Some(audit::flow_id(started.flow.token_hash()));
         Ok(Outcome {
             reply: started.flow.reply(&token.encode()),
-            send_code: started.code_to_send().map(|code| code.expose().to_owned()),
+            send_code: delivery(&started.flow, &started.effects, &scope),
             notice: None,
             audit: vec![scope.started(None)],
+        })
+    }
+
+    /// `Command::Choose`: the user picked the method to prove next. A code method counts as
+    /// a send on its channel (decoys included), so the resend limits hold across choices.
+    async fn choose(
+        &self,
+        config: &Config,
+        now: UnixMillis,
+        token_text: &str,
+        method: Method,
+    ) -> Result<Outcome> {
+        let mut throttle = self.load_throttle()?;
+        if let Err(blocked) = throttle.check_blocked(now) {
+            return Ok(Outcome::reply(blocked.reply()));
+        }
+        let (token, flow) = match self.authorized(token_text, now)? {
+            Ok(found) => found,
+            Err(reply) => return Ok(Outcome::reply(reply)),
+        };
+        let scope = Scope {
+            now,
+            kind: flow.kind,
+            user_id: user_of(&flow.subject),
+            flow_id: Some(audit::flow_id(flow.token_hash())),
+        };
+        let mut next = flow.clone();
+        let effects = match next.choose(
+            method,
+            &config.code_key,
+            Proofs::default(),
+            now,
+            &mut random::fill,
+        ) {
+            Ok(effects) => effects,
+            Err(err) => return Ok(Outcome::reply(self.refuse(&flow, &token, &err)?)),
+        };
+        if let Some(channel) = send_channel(method) {
+            if let Err(refused) = throttle.record_send(&config.policy.limits(), channel, now) {
+                // The flow stays where it was; the user may pick another method or wait.
+                let mut reply = flow.reply(&token.encode());
+                reply.error = refused.reply().error;
+                return Ok(Outcome::reply(reply));
+            }
+            self.save_throttle(&throttle)?;
+        }
+        self.save(&next)?;
+        Ok(Outcome {
+            reply: next.reply(&token.encode()),
+            send_code: delivery(&next, &effects, &scope),
+            notice: None,
+            audit: Vec::new(),
         })
     }
 

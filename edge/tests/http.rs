@@ -22,7 +22,10 @@ struct Stack {
     to_ms: u64,
     edge: String,
     mailbox: String,
+    sms: String,
     directory: String,
+    /// The demo site's origin, which the edge allows.
+    site: String,
     agent: ureq::Agent,
 }
 
@@ -68,7 +71,9 @@ fn stack() -> Stack {
         to_ms: wall - 60_000 + (day + 1) * DAYS_APART_MS,
         edge: var("SSPR_EDGE"),
         mailbox: var("SSPR_MAILBOX"),
+        sms: var("SSPR_SMS"),
         directory: var("SSPR_DIRECTORY"),
+        site: var("SSPR_SITE"),
         agent,
     };
     stack.raw(
@@ -78,13 +83,15 @@ fn stack() -> Stack {
         "{}",
         &[],
     );
-    stack.raw(
-        "DELETE",
-        &format!("{}/api/messages", stack.mailbox),
-        "application/json",
-        "",
-        &[],
-    );
+    for inbox in [&stack.mailbox, &stack.sms] {
+        stack.raw(
+            "DELETE",
+            &format!("{inbox}/api/messages"),
+            "application/json",
+            "",
+            &[],
+        );
+    }
     stack
 }
 
@@ -152,6 +159,48 @@ impl Stack {
             &body.to_string(),
             &[("X-Sspr-Test-Clock-Offset-Ms", &offset)],
         )
+    }
+
+    /// Posts as the embedding page would: with its `Origin`.
+    fn post_from_site(&self, path: &str, body: Value) -> Answer {
+        let offset = self.offset_ms.load(Ordering::SeqCst).to_string();
+        self.raw(
+            "POST",
+            &format!("{}{path}", self.edge),
+            "application/json",
+            &body.to_string(),
+            &[
+                ("X-Sspr-Test-Clock-Offset-Ms", &offset),
+                ("Origin", &self.site),
+            ],
+        )
+    }
+
+    fn choose(&self, flow: &str, method: &str) -> Answer {
+        self.post_from_site(
+            "/v1/reset/choose",
+            json!({ "flow": flow, "method": method }),
+        )
+    }
+
+    /// Waits (bounded) for the `nth` text message to `number` and returns its body.
+    fn sms_for(&self, number: &str, nth: usize) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let answer = self.raw("GET", &format!("{}/api/messages", self.sms), "", "", &[]);
+            let Value::Array(messages) = answer.body else {
+                panic!("the SMS inbox answered {}", answer.body)
+            };
+            let mine: Vec<&Value> = messages.iter().filter(|m| m["to"] == number).collect();
+            if let Some(message) = mine.get(nth) {
+                return message["body"].as_str().unwrap().to_owned();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no text message reached {number}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     fn start(&self, username: &str) -> Answer {
@@ -524,21 +573,22 @@ fn unknown_and_disabled_users_are_indistinguishable_from_known_ones() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn an_administrator_cannot_reset_with_a_single_emailed_code() {
-    // Administrators always need two methods; until multi-method flows land, an administrator
-    // walks the decoy flow rather than getting a weaker one-code reset.
+fn an_administrator_who_holds_a_single_method_walks_the_decoy_flow() {
+    // Administrators always need two methods: omar has only an email address, so he gets
+    // what an unknown name gets, and no email.
     let stack = stack();
     let known = stack.start("alice");
-    let admin = stack.start("dana");
+    let admin = stack.start("omar");
     assert_eq!(admin.status, known.status);
     assert_eq!(admin.body["step"]["kind"], "verify_code");
+    assert_eq!(admin.body["step"]["destination"], "o•••@e•••.com");
     stack.code_for("alice@example.com", 0);
     std::thread::sleep(Duration::from_millis(500));
     assert!(
         stack
             .messages()
             .iter()
-            .all(|m| m["to"][0] != "dana@example.com")
+            .all(|m| m["to"][0] != "omar@example.com")
     );
 }
 
@@ -1085,4 +1135,130 @@ fn events_older_than_the_retention_are_deleted() {
         json!([]),
         "the events are gone, not hidden"
     );
+}
+
+/// The 6-digit code in a message.
+fn code_in(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|word| word.len() == 6)
+        .expect("the message carries a 6-digit code")
+        .to_owned()
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_administrator_proves_two_distinct_methods_before_choosing_a_password() {
+    let stack = stack();
+    let answer = stack.post_from_site("/v1/reset/start", json!({ "username": "dana" }));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let step = &answer.body["step"];
+    assert_eq!(step["kind"], "choose_method", "{step}");
+    assert_eq!(step["required"], 2);
+    assert_eq!(step["verified"], 0);
+    let methods: Vec<&str> = step["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["method"].as_str().unwrap())
+        .collect();
+    assert_eq!(methods, ["email_code", "sms_code"]);
+    assert_eq!(step["methods"][1]["destination"], "+4 ••• ••• ••00");
+    let token = flow(&answer);
+
+    let answer = stack.choose(&token, "email_code");
+    assert_eq!(
+        answer.body["step"]["kind"], "verify_code",
+        "{}",
+        answer.body
+    );
+    let answer = stack.verify(&token, &stack.code_for("dana@example.com", 0));
+    let step = &answer.body["step"];
+    assert_eq!(
+        step["kind"], "choose_method",
+        "one proof is not enough: {step}"
+    );
+    assert_eq!(step["verified"], 1);
+    assert_eq!(step["methods"].as_array().unwrap().len(), 1);
+
+    // The proved method cannot count twice.
+    let again = stack.choose(&token, "email_code");
+    assert_eq!(again.status, 409);
+    assert_eq!(error_code(&again), "method_not_offered");
+    // A password before the second proof is refused.
+    let early = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "a brand new passphrase" }),
+    );
+    assert_eq!(error_code(&early), "wrong_step", "{}", early.body);
+
+    // Right after the email: a text message is not a resend, so no cooldown applies.
+    let answer = stack.choose(&token, "sms_code");
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["step"]["kind"], "verify_code");
+    assert_eq!(answer.body["step"]["channel"], "sms");
+    let text = stack.sms_for("+4915112345700", 0);
+    let code = code_in(&text);
+    assert!(
+        text.ends_with(&format!("@127.0.0.1 #{code}")),
+        "the last line binds the code to the page's host for WebOTP: {text:?}"
+    );
+    let answer = stack.verify(&token, &code);
+    assert_eq!(
+        answer.body["step"]["kind"], "new_password",
+        "{}",
+        answer.body
+    );
+    let done = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "a brand new passphrase" }),
+    );
+    assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_user_with_a_mobile_number_may_choose_a_texted_code() {
+    let stack = stack();
+    let answer = stack.post_from_site("/v1/reset/start", json!({ "username": "hana" }));
+    assert_eq!(
+        answer.body["step"]["kind"], "choose_method",
+        "{}",
+        answer.body
+    );
+    assert_eq!(answer.body["step"]["required"], 1);
+    let token = flow(&answer);
+    assert_eq!(stack.choose(&token, "authenticator").status, 409);
+    let answer = stack.choose(&token, "sms_code");
+    assert_eq!(answer.body["step"]["destination"], "+4 ••• ••• ••00");
+    let code = code_in(&stack.sms_for("+4915112345600", 0));
+    // Asking again at once is a resend: refused until the cooldown ends, the flow kept.
+    let again = stack.choose(&token, "sms_code");
+    assert_eq!(error_code(&again), "resend_too_soon", "{}", again.body);
+    assert_eq!(again.body["step"]["kind"], "verify_code");
+    let answer = stack.verify(&token, &code);
+    assert_eq!(
+        answer.body["step"]["kind"], "new_password",
+        "{}",
+        answer.body
+    );
+    assert!(
+        stack.messages().is_empty(),
+        "nothing was emailed: {:?}",
+        stack.messages()
+    );
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_choice_needs_a_live_flow_and_a_known_method() {
+    let stack = stack();
+    let answer = stack.choose("not-a-token", "email_code");
+    assert_eq!(error_code(&answer), "flow_expired", "{}", answer.body);
+    let token = flow(&stack.start("hana"));
+    let answer = stack.post_from_site(
+        "/v1/reset/choose",
+        json!({ "flow": token, "method": "carrier_pigeon" }),
+    );
+    assert_eq!(answer.status, 400, "{}", answer.body);
+    assert_eq!(error_code(&answer), "bad_request");
 }

@@ -17,6 +17,15 @@ code-label = الرمز
 code-submit = تحقّق
 restart = البدء من جديد
 
+## اختيار الطريقة
+choose-title = اختر طريقة التحقق من هويتك
+choose-progress = الخطوة { $step } من { $total }
+choose-email_code = إرسال رمز بالبريد الإلكتروني إلى { $destination }
+choose-sms_code = إرسال رمز برسالة نصية إلى { $destination }
+choose-authenticator = استخدام تطبيق المصادقة
+choose-app_notification = الموافقة على إشعار على هاتفك
+choose-security_questions = الإجابة عن أسئلة الأمان
+
 ## كلمة مرور جديدة
 password-title = اختر كلمة مرور جديدة
 password-label = كلمة المرور الجديدة

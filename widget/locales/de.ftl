@@ -17,6 +17,15 @@ code-label = Code
 code-submit = Bestätigen
 restart = Neu beginnen
 
+## Methode wählen
+choose-title = Wählen Sie, wie Sie sich bestätigen
+choose-progress = Schritt { $step } von { $total }
+choose-email_code = Code per E-Mail an { $destination }
+choose-sms_code = Code per SMS an { $destination }
+choose-authenticator = Authenticator-App verwenden
+choose-app_notification = Benachrichtigung auf dem Telefon bestätigen
+choose-security_questions = Sicherheitsfragen beantworten
+
 ## Neues Passwort
 password-title = Neues Passwort wählen
 password-label = Neues Passwort

@@ -17,6 +17,15 @@ code-label = Code
 code-submit = Verify
 restart = Start over
 
+## Choose a method
+choose-title = Choose how to verify it's you
+choose-progress = Step { $step } of { $total }
+choose-email_code = Email a code to { $destination }
+choose-sms_code = Text a code to { $destination }
+choose-authenticator = Use your authenticator app
+choose-app_notification = Approve a notification on your phone
+choose-security_questions = Answer your security questions
+
 ## New password
 password-title = Choose a new password
 password-label = New password

@@ -17,6 +17,15 @@ code-label = Código
 code-submit = Verificar
 restart = Empezar de nuevo
 
+## Elegir un método
+choose-title = Elija cómo confirmar su identidad
+choose-progress = Paso { $step } de { $total }
+choose-email_code = Enviar un código por correo a { $destination }
+choose-sms_code = Enviar un código por SMS al { $destination }
+choose-authenticator = Usar su aplicación de autenticación
+choose-app_notification = Aprobar una notificación en su teléfono
+choose-security_questions = Responder sus preguntas de seguridad
+
 ## Nueva contraseña
 password-title = Elija una nueva contraseña
 password-label = Nueva contraseña

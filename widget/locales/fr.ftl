@@ -17,6 +17,15 @@ code-label = Code
 code-submit = Vérifier
 restart = Recommencer
 
+## Choix de la méthode
+choose-title = Choisissez comment confirmer votre identité
+choose-progress = Étape { $step } sur { $total }
+choose-email_code = Recevoir un code par e-mail à { $destination }
+choose-sms_code = Recevoir un code par SMS au { $destination }
+choose-authenticator = Utiliser votre application d’authentification
+choose-app_notification = Approuver une notification sur votre téléphone
+choose-security_questions = Répondre à vos questions de sécurité
+
 ## Nouveau mot de passe
 password-title = Choisissez un nouveau mot de passe
 password-label = Nouveau mot de passe

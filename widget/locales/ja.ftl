@@ -17,6 +17,15 @@ code-label = コード
 code-submit = 確認
 restart = 最初からやり直す
 
+## 方法の選択
+choose-title = 本人確認の方法を選んでください
+choose-progress = ステップ { $step } / { $total }
+choose-email_code = { $destination } にメールでコードを送信
+choose-sms_code = { $destination } にSMSでコードを送信
+choose-authenticator = 認証アプリを使用
+choose-app_notification = スマートフォンの通知を承認
+choose-security_questions = 秘密の質問に回答
+
 ## 新しいパスワード
 password-title = 新しいパスワードを決めてください
 password-label = 新しいパスワード

@@ -17,6 +17,15 @@ code-label = Code
 code-submit = Verifiëren
 restart = Opnieuw beginnen
 
+## Methode kiezen
+choose-title = Kies hoe je bevestigt dat jij het bent
+choose-progress = Stap { $step } van { $total }
+choose-email_code = Code mailen naar { $destination }
+choose-sms_code = Code sms'en naar { $destination }
+choose-authenticator = Je authenticator-app gebruiken
+choose-app_notification = Een melding op je telefoon goedkeuren
+choose-security_questions = Je beveiligingsvragen beantwoorden
+
 ## Nieuw wachtwoord
 password-title = Kies een nieuw wachtwoord
 password-label = Nieuw wachtwoord

@@ -17,6 +17,15 @@ code-label = Kod
 code-submit = Zweryfikuj
 restart = Zacznij od nowa
 
+## Wybór metody
+choose-title = Wybierz sposób potwierdzenia tożsamości
+choose-progress = Krok { $step } z { $total }
+choose-email_code = Wyślij kod e-mailem na { $destination }
+choose-sms_code = Wyślij kod SMS-em na { $destination }
+choose-authenticator = Użyj aplikacji uwierzytelniającej
+choose-app_notification = Zatwierdź powiadomienie na telefonie
+choose-security_questions = Odpowiedz na pytania zabezpieczające
+
 ## Nowe hasło
 password-title = Ustaw nowe hasło
 password-label = Nowe hasło

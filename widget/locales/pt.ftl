@@ -17,6 +17,15 @@ code-label = Código
 code-submit = Verificar
 restart = Recomeçar
 
+## Escolher um método
+choose-title = Escolha como confirmar sua identidade
+choose-progress = Etapa { $step } de { $total }
+choose-email_code = Enviar um código por e-mail para { $destination }
+choose-sms_code = Enviar um código por SMS para { $destination }
+choose-authenticator = Usar o aplicativo autenticador
+choose-app_notification = Aprovar uma notificação no telefone
+choose-security_questions = Responder às perguntas de segurança
+
 ## Nova senha
 password-title = Escolha uma nova senha
 password-label = Nova senha

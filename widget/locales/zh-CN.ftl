@@ -17,6 +17,15 @@ code-label = 验证码
 code-submit = 验证
 restart = 重新开始
 
+## 选择方式
+choose-title = 选择验证身份的方式
+choose-progress = 第 { $step } 步，共 { $total } 步
+choose-email_code = 通过电子邮件将验证码发送到 { $destination }
+choose-sms_code = 通过短信将验证码发送到 { $destination }
+choose-authenticator = 使用身份验证器应用
+choose-app_notification = 在手机上批准通知
+choose-security_questions = 回答安全问题
+
 ## 新密码
 password-title = 设置新密码
 password-label = 新密码

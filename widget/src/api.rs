@@ -1,7 +1,10 @@
 //! The one typed client for the edge. Every route answers with a [`Reply`], errors included.
 
 use serde::Serialize;
-use sspr_core::api::{CompleteRequest, NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest};
+use sspr_core::api::{
+    ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest,
+    VerifyCodeRequest,
+};
 use sspr_core::flow::FlowKind;
 
 /// A call that got no readable answer.
@@ -35,6 +38,7 @@ impl ClientError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
     Start(FlowKind, StartRequest),
+    Choose(ChooseMethodRequest),
     Complete(CompleteRequest),
     Verify(VerifyCodeRequest),
     Password(NewPasswordRequest),
@@ -58,6 +62,7 @@ impl Client {
         match call {
             Call::Start(FlowKind::Reset, request) => self.post("/v1/reset/start", request).await,
             Call::Start(FlowKind::Unlock, request) => self.post("/v1/unlock/start", request).await,
+            Call::Choose(request) => self.post("/v1/reset/choose", request).await,
             Call::Complete(request) => self.post("/v1/unlock/complete", request).await,
             Call::Verify(request) => self.post("/v1/reset/verify", request).await,
             Call::Password(request) => self.post("/v1/reset/password", request).await,

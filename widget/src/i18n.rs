@@ -299,6 +299,8 @@ mod tests {
             ("min", 12.into()),
             ("max", 256.into()),
             ("reason", "history".into()),
+            ("step", 1.into()),
+            ("total", 2.into()),
         ];
         for (tag, _) in LOCALES {
             let locale = Locale::load(tag).unwrap();

@@ -336,6 +336,15 @@ impl Policy {
         }
     }
 
+    /// The flow settings for one user: [`Policy::reset_settings`] with the number of methods
+    /// their effective policy requires (two for administrators).
+    pub fn reset_settings_for(&self, user: &EffectivePolicy) -> crate::flow::ResetSettings {
+        crate::flow::ResetSettings {
+            required: user.required,
+            ..self.reset_settings()
+        }
+    }
+
     /// What the server checks a new password with: the rules, and the banned terms.
     pub fn password_checker(&self) -> crate::password::PasswordChecker {
         crate::password::PasswordChecker::new(

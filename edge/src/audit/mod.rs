@@ -238,6 +238,17 @@ impl Scope {
         }
     }
 
+    /// A code handed out for `method`, before the provider has answered: [`code_sent`]
+    /// completes it with the answer.
+    pub fn code_sent(&self, method: Method) -> AuditEvent {
+        self.event(
+            EventKind::CodeSent,
+            Some(method),
+            "pending",
+            Detail::default(),
+        )
+    }
+
     /// A request on a flow refused because the user is blocked.
     pub fn refused(&self, throttled: &Throttled) -> AuditEvent {
         self.event(
@@ -329,7 +340,8 @@ impl Scope {
     }
 }
 
-/// The `code_sent` event for the code a start handed out, once the provider has answered.
+/// The `code_sent` event for a code handed out (`started` is [`Scope::code_sent`]'s event),
+/// once the provider has answered.
 pub fn code_sent(
     started: &AuditEvent,
     method: Method,

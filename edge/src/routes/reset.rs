@@ -1,14 +1,18 @@
 //! `/v1/reset/…`: start a reset, verify the emailed code, set the new password.
 
 use sspr_core::api::{
-    CompleteRequest, MethodOffer, NewPasswordRequest, Reply, StartRequest, VerifyCodeRequest,
+    ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest,
+    VerifyCodeRequest,
 };
 use sspr_core::flow::{FlowError, FlowKind, Subject};
-use sspr_core::mask;
+use sspr_core::methods::phone::PhoneNumber;
+use sspr_core::offers;
 use sspr_core::password::PersonalInfo;
 use sspr_core::policy::Method as ProofMethod;
+use sspr_core::registration::Registrations;
 use sspr_core::token::FlowToken;
 use sspr_core::username::Username;
+use sspr_core::webhook::DirectoryUser;
 use worker::{Context, Env, Method, ObjectNamespace, Request, RequestInit, Response, Result, Stub};
 
 use super::{audit_origin, read_json, reply_internal, respond};
@@ -19,10 +23,32 @@ use crate::http::SecurityHeaders;
 use crate::identity::IdentityBackend;
 use crate::identity::webhook::WebhookBackend;
 use crate::senders::resend::ResendSender;
-use crate::senders::{EmailContent, EmailSender, templates};
-use crate::user_state::{Command, Outcome};
+use crate::senders::twilio::TwilioSender;
+use crate::senders::{Channel, EmailContent, EmailSender, SendError, SmsSender, templates};
+use crate::user_state::{CodeDelivery, Command, Outcome};
 
 const USER_STATE: &str = "USER_STATE";
+
+/// The country code decoy phone masks show.
+const DECOY_PHONE_COUNTRY_CODE: &str = "1";
+
+/// What a directory user holds for a reset: their email address and mobile number. A number
+/// that does not parse is left out, and logged without the number.
+fn held_methods(user: &DirectoryUser) -> Registrations {
+    let mut held = Registrations::default();
+    held.email = user.email.clone().filter(|e| !e.trim().is_empty());
+    held.phone = user.phone.as_deref().and_then(|phone| {
+        PhoneNumber::parse(phone, None)
+            .map_err(|_| {
+                worker::console_warn!(
+                    "user {}: the directory's phone number is not E.164",
+                    user.id
+                )
+            })
+            .ok()
+    });
+    held
+}
 
 /// `POST /v1/reset/start` and `/v1/unlock/start` `{username}`. Known and unknown usernames
 /// get replies of the same shape; only real users are sent a code, after the reply has gone.
@@ -36,6 +62,7 @@ pub async fn start(
 ) -> Result<Response> {
     let now = clock::now(&req);
     let origin = audit_origin(&req, config);
+    let req_origin = req.headers().get("Origin")?;
     let request: StartRequest = match read_json(&mut req).await? {
         Ok(request) => request,
         Err(reply) => return respond(&reply, security),
@@ -59,38 +86,46 @@ pub async fn start(
             return respond(&Reply::error(api), security);
         }
     };
-    // Only users whose effective policy an emailed code satisfies get a real flow for now;
-    // everyone else (unknown, disabled, not enabled by policy, needing two methods) walks the
-    // decoy flow, so the policy is never weakened. Multi-method flows come with the Core issue.
-    let served = user.filter(|user| {
-        config
-            .policy
-            .for_user(&user.facts())
-            .is_some_and(|policy| policy.satisfied_by(&[ProofMethod::EmailCode]))
-    });
-    let (object_name, subject, destination, email) = match served {
-        Some(user) if user.email.is_some() => {
-            let email = user.email.unwrap_or_default();
-            (
-                format!("user/{}/{}", config.tenant, user.id),
-                Subject::User {
-                    personal: PersonalInfo::new(
-                        username.as_str(),
-                        user.display_name.as_deref(),
-                        Some(&email),
-                    ),
-                    user_id: user.id,
-                    contact: Some(email.clone()),
-                },
-                mask::email(&email),
-                Some(email),
-            )
+    // A real flow for an enabled user whose policy what they hold can satisfy; everyone
+    // else (unknown, disabled, not enabled by policy, not holding enough methods) walks the
+    // decoy flow, so the policy is never weakened and the replies look alike.
+    let served = user.and_then(|user| {
+        let policy = config.policy.for_user(&user.facts())?;
+        let mut held = held_methods(&user);
+        if config.sms.is_none() {
+            // Without an SMS provider no code can be texted (administrators' policy allows
+            // texts whatever the user policy says).
+            held.phone = None;
         }
-        _ => (
+        let offers = offers::offers(&policy, &held)?;
+        Some((user, policy, held, offers))
+    });
+    let (object_name, subject, offers, settings) = match served {
+        Some((user, policy, held, offers)) => (
+            format!("user/{}/{}", config.tenant, user.id),
+            Subject::User {
+                personal: PersonalInfo::new(
+                    username.as_str(),
+                    user.display_name.as_deref(),
+                    held.email.as_deref(),
+                ),
+                user_id: user.id,
+                contact: held.email.clone(),
+                phone: held.phone.as_ref().map(|p| p.e164().to_owned()),
+            },
+            offers,
+            config.policy.reset_settings_for(&policy),
+        ),
+        None => (
             format!("decoy/{}/{}", config.tenant, username.digest()),
             Subject::Decoy,
-            mask::decoy_email(username.as_str(), &config.decoy_domain),
-            None,
+            offers::decoy_offers(
+                &config.policy,
+                username.as_str(),
+                &config.decoy_domain,
+                DECOY_PHONE_COUNTRY_CODE,
+            ),
+            config.policy.reset_settings(),
         ),
     };
     let namespace = env.durable_object(USER_STATE)?;
@@ -99,9 +134,8 @@ pub async fn start(
         kind,
         now,
         subject,
-        // Only the emailed code is wired up at the edge so far.
-        offers: vec![MethodOffer::new(ProofMethod::EmailCode, destination)],
-        settings: config.policy.reset_settings(),
+        offers,
+        settings,
     };
     let outcome = call(&stub, &command).await?;
     // An unknown username is kept only as a keyed hash, so repeated probing shows.
@@ -109,14 +143,15 @@ pub async fn start(
     for event in events.iter_mut().filter(|e| e.user_id.is_none()) {
         event.detail.username_hash = Some(audit::username_hash(&config.audit_hash_key, &username));
     }
-    match (outcome.send_code, email) {
-        (Some(code), Some(to)) => {
-            let minutes = u64::from(config.policy.codes.lifetime_minutes);
-            let content = templates::code_email(&config.policy.organization.name, &code, minutes);
-            send_code_after_reply(ctx, env, config, to, content, origin, events);
-        }
-        _ => store::write_after_reply(ctx, env, origin, events),
-    }
+    after_reply(
+        ctx,
+        env,
+        config,
+        &req_origin,
+        outcome.send_code,
+        origin,
+        events,
+    );
     respond(&outcome.reply, security)
 }
 
@@ -138,6 +173,29 @@ pub async fn verify(
             now,
             token: r.flow,
             code: r.code,
+        },
+    )
+    .await
+}
+
+/// `POST /v1/reset/choose` `{flow, method}`: the method to prove next.
+pub async fn choose(
+    req: Request,
+    env: &Env,
+    ctx: &Context,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
+    flow_step(
+        req,
+        env,
+        ctx,
+        config,
+        security,
+        |now, r: ChooseMethodRequest| Command::Choose {
+            now,
+            token: r.flow,
+            method: r.method,
         },
     )
     .await
@@ -197,30 +255,53 @@ async fn flow_step<T: serde::de::DeserializeOwned>(
 ) -> Result<Response> {
     let now = clock::now(&req);
     let origin = audit_origin(&req, config);
+    let req_origin = req.headers().get("Origin")?;
     let request: T = match read_json(&mut req).await? {
         Ok(request) => request,
         Err(reply) => return respond(&reply, security),
     };
-    forward(env, ctx, config, &command(now, request), origin, security).await
+    let command = command(now, request);
+    forward(env, ctx, config, &command, &req_origin, origin, security).await
 }
 
-/// Sends a code after the reply has gone, between writing the start's audit events and
-/// writing `code_sent` with the provider's answer. Failures are logged without the address,
-/// the code or the content.
-fn send_code_after_reply(
+/// After the reply has gone: writes the audit events, then sends the code, if any, and
+/// writes its `code_sent` event with the provider's answer. Failures are logged without the
+/// address, the code or the content.
+fn after_reply(
     ctx: &Context,
     env: &Env,
     config: &Config,
-    to: String,
-    content: EmailContent,
+    req_origin: &Option<String>,
+    delivery: Option<CodeDelivery>,
     origin: RequestOrigin,
     events: Vec<AuditEvent>,
 ) {
-    let sender = ResendSender {
+    let Some(delivery) = delivery else {
+        store::write_after_reply(ctx, env, origin, events);
+        return;
+    };
+    let organization = config.policy.organization.name.clone();
+    let minutes = u64::from(config.policy.codes.lifetime_minutes);
+    let message = match delivery.method {
+        ProofMethod::SmsCode => Message::Sms(templates::code_sms(
+            &organization,
+            &delivery.code,
+            minutes,
+            // The edge only answers origins it allows, so this is never an attacker's page.
+            req_origin.as_deref().and_then(templates::origin_host),
+        )),
+        _ => Message::Email(templates::code_email(
+            &organization,
+            &delivery.code,
+            minutes,
+        )),
+    };
+    let email = ResendSender {
         api_url: config.email_api_url.clone(),
         api_key: config.email_api_key.clone(),
         from: config.email_from.clone(),
     };
+    let sms = config.sms.as_ref().map(TwilioSender::from);
     let db = store::database(env);
     ctx.wait_until(async move {
         let db = match db {
@@ -235,17 +316,30 @@ fn send_code_after_reply(
         {
             worker::console_error!("audit write of {} events failed: {err}", events.len());
         }
-        let result = sender.send(&to, &content, &crate::random::id()).await;
+        let key = crate::random::id();
+        let result = match (&message, &sms) {
+            (Message::Email(content), _) => email.send(&delivery.to, content, &key).await,
+            (Message::Sms(body), Some(sms)) => {
+                sms.send(&delivery.to, body, &key).await.map(|_receipt| ())
+            }
+            (Message::Sms(_), None) => Err(SendError::other(Channel::Sms, "SMS is not configured")),
+        };
         if let Err(err) = &result {
-            worker::console_error!("code email not sent: {err}");
+            worker::console_error!("code not sent: {err}");
         }
-        if let (Some(db), Some(started)) = (&db, events.first()) {
-            let sent = audit::code_sent(started, ProofMethod::EmailCode, result.as_ref().copied());
+        if let Some(db) = &db {
+            let sent = audit::code_sent(&delivery.audit, delivery.method, result.as_ref().copied());
             if let Err(err) = store::write(db, &origin, &[sent]).await {
                 worker::console_error!("audit write of code_sent failed: {err}");
             }
         }
     });
+}
+
+/// A code's message, by channel.
+enum Message {
+    Email(EmailContent),
+    Sms(String),
 }
 
 /// Sends an email after the reply has gone, so its timing reveals nothing. Failures are
@@ -275,6 +369,7 @@ async fn forward(
     ctx: &Context,
     config: &Config,
     command: &Command,
+    req_origin: &Option<String>,
     origin: RequestOrigin,
     security: &SecurityHeaders,
 ) -> Result<Response> {
@@ -285,7 +380,15 @@ async fn forward(
     };
     match call(&stub, command).await {
         Ok(outcome) => {
-            store::write_after_reply(ctx, env, origin, outcome.audit);
+            after_reply(
+                ctx,
+                env,
+                config,
+                req_origin,
+                outcome.send_code,
+                origin,
+                outcome.audit,
+            );
             if let Some((to, notice)) = outcome.notice {
                 let content = templates::notice_email(
                     &config.policy.organization.name,

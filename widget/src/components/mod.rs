@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod choose_method;
 pub mod code_form;
 pub mod done_view;
 pub mod identify_form;

@@ -1,10 +1,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sspr_core::api::{
-    CompleteRequest, NewPasswordRequest, Reply, StartRequest, Step, VerifyCodeRequest,
+    ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest, Step,
+    VerifyCodeRequest,
 };
 use sspr_core::flow::FlowKind;
+use sspr_core::policy::Method;
 
+use super::choose_method::ChooseMethod;
 use super::code_form::CodeForm;
 use super::done_view::DoneView;
 use super::identify_form::IdentifyForm;
@@ -140,6 +143,12 @@ pub fn ResetWidget(
             },
         ))
     };
+    let on_choose = move |method: Method| {
+        send(Call::Choose(ChooseMethodRequest {
+            flow: flow.get_untracked().unwrap_or_default(),
+            method,
+        }))
+    };
     let on_code = move || {
         send(Call::Verify(VerifyCodeRequest {
             flow: flow.get_untracked().unwrap_or_default(),
@@ -180,7 +189,10 @@ pub fn ResetWidget(
                 Step::Done => view! { <DoneView kind /> }.into_any(),
                 Step::Pending => view! { <PendingView status on_retry /> }.into_any(),
                 Step::Locked { until } => view! { <LockedView until /> }.into_any(),
-                Step::ChooseMethod { .. } => view! { <UnsupportedStep kind="choose_method" /> }.into_any(),
+                Step::ChooseMethod { methods, verified, required } => view! {
+                    <ChooseMethod status methods verified required on_choose />
+                }
+                .into_any(),
                 Step::VerifyTotp => view! { <UnsupportedStep kind="verify_totp" /> }.into_any(),
                 Step::AnswerQuestions { .. } => {
                     view! { <UnsupportedStep kind="answer_questions" /> }.into_any()
