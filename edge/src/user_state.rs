@@ -21,8 +21,7 @@ use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, d
 
 use crate::audit::{self, AuditEvent, Scope};
 use crate::config::Config;
-use crate::identity::webhook::WebhookBackend;
-use crate::identity::{BackendError, IdentityBackend};
+use crate::identity::{Backend, BackendError, IdentityBackend};
 use crate::random;
 
 /// What the worker asks of a user's state.
@@ -440,10 +439,7 @@ impl UserState {
         };
         // Pending is saved before the call, so a second submission meanwhile is refused.
         self.save(&flow)?;
-        let backend = WebhookBackend {
-            url: config.webhook_url.clone(),
-            secret: config.webhook_secret.clone(),
-        };
+        let backend = Backend::from_config(config);
         let result = backend
             .set_password(&user_id, &new_password, &operation_id)
             .await;
@@ -497,10 +493,7 @@ impl UserState {
         };
         // Pending is saved before the call, so a second request meanwhile is refused.
         self.save(&flow)?;
-        let backend = WebhookBackend {
-            url: config.webhook_url.clone(),
-            secret: config.webhook_secret.clone(),
-        };
+        let backend = Backend::from_config(config);
         let result = backend.unlock(&user_id, &operation_id).await;
         self.finish(&scope, &flow, &token, &operation_id, result, "unlock")
     }

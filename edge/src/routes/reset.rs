@@ -20,8 +20,7 @@ use crate::audit::{self, AuditEvent, RequestOrigin, store};
 use crate::clock;
 use crate::config::Config;
 use crate::http::SecurityHeaders;
-use crate::identity::IdentityBackend;
-use crate::identity::webhook::WebhookBackend;
+use crate::identity::{Backend, IdentityBackend};
 use crate::senders::resend::ResendSender;
 use crate::senders::twilio::TwilioSender;
 use crate::senders::{Channel, EmailContent, EmailSender, SendError, SmsSender, templates};
@@ -71,10 +70,7 @@ pub async fn start(
         Ok(username) => username,
         Err(err) => return respond(&Reply::error(err.into()), security),
     };
-    let backend = WebhookBackend {
-        url: config.webhook_url.clone(),
-        secret: config.webhook_secret.clone(),
-    };
+    let backend = Backend::from_config(config);
     let user = match backend.lookup(username.as_str()).await {
         Ok(user) => user,
         Err(err) => {
