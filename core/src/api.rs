@@ -103,6 +103,9 @@ pub enum Step {
         destination: String,
         code_length: u8,
         tries_left: u8,
+        /// When a new code may be asked for (choose the same method again).
+        #[serde(default)]
+        resend_at: UnixMillis,
     },
     /// Ask for the current code of the user's authenticator app.
     VerifyTotp,
@@ -350,6 +353,7 @@ mod tests {
             destination: "a•••@e•••.com".into(),
             code_length: 6,
             tries_left: 5,
+            resend_at: 0,
         };
         let json = serde_json::to_value(&step).unwrap();
         assert_eq!(json["kind"], "verify_code");

@@ -38,6 +38,13 @@ pub struct ResetSettings {
     /// Tell the user by email when their password changed or their account was unlocked.
     #[serde(default = "yes")]
     pub notify_user: bool,
+    /// How long after a code was sent another may be asked for (the widget counts down).
+    #[serde(default = "thirty_seconds")]
+    pub resend_cooldown_ms: u64,
+}
+
+fn thirty_seconds() -> u64 {
+    30_000
 }
 
 fn yes() -> bool {
@@ -60,6 +67,7 @@ impl Default for ResetSettings {
             required: 1,
             questions_asked: 3,
             notify_user: true,
+            resend_cooldown_ms: thirty_seconds(),
         }
     }
 }
@@ -396,6 +404,7 @@ impl ResetFlow {
                 destination: destination(*method),
                 code_length: self.settings.code.digits,
                 tries_left: challenge.tries_left(),
+                resend_at: challenge.issued_at + self.settings.resend_cooldown_ms,
             },
             Stage::VerifyTotp => Step::VerifyTotp,
             Stage::AnswerQuestions { questions, .. } => Step::AnswerQuestions {

@@ -6,8 +6,8 @@ import http from 'node:http';
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readBody, json, listen } from './http.mjs';
 
-// alice, bob, erin, frank, gina (locked out), hana (with a mobile number) and dana (an
-// administrator with a mobile number, so the two-method policy applies) come four times
+// alice, bob, erin, frank, gina (locked out), hana and kim (with a mobile number), ivy, jack and
+// dana (an administrator with a mobile number, so the two-method policy applies) come four times
 // (alice, alice2 … alice4): the edge integration tests use the first and each browser project
 // of the end-to-end suite its own, so the edge's per-user counters (resend cooldown, failed
 // proofs) never carry over from one to the next.
@@ -18,6 +18,9 @@ const PEOPLE = [
   { id: 'u-1006', username: 'frank', display_name: 'Frank Osei', admin: false, groups: ['staff'], password: 'Initial-Password-6' },
   { id: 'u-1007', username: 'gina', display_name: 'Gina Rossi', admin: false, groups: ['staff'], password: 'Initial-Password-7', locked: true },
   { id: 'u-1008', username: 'hana', display_name: 'Hana Sato', admin: false, groups: ['staff'], password: 'Initial-Password-8', phone: '+49151123456' },
+  { id: 'u-1010', username: 'ivy', display_name: 'Ivy Chen', admin: false, groups: ['staff'], password: 'Initial-Password-10' },
+  { id: 'u-1011', username: 'jack', display_name: 'Jack Byrne', admin: false, groups: ['staff'], password: 'Initial-Password-11' },
+  { id: 'u-1012', username: 'kim', display_name: 'Kim Park', admin: false, groups: ['staff'], password: 'Initial-Password-12', phone: '+49151123458' },
   { id: 'u-1004', username: 'dana', display_name: 'Dana Reyes', admin: true, groups: ['it-admins'], password: 'Initial-Password-4', phone: '+49151123457' },
 ];
 

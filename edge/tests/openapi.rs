@@ -99,6 +99,7 @@ fn every_step() -> Vec<Step> {
             destination: String::new(),
             code_length: 6,
             tries_left: 5,
+            resend_at: 0,
         },
         Step::VerifyTotp,
         Step::AnswerQuestions { questions: vec![] },

@@ -15,6 +15,8 @@ code-title-sms = تحقّق من هاتفك
 code-hint = أرسلنا رمزًا مكوّنًا من { $length } أرقام إلى { $destination }.
 code-label = الرمز
 code-submit = تحقّق
+code-resend = إرسال رمز جديد
+code-resend-wait = إرسال رمز جديد بعد { $seconds } ث
 restart = البدء من جديد
 
 ## اختيار الطريقة

@@ -15,6 +15,8 @@ code-title-sms = Prüfen Sie Ihr Telefon
 code-hint = Wir haben einen { $length }-stelligen Code an { $destination } gesendet.
 code-label = Code
 code-submit = Bestätigen
+code-resend = Neuen Code senden
+code-resend-wait = Neuen Code senden in { $seconds } s
 restart = Neu beginnen
 
 ## Methode wählen

@@ -15,6 +15,8 @@ code-title-sms = Check your phone
 code-hint = We sent a { $length }-digit code to { $destination }.
 code-label = Code
 code-submit = Verify
+code-resend = Send a new code
+code-resend-wait = Send a new code in { $seconds } s
 restart = Start over
 
 ## Choose a method

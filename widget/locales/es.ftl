@@ -15,6 +15,8 @@ code-title-sms = Revise su teléfono
 code-hint = Hemos enviado un código de { $length } dígitos a { $destination }.
 code-label = Código
 code-submit = Verificar
+code-resend = Enviar un código nuevo
+code-resend-wait = Enviar un código nuevo en { $seconds } s
 restart = Empezar de nuevo
 
 ## Elegir un método

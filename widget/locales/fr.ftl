@@ -15,6 +15,8 @@ code-title-sms = Consultez votre téléphone
 code-hint = Nous avons envoyé un code à { $length } chiffres à { $destination }.
 code-label = Code
 code-submit = Vérifier
+code-resend = Envoyer un nouveau code
+code-resend-wait = Envoyer un nouveau code dans { $seconds } s
 restart = Recommencer
 
 ## Choix de la méthode

@@ -15,6 +15,8 @@ code-title-sms = 携帯電話を確認してください
 code-hint = { $length } 桁のコードを { $destination } に送信しました。
 code-label = コード
 code-submit = 確認
+code-resend = 新しいコードを送信
+code-resend-wait = { $seconds } 秒後に新しいコードを送信できます
 restart = 最初からやり直す
 
 ## 方法の選択

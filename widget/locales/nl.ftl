@@ -15,6 +15,8 @@ code-title-sms = Controleer je telefoon
 code-hint = We hebben een code van { $length } cijfers naar { $destination } gestuurd.
 code-label = Code
 code-submit = Verifiëren
+code-resend = Nieuwe code sturen
+code-resend-wait = Nieuwe code sturen over { $seconds } s
 restart = Opnieuw beginnen
 
 ## Methode kiezen

@@ -15,6 +15,8 @@ code-title-sms = Sprawdź telefon
 code-hint = Wysłaliśmy { $length }-cyfrowy kod na { $destination }.
 code-label = Kod
 code-submit = Zweryfikuj
+code-resend = Wyślij nowy kod
+code-resend-wait = Wyślij nowy kod za { $seconds } s
 restart = Zacznij od nowa
 
 ## Wybór metody

@@ -15,6 +15,8 @@ code-title-sms = Verifique o seu telefone
 code-hint = Enviamos um código de { $length } dígitos para { $destination }.
 code-label = Código
 code-submit = Verificar
+code-resend = Enviar um novo código
+code-resend-wait = Enviar um novo código em { $seconds } s
 restart = Recomeçar
 
 ## Escolher um método

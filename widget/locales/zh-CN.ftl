@@ -15,6 +15,8 @@ code-title-sms = 请查看您的手机
 code-hint = 我们已向 { $destination } 发送了 { $length } 位验证码。
 code-label = 验证码
 code-submit = 验证
+code-resend = 发送新验证码
+code-resend-wait = { $seconds } 秒后可发送新验证码
 restart = 重新开始
 
 ## 选择方式

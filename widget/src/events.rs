@@ -133,6 +133,7 @@ mod tests {
             destination: "a•••@e•••.com".into(),
             code_length: 6,
             tries_left: 5,
+            resend_at: 0,
         };
         let event = WidgetEvent::step(FlowKind::Reset, &step);
         assert_eq!(event.name(), "sspr:step");

@@ -300,6 +300,7 @@ mod tests {
             ("max", 256.into()),
             ("reason", "history".into()),
             ("step", 1.into()),
+            ("seconds", 25.into()),
             ("total", 2.into()),
         ];
         for (tag, _) in LOCALES {

@@ -11,6 +11,7 @@ pub mod components;
 pub mod events;
 pub mod i18n;
 pub mod options;
+pub mod webotp;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

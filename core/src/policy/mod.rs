@@ -333,6 +333,7 @@ impl Policy {
             required: self.methods.required,
             questions_asked: self.security_questions.answer,
             notify_user: self.notifications.notify_user,
+            resend_cooldown_ms: u64::from(self.codes.resend_cooldown_seconds) * 1000,
         }
     }
 

@@ -1,12 +1,18 @@
+use std::time::Duration;
+
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-
+use sspr_core::UnixMillis;
 use sspr_core::api::Channel;
 
 use super::reset_widget::{ErrorLine, Status, Typed};
 use crate::i18n::use_i18n;
+use crate::webotp;
 
-/// Second screen: the code that was emailed.
+/// The code that was emailed or texted: one input (so autofill, paste and screen readers work
+/// as for any field) drawn as one box per digit, submitted as soon as it is complete, with a
+/// way to ask for a new code once the resend cooldown is over. A texted code is also offered
+/// by the browser (WebOTP) where it can read the origin-bound line of the message.
 #[component]
 pub fn CodeForm(
     /// Typed values kept by the widget.
@@ -19,8 +25,12 @@ pub fn CodeForm(
     destination: String,
     /// How many digits the code has.
     code_length: u8,
+    /// When a new code may be asked for (ms since the epoch).
+    resend_at: UnixMillis,
     /// Called when the user submits a code.
-    on_submit: impl Fn() + 'static,
+    on_submit: impl Fn() + Copy + 'static,
+    /// Called when the user asks for a new code.
+    on_resend: impl Fn() + 'static,
     /// Called when the user wants to start over.
     on_restart: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -36,6 +46,30 @@ pub fn CodeForm(
             ("destination", destination.into()),
         ],
     );
+    let complete = move |code: &str| {
+        code.chars().filter(char::is_ascii_digit).count() == usize::from(code_length)
+    };
+
+    // The resend countdown, ticking once a second until the cooldown is over.
+    let now = RwSignal::new(js_sys::Date::now() as u64);
+    if let Ok(ticker) = set_interval_with_handle(
+        move || now.set(js_sys::Date::now() as u64),
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || ticker.clear());
+    }
+    let wait_seconds = move || resend_at.saturating_sub(now.get()).div_ceil(1000);
+
+    if channel == Channel::Sms {
+        let listening = webotp::listen(move |code| {
+            typed.code.set(code);
+            on_submit();
+        });
+        if let Some(listening) = listening {
+            on_cleanup(move || listening.abort());
+        }
+    }
+
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         on_submit();
@@ -47,6 +81,7 @@ pub fn CodeForm(
             <label class="sspr-form__label" for=status.id("code")>{i18n.t("code-label")}</label>
             <input
                 class="sspr-form__input sspr-form__input--code"
+                style:--sspr-code-length=code_length.to_string()
                 id=status.id("code")
                 name="code"
                 inputmode="numeric"
@@ -55,11 +90,30 @@ pub fn CodeForm(
                 maxlength=u32::from(code_length) + 2
                 required
                 prop:value=move || typed.code.get()
-                on:input=move |ev| typed.code.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    let done = complete(&value);
+                    typed.code.set(value);
+                    if done {
+                        on_submit();
+                    }
+                }
             />
             <ErrorLine status />
             <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
                 {i18n.t("code-submit")}
+            </button>
+            <button
+                class="sspr-form__link"
+                type="button"
+                data-testid="sspr-resend"
+                disabled=move || { status.busy.get() || wait_seconds() != 0 }
+                on:click=move |_| on_resend()
+            >
+                {move || match wait_seconds() {
+                    0 => i18n.t("code-resend"),
+                    seconds => i18n.t_args("code-resend-wait", &[("seconds", seconds.into())]),
+                }}
             </button>
             <button class="sspr-form__link" type="button" on:click=move |_| on_restart()>
                 {i18n.t("restart")}

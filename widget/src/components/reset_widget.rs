@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sspr_core::api::{
-    ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest, Step,
+    Channel, ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest, Step,
     VerifyCodeRequest,
 };
 use sspr_core::flow::FlowKind;
@@ -178,8 +178,21 @@ pub fn ResetWidget(
         <section class="sspr" data-testid="sspr-reset" node_ref=root lang=lang dir=dir>
             {move || match step.get() {
                 Step::Identify => view! { <IdentifyForm typed status kind on_submit=on_identify /> }.into_any(),
-                Step::VerifyCode { channel, destination, code_length, .. } => view! {
-                    <CodeForm typed status channel destination code_length on_submit=on_code on_restart=restart />
+                Step::VerifyCode { channel, destination, code_length, resend_at, .. } => view! {
+                    <CodeForm
+                        typed
+                        status
+                        channel
+                        destination
+                        code_length
+                        resend_at
+                        on_submit=on_code
+                        on_resend=move || on_choose(match channel {
+                            Channel::Email => Method::EmailCode,
+                            Channel::Sms => Method::SmsCode,
+                        })
+                        on_restart=restart
+                    />
                 }
                 .into_any(),
                 Step::NewPassword { rules } => view! {
