@@ -1,17 +1,21 @@
 // Starts the local stand-ins the edge talks to — the Resend-compatible mailbox, the
-// Twilio-compatible SMS inbox and the signed-webhook directory — the demo site and the CDN that serves it the widget (on the
+// Twilio-compatible SMS inbox, the signed-webhook directory, and the SCIM 2.0 and Microsoft
+// Graph peers of the other identity backends — the demo site and the CDN that serves it the widget (on the
 // site's port + 1 when the site's port is fixed). `cargo xtask demo|test` runs it; when all
 // three listen it prints one line, `ready {json}`, with their URLs.
 //
 //   node stack.mjs --dist DIR --edge URL --mailbox-port N --sms-port N --directory-port N
-//                  --site-port N
+//                  --site-port N [--scim-port N --graph-port N --graph-tenant T --graph-client-id ID]
 //   (secrets come from SSPR_WEBHOOK_SECRET, SSPR_EMAIL_API_KEY, SSPR_SMS_ACCOUNT_SID and
-//   SSPR_SMS_AUTH_TOKEN)
+//   SSPR_SMS_AUTH_TOKEN; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
+//   SSPR_GRAPH_CLIENT_SECRET are set)
 import { parseArgs } from 'node:util';
 import { startMailbox } from './mailbox.mjs';
 import { startSms } from './sms.mjs';
 import { startDirectory } from './directory.mjs';
 import { startCdn, startSite } from './site.mjs';
+import { startScim } from './scim.mjs';
+import { startGraph } from './graph.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +23,8 @@ const { values } = parseArgs({
     'mailbox-port': { type: 'string', default: '0' }, 'sms-port': { type: 'string', default: '0' },
     'directory-port': { type: 'string', default: '0' },
     'site-port': { type: 'string', default: '0' },
+    'scim-port': { type: 'string', default: '0' }, 'graph-port': { type: 'string', default: '0' },
+    'graph-tenant': { type: 'string' }, 'graph-client-id': { type: 'string' },
   },
 });
 const secret = process.env.SSPR_WEBHOOK_SECRET;
@@ -43,7 +49,26 @@ const cdn = await startCdn({ port: Number(values['site-port']) ? Number(values['
 const cdnUrl = `http://127.0.0.1:${cdn.port}`;
 const site = await startSite({ port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl, sms: `http://127.0.0.1:${sms.port}`, directory });
 
+const peers = {};
+if (process.env.SSPR_SCIM_TOKEN) {
+  const scim = await startScim({ port: Number(values['scim-port']), token: process.env.SSPR_SCIM_TOKEN });
+  peers.scim = `http://127.0.0.1:${scim.port}`;
+  peers.scim_base = `${peers.scim}/scim/v2`;
+}
+if (process.env.SSPR_GRAPH_CLIENT_SECRET) {
+  if (!values['graph-tenant'] || !values['graph-client-id']) {
+    console.error('stack.mjs: --graph-tenant and --graph-client-id are required with SSPR_GRAPH_CLIENT_SECRET');
+    process.exit(2);
+  }
+  const graph = await startGraph({
+    port: Number(values['graph-port']), tenant: values['graph-tenant'],
+    clientId: values['graph-client-id'], clientSecret: process.env.SSPR_GRAPH_CLIENT_SECRET,
+  });
+  peers.graph = `http://127.0.0.1:${graph.port}`;
+}
+
 console.log('ready ' + JSON.stringify({
+  ...peers,
   mailbox: mailboxUrl,
   sms: `http://127.0.0.1:${sms.port}`,
   directory: `http://127.0.0.1:${directory.port}`,

@@ -13,9 +13,8 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// Key of the HMAC that stores codes (`CODE_HMAC_KEY`, secret, ≥ 32 bytes).
     pub code_key: Vec<u8>,
-    /// The signed-webhook identity backend (`IDENTITY_WEBHOOK_URL`, `IDENTITY_WEBHOOK_SECRET`).
-    pub webhook_url: String,
-    pub webhook_secret: Vec<u8>,
+    /// The identity backend `IDENTITY_BACKEND` names, with its settings.
+    pub identity: IdentityConfig,
     /// The email provider: a Resend-compatible API (`EMAIL_API_URL`, `EMAIL_API_KEY`, `EMAIL_FROM`).
     pub email_api_url: String,
     pub email_api_key: String,
@@ -54,6 +53,89 @@ pub struct SmsConfig {
     /// hex digits (`SMS_FROM`).
     pub from: String,
 }
+
+/// The identity backend and its settings (`IDENTITY_BACKEND`: `webhook`, the default, `scim` or
+/// `graph`). Only the chosen backend's settings are read.
+#[derive(Clone, PartialEq, Eq)]
+pub enum IdentityConfig {
+    /// The signed webhook (`IDENTITY_WEBHOOK_URL`, `IDENTITY_WEBHOOK_SECRET`).
+    Webhook { url: String, secret: Vec<u8> },
+    /// A SCIM 2.0 service provider.
+    Scim(ScimConfig),
+    /// Microsoft Entra ID through Microsoft Graph.
+    Graph(GraphConfig),
+}
+
+/// A SCIM 2.0 service provider (`SCIM_BASE_URL`, `SCIM_TOKEN`, `SCIM_ADMIN_GROUP`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct ScimConfig {
+    /// The SCIM base URL without a trailing slash, e.g. `https://idp.example.com/scim/v2`.
+    pub base_url: String,
+    /// The bearer token (secret).
+    pub token: String,
+    /// The display name of the group whose members are administrators; none when unset.
+    pub admin_group: Option<String>,
+}
+
+/// An Entra ID tenant through Microsoft Graph (`GRAPH_TENANT_ID`, `GRAPH_CLIENT_ID`,
+/// `GRAPH_CLIENT_SECRET`, `GRAPH_LOGIN_URL`, `GRAPH_API_URL`, `GRAPH_ADMIN_ROLES`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct GraphConfig {
+    /// The tenant's id (a GUID) or one of its domain names.
+    pub tenant_id: String,
+    /// The app registration's application (client) id, a GUID.
+    pub client_id: String,
+    /// The app's client secret (secret).
+    pub client_secret: String,
+    /// The Microsoft identity platform, without a trailing slash (default
+    /// `https://login.microsoftonline.com`).
+    pub login_url: String,
+    /// Microsoft Graph, without a trailing slash (default `https://graph.microsoft.com`).
+    pub api_url: String,
+    /// Directory roles (template ids or display names) that make a user an administrator;
+    /// empty means any directory role does.
+    pub admin_roles: Vec<String>,
+}
+
+// Secrets stay out of Debug output.
+impl std::fmt::Debug for IdentityConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdentityConfig::Webhook { url, .. } => f
+                .debug_struct("Webhook")
+                .field("url", url)
+                .finish_non_exhaustive(),
+            IdentityConfig::Scim(scim) => scim.fmt(f),
+            IdentityConfig::Graph(graph) => graph.fmt(f),
+        }
+    }
+}
+
+impl std::fmt::Debug for ScimConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScimConfig")
+            .field("base_url", &self.base_url)
+            .field("admin_group", &self.admin_group)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for GraphConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GraphConfig")
+            .field("tenant_id", &self.tenant_id)
+            .field("client_id", &self.client_id)
+            .field("login_url", &self.login_url)
+            .field("api_url", &self.api_url)
+            .field("admin_roles", &self.admin_roles)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Default of `GRAPH_LOGIN_URL`.
+pub const DEFAULT_GRAPH_LOGIN_URL: &str = "https://login.microsoftonline.com";
+/// Default of `GRAPH_API_URL`.
+pub const DEFAULT_GRAPH_API_URL: &str = "https://graph.microsoft.com";
 
 /// Default of `SMS_API_URL`.
 pub const DEFAULT_SMS_API_URL: &str = "https://api.twilio.com";
@@ -156,6 +238,67 @@ impl Config {
             })?,
             None => Policy::default(),
         };
+        let identity = match optional("IDENTITY_BACKEND", "webhook")
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "webhook" => IdentityConfig::Webhook {
+                url: url("IDENTITY_WEBHOOK_URL")?,
+                secret: secret("IDENTITY_WEBHOOK_SECRET")?,
+            },
+            "scim" => IdentityConfig::Scim(ScimConfig {
+                base_url: url("SCIM_BASE_URL")?,
+                token: required("SCIM_TOKEN")?,
+                admin_group: lookup("SCIM_ADMIN_GROUP")
+                    .map(|v| v.trim().to_owned())
+                    .filter(|v| !v.is_empty()),
+            }),
+            "graph" => {
+                let tenant_id = required("GRAPH_TENANT_ID")?;
+                if !is_tenant(&tenant_id) {
+                    return Err(ConfigError::Invalid {
+                        name: "GRAPH_TENANT_ID",
+                        reason: format!(
+                            "expected the tenant's id (a GUID) or a domain name, got {tenant_id:?}"
+                        ),
+                    });
+                }
+                let client_id = required("GRAPH_CLIENT_ID")?;
+                if !is_guid(&client_id) {
+                    return Err(ConfigError::Invalid {
+                        name: "GRAPH_CLIENT_ID",
+                        reason: format!(
+                            "expected the application (client) id, a GUID, got {client_id:?}"
+                        ),
+                    });
+                }
+                let with_default = |name: &'static str, default: &str| {
+                    if lookup(name).is_some_and(|v| !v.trim().is_empty()) {
+                        url(name)
+                    } else {
+                        Ok(default.to_owned())
+                    }
+                };
+                IdentityConfig::Graph(GraphConfig {
+                    tenant_id,
+                    client_id,
+                    client_secret: required("GRAPH_CLIENT_SECRET")?,
+                    login_url: with_default("GRAPH_LOGIN_URL", DEFAULT_GRAPH_LOGIN_URL)?,
+                    api_url: with_default("GRAPH_API_URL", DEFAULT_GRAPH_API_URL)?,
+                    admin_roles: optional("GRAPH_ADMIN_ROLES", "")
+                        .split(',')
+                        .map(|role| role.trim().to_owned())
+                        .filter(|role| !role.is_empty())
+                        .collect(),
+                })
+            }
+            other => {
+                return Err(ConfigError::Invalid {
+                    name: "IDENTITY_BACKEND",
+                    reason: format!("expected webhook, scim or graph, got {other:?}"),
+                });
+            }
+        };
         let sms = sms_config(&lookup)?;
         if sms.is_none() && policy.methods.allowed.contains(&Method::SmsCode) {
             return Err(ConfigError::SmsNotConfigured);
@@ -163,8 +306,7 @@ impl Config {
         Ok(Config {
             allowed_origins,
             code_key: secret("CODE_HMAC_KEY")?,
-            webhook_url: url("IDENTITY_WEBHOOK_URL")?,
-            webhook_secret: secret("IDENTITY_WEBHOOK_SECRET")?,
+            identity,
             email_api_url: url("EMAIL_API_URL")?,
             email_api_key: required("EMAIL_API_KEY")?,
             email_from: required("EMAIL_FROM")?,
@@ -227,6 +369,26 @@ fn sms_config(lookup: &impl Fn(&str) -> Option<String>) -> Result<Option<SmsConf
     }))
 }
 
+/// A GUID in its usual form, `8-4-4-4-12` hex digits.
+fn is_guid(value: &str) -> bool {
+    let groups: Vec<&str> = value.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(group, len)| group.len() == len && group.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A tenant as the token endpoint's path takes it: a GUID or a domain name
+/// (`contoso.onmicrosoft.com`); nothing that could change the URL's path.
+fn is_tenant(value: &str) -> bool {
+    is_guid(value)
+        || (value.contains('.')
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+}
+
 /// A Twilio sid: a two-letter prefix and 32 hex digits.
 fn is_sid(value: &str, prefix: &str) -> bool {
     value
@@ -284,7 +446,13 @@ mod tests {
             config.allowed_origins,
             ["https://login.example.com", "http://127.0.0.1:8080"]
         );
-        assert_eq!(config.webhook_url, "https://idp.example.com/sspr");
+        assert_eq!(
+            config.identity,
+            IdentityConfig::Webhook {
+                url: "https://idp.example.com/sspr".into(),
+                secret: "s".repeat(32).into_bytes(),
+            }
+        );
         assert_eq!(config.tenant, "default");
         assert_eq!(config.audit_retention_days, 365);
         assert!(
@@ -489,5 +657,154 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    const CLIENT: &str = "00001111-aaaa-2222-bbbb-3333cccc4444";
+
+    /// The base settings for another backend: without the webhook's, to show they are not
+    /// required then.
+    fn vars_for(backend: &str) -> HashMap<&'static str, String> {
+        let mut vars = vars();
+        vars.remove("IDENTITY_WEBHOOK_URL");
+        vars.remove("IDENTITY_WEBHOOK_SECRET");
+        vars.insert("IDENTITY_BACKEND", backend.into());
+        vars
+    }
+
+    #[test]
+    fn the_scim_backend_needs_its_url_and_token_only() {
+        let mut vars = vars_for("scim");
+        assert_eq!(
+            parse(&vars).err(),
+            Some(ConfigError::Missing("SCIM_BASE_URL"))
+        );
+        vars.insert("SCIM_BASE_URL", "https://idp.example.com/scim/v2/".into());
+        assert_eq!(parse(&vars).err(), Some(ConfigError::Missing("SCIM_TOKEN")));
+        vars.insert("SCIM_TOKEN", "bearer-token".into());
+        assert_eq!(
+            parse(&vars).unwrap().identity,
+            IdentityConfig::Scim(ScimConfig {
+                base_url: "https://idp.example.com/scim/v2".into(),
+                token: "bearer-token".into(),
+                admin_group: None,
+            })
+        );
+        vars.insert("SCIM_ADMIN_GROUP", " IT Admins ".into());
+        let IdentityConfig::Scim(scim) = parse(&vars).unwrap().identity else {
+            panic!("not scim")
+        };
+        assert_eq!(scim.admin_group.as_deref(), Some("IT Admins"));
+        vars.insert("SCIM_BASE_URL", "idp.example.com/scim/v2".into());
+        assert!(matches!(
+            parse(&vars),
+            Err(ConfigError::Invalid {
+                name: "SCIM_BASE_URL",
+                ..
+            })
+        ));
+    }
+
+    fn graph_vars() -> HashMap<&'static str, String> {
+        let mut vars = vars_for("graph");
+        vars.insert("GRAPH_TENANT_ID", TENANT.into());
+        vars.insert("GRAPH_CLIENT_ID", CLIENT.into());
+        vars.insert("GRAPH_CLIENT_SECRET", "client~secret".into());
+        vars
+    }
+
+    #[test]
+    fn the_graph_backend_defaults_to_microsofts_endpoints() {
+        let IdentityConfig::Graph(graph) = parse(&graph_vars()).unwrap().identity else {
+            panic!("not graph")
+        };
+        assert_eq!(
+            graph,
+            GraphConfig {
+                tenant_id: TENANT.into(),
+                client_id: CLIENT.into(),
+                client_secret: "client~secret".into(),
+                login_url: "https://login.microsoftonline.com".into(),
+                api_url: "https://graph.microsoft.com".into(),
+                admin_roles: vec![],
+            }
+        );
+        let mut vars = graph_vars();
+        vars.insert("GRAPH_LOGIN_URL", "http://127.0.0.1:9000/".into());
+        vars.insert("GRAPH_API_URL", "http://127.0.0.1:9001".into());
+        vars.insert(
+            "GRAPH_ADMIN_ROLES",
+            "62e90394-69f5-4237-9190-012177145e10, Helpdesk Administrator,".into(),
+        );
+        vars.insert("GRAPH_TENANT_ID", "contoso.onmicrosoft.com".into());
+        let IdentityConfig::Graph(graph) = parse(&vars).unwrap().identity else {
+            panic!("not graph")
+        };
+        assert_eq!(graph.login_url, "http://127.0.0.1:9000");
+        assert_eq!(graph.api_url, "http://127.0.0.1:9001");
+        assert_eq!(
+            graph.admin_roles,
+            [
+                "62e90394-69f5-4237-9190-012177145e10",
+                "Helpdesk Administrator"
+            ]
+        );
+        assert_eq!(graph.tenant_id, "contoso.onmicrosoft.com");
+    }
+
+    #[test]
+    fn each_missing_or_malformed_graph_setting_is_named() {
+        for name in ["GRAPH_TENANT_ID", "GRAPH_CLIENT_ID", "GRAPH_CLIENT_SECRET"] {
+            let mut vars = graph_vars();
+            vars.remove(name);
+            assert_eq!(parse(&vars).err(), Some(ConfigError::Missing(name)));
+        }
+        for (name, value) in [
+            ("GRAPH_TENANT_ID", "contoso/../common"),
+            ("GRAPH_TENANT_ID", "contoso"),
+            ("GRAPH_CLIENT_ID", "my-app"),
+            ("GRAPH_CLIENT_ID", "00001111-aaaa-2222-bbbb-3333cccc444"),
+            ("GRAPH_LOGIN_URL", "login.microsoftonline.com"),
+            ("GRAPH_API_URL", "graph.microsoft.com"),
+        ] {
+            let mut vars = graph_vars();
+            vars.insert(name, value.into());
+            match parse(&vars) {
+                Err(ConfigError::Invalid { name: named, .. }) => assert_eq!(named, name),
+                other => panic!("{name}={value}: {:?}", other.map(|c| c.identity)),
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_backend_is_named_and_the_default_is_the_webhook() {
+        let err = parse(&vars_for("ldap")).err().unwrap().to_string();
+        assert!(
+            err.contains("IDENTITY_BACKEND") && err.contains("ldap"),
+            "{err}"
+        );
+        let mut vars = vars();
+        vars.insert("IDENTITY_BACKEND", " Webhook ".into());
+        assert!(matches!(
+            parse(&vars).unwrap().identity,
+            IdentityConfig::Webhook { .. }
+        ));
+        assert_eq!(
+            parse(&vars_for("webhook")).err(),
+            Some(ConfigError::Missing("IDENTITY_WEBHOOK_URL"))
+        );
+    }
+
+    #[test]
+    fn backend_settings_keep_their_secrets_out_of_debug_output() {
+        let webhook = parse(&vars()).unwrap().identity;
+        assert!(!format!("{webhook:?}").contains(&"s".repeat(32)));
+        let graph = parse(&graph_vars()).unwrap().identity;
+        assert!(!format!("{graph:?}").contains("client~secret"));
+        let mut vars = vars_for("scim");
+        vars.insert("SCIM_BASE_URL", "https://idp.example.com/scim/v2".into());
+        vars.insert("SCIM_TOKEN", "bearer-token".into());
+        let scim = parse(&vars).unwrap().identity;
+        assert!(!format!("{scim:?}").contains("bearer-token"));
     }
 }

@@ -2,10 +2,23 @@
 
 use worker::{Fetch, Headers, Method, Request, RequestInit, wasm_bindgen::JsValue};
 
-/// A response from another service: its status and body.
+/// A response from another service: its status, the headers callers asked for, and its body.
 pub struct Answer {
     pub status: u16,
     pub body: String,
+    /// The values of the response headers named in the request's `keep_headers` (lower
+    /// case); empty for `post` and `post_json`.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Answer {
+    /// A kept response header's value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// POSTs a JSON body with extra headers.
@@ -24,19 +37,52 @@ pub async fn post(
     headers: &[(&str, String)],
     body: String,
 ) -> worker::Result<Answer> {
+    let mut all = vec![("Content-Type", content_type.to_owned())];
+    all.extend(headers.iter().cloned());
+    send("POST", url, &all, Some(body), &[]).await
+}
+
+/// Sends a request of any method (`GET`, `POST`, `PATCH` …) with the given headers and
+/// optional body, and keeps the response headers named in `keep_headers`.
+pub async fn send(
+    method: &str,
+    url: &str,
+    headers: &[(&str, String)],
+    body: Option<String>,
+    keep_headers: &[&str],
+) -> worker::Result<Answer> {
     let h = Headers::new();
-    h.set("Content-Type", content_type)?;
     for (name, value) in headers {
         h.set(name, value)?;
     }
+    let method = match method {
+        "GET" => Method::Get,
+        "POST" => Method::Post,
+        "PATCH" => Method::Patch,
+        "PUT" => Method::Put,
+        "DELETE" => Method::Delete,
+        other => {
+            return Err(worker::Error::RustError(format!(
+                "unsupported method {other}"
+            )));
+        }
+    };
     let mut init = RequestInit::new();
-    init.with_method(Method::Post)
-        .with_headers(h)
-        .with_body(Some(JsValue::from_str(&body)));
+    init.with_method(method).with_headers(h);
+    if let Some(body) = body {
+        init.with_body(Some(JsValue::from_str(&body)));
+    }
     let request = Request::new_with_init(url, &init)?;
     let mut response = Fetch::Request(request).send().await?;
+    let mut kept = Vec::new();
+    for name in keep_headers {
+        if let Some(value) = response.headers().get(name)? {
+            kept.push((name.to_ascii_lowercase(), value));
+        }
+    }
     Ok(Answer {
         status: response.status_code(),
         body: response.text().await?,
+        headers: kept,
     })
 }

@@ -1,6 +1,9 @@
 //! The running stack: the stand-ins (mailbox, SMS inbox, directory) and demo site in one Node process,
-//! and the edge in `wrangler dev` (workerd, state on disk). Each runs in its own process
-//! group, and every group is stopped when the stack is dropped or Ctrl-C is pressed.
+//! and the edge in `wrangler dev` (workerd, state on disk). In test mode the stand-ins also
+//! include a SCIM 2.0 server and a Microsoft Graph stand-in, and two more `wrangler dev`
+//! instances of the same built worker (their own state and ports) use them as their identity
+//! backends. Each runs in its own process group, and every group is stopped when the stack
+//! is dropped or Ctrl-C is pressed.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -123,9 +126,22 @@ pub struct Running {
     /// The Twilio-compatible SMS stand-in.
     pub sms: String,
     pub directory: String,
+    /// Test mode only: the edges on the SCIM and Graph backends, and their peers.
+    pub backends: Option<Backends>,
     /// The admin API's bearer token for this run.
     pub admin_token: String,
     pub logs: PathBuf,
+}
+
+/// The extra edges of a test run and the peers they use.
+pub struct Backends {
+    /// The edge with `IDENTITY_BACKEND=scim`, and the SCIM server (its test API at the root,
+    /// SCIM under `/scim/v2`).
+    pub edge_scim: String,
+    pub scim: String,
+    /// The edge with `IDENTITY_BACKEND=graph`, and the Graph stand-in.
+    pub edge_graph: String,
+    pub graph: String,
 }
 
 impl Running {
@@ -137,6 +153,12 @@ impl Running {
             .env("SSPR_SMS", &self.sms)
             .env("SSPR_DIRECTORY", &self.directory)
             .env("SSPR_ADMIN_TOKEN", &self.admin_token);
+        if let Some(backends) = &self.backends {
+            cmd.env("SSPR_EDGE_SCIM", &backends.edge_scim)
+                .env("SSPR_SCIM", &backends.scim)
+                .env("SSPR_EDGE_GRAPH", &backends.edge_graph)
+                .env("SSPR_GRAPH", &backends.graph);
+        }
     }
 
     /// The name of a service that has exited, if any.
@@ -189,6 +211,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         mailbox: String::new(),
         sms: String::new(),
         directory: String::new(),
+        backends: None,
         admin_token: random_hex(32)?,
         logs: logs.clone(),
     };
@@ -211,10 +234,23 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             &sms_port.to_string(),
         ])
         .args(["--site-port", &site_port.to_string()])
+        .args([
+            "--graph-tenant",
+            GRAPH_TENANT,
+            "--graph-client-id",
+            GRAPH_CLIENT_ID,
+        ])
         .env("SSPR_WEBHOOK_SECRET", &webhook_secret)
         .env("SSPR_EMAIL_API_KEY", &email_key)
         .env("SSPR_SMS_ACCOUNT_SID", &sms_account_sid)
         .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token);
+    // Per-run credentials of the SCIM and Graph peers (test mode only).
+    let scim_token = random_hex(24)?;
+    let graph_secret = format!("{}~{}", random_hex(4)?, random_hex(16)?);
+    if mode == Mode::Test {
+        cmd.env("SSPR_SCIM_TOKEN", &scim_token)
+            .env("SSPR_GRAPH_CLIENT_SECRET", &graph_secret);
+    }
     let (service, ready) = spawn("stand-ins", cmd, &logs.join("standins.log"), Some("ready "))?;
     running.services.push(service);
     let ready = ready.recv_timeout(Duration::from_secs(30)).map_err(|_| {
@@ -233,11 +269,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     let webhook = url("webhook")?;
 
     // 2. The edge in workerd.
-    let vars = [
+    let shared = [
         ("ALLOWED_ORIGINS", running.site.clone()),
         ("CODE_HMAC_KEY", random_hex(32)?),
-        ("IDENTITY_WEBHOOK_URL", webhook),
-        ("IDENTITY_WEBHOOK_SECRET", webhook_secret),
         ("EMAIL_API_URL", running.mailbox.clone()),
         ("EMAIL_API_KEY", email_key),
         (
@@ -253,27 +287,136 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         ("AUDIT_HASH_KEY", random_hex(32)?),
         ("ADMIN_TOKEN", running.admin_token.clone()),
     ];
-    // Secrets go through an env file of this run (wrangler prints --var values in its log).
-    // Single quotes keep values literal in the env file, across lines too (the policy is a
-    // multi-line TOML document with double quotes in it).
+    let mut vars = shared.to_vec();
+    vars.push(("IDENTITY_WEBHOOK_URL", webhook));
+    vars.push(("IDENTITY_WEBHOOK_SECRET", webhook_secret));
+    let env_file = dir.join("edge.env");
+    write_env_file(&env_file, &vars)?;
+    migrate(env, &state, &logs.join("migrations.log"))?;
+    let mut cmd = wrangler_dev(env, edge_port, &env_file, &state)?;
+    cmd.current_dir(root.join("edge"));
+    if mode == Mode::Test {
+        // The integration tests move the edge's clock forward (see edge/src/clock.rs). This
+        // build goes to its own target dir so it does not invalidate the demo build.
+        cmd.env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            "--cfg getrandom_backend=\"wasm_js\" --cfg sspr_test_clock",
+        )
+        .env("CARGO_TARGET_DIR", root.join("target/edge-test"));
+    }
+    let (service, _) = spawn("wrangler dev", cmd, &logs.join("edge.log"), None)?;
+    running.services.push(service);
+    wait_for_health(&mut running, &edge, Duration::from_secs(600))?;
+
+    // 3. Test mode: the same built worker twice more, on the SCIM and on the Graph backend.
+    // They start once the first has built it (their configuration has no build step), side
+    // by side.
+    if mode == Mode::Test {
+        let started = Instant::now();
+        let scim = url("scim")?;
+        let graph = url("graph")?;
+        let scim_vars = [
+            ("IDENTITY_BACKEND", "scim".to_owned()),
+            ("SCIM_BASE_URL", url("scim_base")?),
+            ("SCIM_TOKEN", scim_token),
+            ("SCIM_ADMIN_GROUP", "it-admins".to_owned()),
+        ];
+        let graph_vars = [
+            ("IDENTITY_BACKEND", "graph".to_owned()),
+            ("GRAPH_TENANT_ID", GRAPH_TENANT.to_owned()),
+            ("GRAPH_CLIENT_ID", GRAPH_CLIENT_ID.to_owned()),
+            ("GRAPH_CLIENT_SECRET", graph_secret),
+            ("GRAPH_LOGIN_URL", graph.clone()),
+            ("GRAPH_API_URL", graph.clone()),
+        ];
+        let mut edges = Vec::new();
+        for (backend, extra, log_name) in [
+            ("scim", &scim_vars[..], "edge-scim.log"),
+            ("graph", &graph_vars[..], "edge-graph.log"),
+        ] {
+            let edge_dir = dir.join(format!("edge-{backend}"));
+            let _ = std::fs::remove_dir_all(&edge_dir);
+            std::fs::create_dir_all(&edge_dir)
+                .map_err(|e| format!("{}: {e}", edge_dir.display()))?;
+            let config = edge_dir.join("wrangler.toml");
+            let template = read(&root.join("edge/wrangler.toml"))?;
+            let derived = prebuilt_config(
+                &template,
+                &format!("sspr-edge-{backend}"),
+                &root.join("edge"),
+            )?;
+            std::fs::write(&config, derived).map_err(|e| format!("{}: {e}", config.display()))?;
+            let mut vars = shared.to_vec();
+            vars.extend(extra.iter().cloned());
+            let env_file = edge_dir.join("edge.env");
+            write_env_file(&env_file, &vars)?;
+            let state = edge_dir.join("state");
+            migrate(env, &state, &logs.join(format!("migrations-{backend}.log")))?;
+            let port = free_port(18987)?;
+            let mut cmd = wrangler_dev(env, port, &env_file, &state)?;
+            cmd.current_dir(&edge_dir)
+                .args(["--config", &config.display().to_string()]);
+            let name = if backend == "scim" {
+                "wrangler dev (scim)"
+            } else {
+                "wrangler dev (graph)"
+            };
+            let (service, _) = spawn(name, cmd, &logs.join(log_name), None)?;
+            running.services.push(service);
+            edges.push(format!("http://127.0.0.1:{port}"));
+        }
+        for edge in &edges {
+            wait_for_health(&mut running, edge, Duration::from_secs(120))?;
+        }
+        println!(
+            "  the SCIM and Graph edges answered {} after the first",
+            sh::elapsed(started)
+        );
+        running.backends = Some(Backends {
+            edge_scim: edges[0].clone(),
+            scim,
+            edge_graph: edges[1].clone(),
+            graph,
+        });
+    }
+    Ok(running)
+}
+
+/// The Graph stand-in's tenant and app (ids, not secrets).
+const GRAPH_TENANT: &str = "contoso.onmicrosoft.com";
+const GRAPH_CLIENT_ID: &str = "5a3b1c2d-0e4f-4a6b-8c9d-0e1f2a3b4c5d";
+
+/// Secrets go through an env file of this run (wrangler prints --var values in its log).
+/// Single quotes keep values literal in the env file, across lines too (the policy is a
+/// multi-line TOML document with double quotes in it).
+fn write_env_file(path: &Path, vars: &[(&str, String)]) -> Result<(), String> {
     if let Some((name, _)) = vars.iter().find(|(_, v)| v.contains('\'')) {
         return Err(format!("{name} may not contain a single quote"));
     }
     let dev_vars: String = vars.iter().map(|(k, v)| format!("{k}='{v}'\n")).collect();
-    let env_file = dir.join("edge.env");
-    write_private(&env_file, &dev_vars)?;
-    // The audit database's tables, in the same local state wrangler dev uses.
+    write_private(path, &dev_vars)
+}
+
+/// The audit database's tables, in the local state a `wrangler dev` uses.
+fn migrate(env: &ToolEnv, state: &Path, log: &Path) -> Result<(), String> {
     let mut migrate = sh::command(env, "wrangler");
     migrate
-        .current_dir(root.join("edge"))
+        .current_dir(sh::root().join("edge"))
         .args(["d1", "migrations", "apply", "sspr-audit", "--local"])
         .args(["--persist-to", &state.display().to_string()])
         .env("CI", "1");
-    let migrate_log = logs.join("migrations.log");
-    sh::run_logged(&mut migrate, &migrate_log)?;
+    sh::run_logged(&mut migrate, log)
+}
+
+/// `wrangler dev` on a port, with an env file and a state directory.
+fn wrangler_dev(
+    env: &ToolEnv,
+    port: u16,
+    env_file: &Path,
+    state: &Path,
+) -> Result<Command, String> {
     let mut cmd = sh::command(env, "wrangler");
-    cmd.current_dir(root.join("edge"))
-        .args(["dev", "--ip", "127.0.0.1", "--port", &edge_port.to_string()])
+    cmd.args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string()])
         .args([
             "--env-file",
             &env_file.display().to_string(),
@@ -286,19 +429,47 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             "--log-level",
             "info",
         ]);
-    if mode == Mode::Test {
-        // The integration tests move the edge's clock forward (see edge/src/clock.rs). This
-        // build goes to its own target dir so it does not invalidate the demo build.
-        cmd.env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "--cfg getrandom_backend=\"wasm_js\" --cfg sspr_test_clock",
-        )
-        .env("CARGO_TARGET_DIR", root.join("target/edge-test"));
+    Ok(cmd)
+}
+
+/// edge/wrangler.toml for another instance of the already built worker: another name (so
+/// the dev registry tells the instances apart), no build step, and paths made absolute.
+fn prebuilt_config(template: &str, name: &str, edge_dir: &Path) -> Result<String, String> {
+    let mut out = String::new();
+    let mut in_build = false;
+    let mut seen = [false; 3];
+    for line in template.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            in_build = trimmed == "[build]";
+        }
+        if in_build {
+            continue;
+        }
+        if trimmed.starts_with("name = ") && !seen[0] {
+            seen[0] = true;
+            out.push_str(&format!("name = \"{name}\"\n"));
+        } else if trimmed == "main = \"build/index.js\"" {
+            seen[1] = true;
+            out.push_str(&format!(
+                "main = \"{}\"\n",
+                edge_dir.join("build/index.js").display()
+            ));
+        } else if trimmed == "migrations_dir = \"migrations\"" {
+            seen[2] = true;
+            out.push_str(&format!(
+                "migrations_dir = \"{}\"\n",
+                edge_dir.join("migrations").display()
+            ));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
     }
-    let (service, _) = spawn("wrangler dev", cmd, &logs.join("edge.log"), None)?;
-    running.services.push(service);
-    wait_for_health(&mut running, Duration::from_secs(600))?;
-    Ok(running)
+    if seen != [true; 3] {
+        return Err("edge/wrangler.toml no longer has the name, main and migrations_dir lines xtask rewrites".into());
+    }
+    Ok(out)
 }
 
 fn spawn(
@@ -330,9 +501,9 @@ fn spawn(
     Ok((Service { name, child }, rx))
 }
 
-fn wait_for_health(running: &mut Running, limit: Duration) -> Result<(), String> {
+fn wait_for_health(running: &mut Running, edge: &str, limit: Duration) -> Result<(), String> {
     let started = Instant::now();
-    let address = running.edge.trim_start_matches("http://").to_owned();
+    let address = edge.trim_start_matches("http://").to_owned();
     while started.elapsed() < limit {
         if let Some(name) = running.exited() {
             return Err(format!("{name} exited; see {}", running.logs.display()));
@@ -343,9 +514,9 @@ fn wait_for_health(running: &mut Running, limit: Duration) -> Result<(), String>
         std::thread::sleep(Duration::from_millis(500));
     }
     Err(format!(
-        "the edge did not answer within {}; see {}",
+        "the edge at {edge} did not answer within {}; see {}",
         sh::format_duration(limit),
-        running.logs.join("edge.log").display()
+        running.logs.display()
     ))
 }
 
@@ -417,5 +588,19 @@ mod tests {
             Some("http://127.0.0.1:2")
         );
         assert_eq!(json_field(line, "nope"), None);
+    }
+
+    #[test]
+    fn another_instance_runs_the_built_worker_without_building_it() {
+        let template = read(&sh::root().join("edge/wrangler.toml")).unwrap();
+        let config = prebuilt_config(&template, "sspr-edge-scim", Path::new("/r/edge")).unwrap();
+        assert!(config.starts_with("# The sspr edge"));
+        assert!(config.contains("name = \"sspr-edge-scim\"\n"));
+        assert!(config.contains("main = \"/r/edge/build/index.js\"\n"));
+        assert!(config.contains("migrations_dir = \"/r/edge/migrations\"\n"));
+        assert!(!config.contains("[build]") && !config.contains("worker-build"));
+        // Everything after the build section is kept.
+        assert!(config.contains("[durable_objects]") && config.contains("[vars]"));
+        assert!(prebuilt_config("name = \"x\"\n", "y", Path::new("/r")).is_err());
     }
 }

@@ -1,12 +1,21 @@
 //! Identity backends: where users are looked up and where the new password goes. One file per
 //! backend; the routes only see [`IdentityBackend`].
+//!
+//! Unlock: only the webhook (and the writeback connector behind it) can clear a lockout.
+//! SCIM has no standard lockout, and Entra ID's smart lockout cannot be cleared through
+//! Graph (a successful password reset clears it), so those backends refuse unlocks with a
+//! clear [`BackendError::Unavailable`].
 
+pub mod graph;
+pub mod scim;
 pub mod webhook;
 
 use sspr_core::password::NewPassword;
 use sspr_core::webhook::DirectoryUser;
 
-use crate::config::Config;
+use crate::config::{Config, IdentityConfig};
+use graph::GraphBackend;
+use scim::ScimBackend;
 use webhook::WebhookBackend;
 
 /// Why the backend did not do what was asked.
@@ -18,6 +27,75 @@ pub enum BackendError {
     /// The backend failed or could not be reached; nothing was changed.
     #[error("the directory is unavailable: {0}")]
     Unavailable(String),
+}
+
+impl BackendError {
+    /// The seconds the backend asked us to wait (its `Retry-After`), when it said so.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        let BackendError::Unavailable(text) = self else {
+            return None;
+        };
+        let rest = &text[text.find(RETRY_AFTER)? + RETRY_AFTER.len()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    }
+}
+
+/// How a `Retry-After` is written into an [`BackendError::Unavailable`] text.
+const RETRY_AFTER: &str = "retry after ";
+
+/// `"; retry after N s"` for a `Retry-After` header in seconds (an HTTP date, rare from
+/// these APIs, is left out).
+fn retry_note(retry_after: Option<&str>) -> String {
+    retry_after
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|secs| format!("; {RETRY_AFTER}{secs} s"))
+        .unwrap_or_default()
+}
+
+/// A directory's refusal, trimmed and bounded for the user, never quoting the password.
+fn user_message(detail: Option<&str>, password: &str) -> String {
+    const GENERIC: &str = "the directory's password policy refused this password";
+    let detail = detail.map(str::trim).unwrap_or("");
+    if detail.is_empty() || (!password.is_empty() && detail.contains(password)) {
+        return GENERIC.to_owned();
+    }
+    let mut message: String = detail.chars().take(300).collect();
+    if message.len() < detail.len() {
+        message.push('…');
+    }
+    message
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, for a path segment or a
+/// query value.
+fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A directory's phone number as E.164, when it is one: `tel:` and the usual separators
+/// (spaces, dashes, dots, parentheses) are dropped; a number without `+` and a country code
+/// is not guessed at.
+fn e164(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let raw = raw.strip_prefix("tel:").unwrap_or(raw);
+    let digits: String = raw
+        .strip_prefix('+')?
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+        .collect();
+    let ok = (8..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    ok.then(|| format!("+{digits}"))
 }
 
 /// A directory sspr resets passwords in.
@@ -42,14 +120,20 @@ pub trait IdentityBackend {
 /// async methods are not object-safe.)
 pub enum Backend {
     Webhook(WebhookBackend),
+    Scim(ScimBackend),
+    Graph(GraphBackend),
 }
 
 impl Backend {
     pub fn from_config(config: &Config) -> Self {
-        Backend::Webhook(WebhookBackend {
-            url: config.webhook_url.clone(),
-            secret: config.webhook_secret.clone(),
-        })
+        match &config.identity {
+            IdentityConfig::Webhook { url, secret } => Backend::Webhook(WebhookBackend {
+                url: url.clone(),
+                secret: secret.clone(),
+            }),
+            IdentityConfig::Scim(scim) => Backend::Scim(ScimBackend::from(scim)),
+            IdentityConfig::Graph(graph) => Backend::Graph(GraphBackend::from(graph)),
+        }
     }
 }
 
@@ -57,6 +141,8 @@ impl IdentityBackend for Backend {
     async fn lookup(&self, username: &str) -> Result<Option<DirectoryUser>, BackendError> {
         match self {
             Backend::Webhook(backend) => backend.lookup(username).await,
+            Backend::Scim(backend) => backend.lookup(username).await,
+            Backend::Graph(backend) => backend.lookup(username).await,
         }
     }
 
@@ -70,12 +156,80 @@ impl IdentityBackend for Backend {
             Backend::Webhook(backend) => {
                 backend.set_password(user_id, password, operation_id).await
             }
+            Backend::Scim(backend) => backend.set_password(user_id, password, operation_id).await,
+            Backend::Graph(backend) => backend.set_password(user_id, password, operation_id).await,
         }
     }
 
     async fn unlock(&self, user_id: &str, operation_id: &str) -> Result<(), BackendError> {
         match self {
             Backend::Webhook(backend) => backend.unlock(user_id, operation_id).await,
+            Backend::Scim(backend) => backend.unlock(user_id, operation_id).await,
+            Backend::Graph(backend) => backend.unlock(user_id, operation_id).await,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved_characters() {
+        assert_eq!(percent_encode("a-b.c_d~e"), "a-b.c_d~e");
+        assert_eq!(
+            percent_encode("alice@contoso.com/x y\"ü"),
+            "alice%40contoso.com%2Fx%20y%22%C3%BC"
+        );
+    }
+
+    #[test]
+    fn phone_numbers_become_e164_or_nothing() {
+        assert_eq!(e164("+1 425 555 0109").as_deref(), Some("+14255550109"));
+        assert_eq!(e164("tel:+49-151-123456").as_deref(), Some("+49151123456"));
+        assert_eq!(e164("+44 (20) 7946.0958").as_deref(), Some("+442079460958"));
+        for raw in [
+            "0151 123456",
+            "+0151123456",
+            "+1234567",
+            "+1 425 CALL NOW",
+            "",
+        ] {
+            assert_eq!(e164(raw), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_user_message_is_trimmed_bounded_and_never_quotes_the_password() {
+        assert_eq!(user_message(Some("  too short \n"), "pw"), "too short");
+        assert_eq!(
+            user_message(Some("hunter22 is too common"), "hunter22"),
+            "the directory's password policy refused this password"
+        );
+        assert_eq!(
+            user_message(None, "pw"),
+            "the directory's password policy refused this password"
+        );
+        let long = "x".repeat(500);
+        assert_eq!(user_message(Some(&long), "pw").chars().count(), 301);
+    }
+
+    #[test]
+    fn retry_after_is_kept_in_the_error_and_read_back() {
+        let err = BackendError::Unavailable(format!("throttled{}", retry_note(Some(" 120 "))));
+        assert_eq!(
+            err.to_string(),
+            "the directory is unavailable: throttled; retry after 120 s"
+        );
+        assert_eq!(err.retry_after_secs(), Some(120));
+        assert_eq!(retry_note(Some("Wed, 21 Oct 2015 07:28:00 GMT")), "");
+        assert_eq!(
+            BackendError::Unavailable("down".into()).retry_after_secs(),
+            None
+        );
+        assert_eq!(
+            BackendError::Rejected("retry after 5 s".into()).retry_after_secs(),
+            None
+        );
     }
 }
