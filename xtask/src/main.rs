@@ -157,16 +157,19 @@ fn bench() -> Result<(), String> {
         "bench: edge worker bundle (wasm + js, gzip): {:.1} KB (budget 1000 KB)",
         edge as f64 / 1000.0
     );
-    sh::step("first interactive screen (Chromium, slow 4G, 4x CPU)", || {
-        let mut cmd = sh::command(&env, "node");
-        cmd.current_dir(&root).args([
-            "e2e/bench/first-interactive.mjs",
-            "--dist",
-            "dist",
-            "--examples",
-            "examples",
-        ]);
-        sh::run(&mut cmd)
-    })?;
+    sh::step(
+        "first interactive screen (Chromium, slow 4G, 4x CPU)",
+        || {
+            let mut cmd = sh::command(&env, "node");
+            cmd.current_dir(&root).args([
+                "e2e/bench/first-interactive.mjs",
+                "--dist",
+                "dist",
+                "--examples",
+                "examples",
+            ]);
+            sh::run(&mut cmd)
+        },
+    )?;
     Ok(())
 }
