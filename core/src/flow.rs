@@ -137,9 +137,15 @@ pub enum Stage {
     NewPassword,
     /// Proofs are done in an unlock flow: the unlock may go to the backend.
     UnlockReady,
-    /// A new password, or an unlock, is on its way to the backend under this operation id.
+    /// A new password, or an unlock, is on its way to the backend under this operation id
+    /// (the outbox, see [`crate::outbox`]): `attempts` made so far, the next one at
+    /// `retry_at` (the flow's clock), or in flight when `None`.
     Pending {
         operation_id: String,
+        #[serde(default)]
+        attempts: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        retry_at: Option<UnixMillis>,
     },
     Done,
 }
@@ -206,6 +212,10 @@ pub struct ResetFlow {
     pub started_at: UnixMillis,
     pub expires_at: UnixMillis,
     pub settings: ResetSettings,
+    /// Why the last change was not applied (the backend's refusal, or its unavailability),
+    /// shown with the step until the user acts again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<ApiError>,
 }
 
 /// A new flow and what to do for it.
@@ -334,6 +344,7 @@ impl ResetFlow {
             started_at: now,
             expires_at: now + FLOW_LIFETIME_MS,
             settings,
+            failure: None,
         };
         let effects = match flow.offers.as_slice() {
             [only] => {
@@ -413,20 +424,23 @@ impl ResetFlow {
             Stage::AwaitApproval { challenge } => Step::AwaitApproval {
                 number: challenge.number,
             },
-            Stage::UnlockReady => Step::Pending,
-            Stage::Pending { .. } if self.kind == FlowKind::Unlock => Step::Pending,
-            Stage::NewPassword | Stage::Pending { .. } => Step::NewPassword {
+            Stage::UnlockReady | Stage::Pending { .. } => Step::Pending,
+            Stage::NewPassword => Step::NewPassword {
                 rules: self.settings.password,
             },
             Stage::Done => Step::Done,
         }
     }
 
-    /// The reply for the flow as it stands, carrying `token` while the flow goes on.
+    /// The reply for the flow as it stands, carrying `token` while the flow goes on, and why
+    /// the last change was not applied, if it was not.
     pub fn reply(&self, token: &str) -> Reply {
         match self.stage {
             Stage::Done => Reply::step(None, Step::Done, None),
-            _ => Reply::step(Some(token.to_owned()), self.step(), Some(self.expires_at)),
+            _ => Reply {
+                error: self.failure.clone(),
+                ..Reply::step(Some(token.to_owned()), self.step(), Some(self.expires_at))
+            },
         }
     }
 
@@ -647,7 +661,7 @@ impl ResetFlow {
             return Err(FlowError::WrongStep);
         };
         let user_id = user_id.clone();
-        self.stage = Stage::Pending { operation_id };
+        self.pend(operation_id);
         Ok(user_id)
     }
 
@@ -672,19 +686,18 @@ impl ResetFlow {
         };
         let password = checker.check(input, personal)?;
         let user_id = user_id.clone();
-        self.stage = Stage::Pending { operation_id };
+        self.pend(operation_id);
         Ok((user_id, password))
     }
 
-    /// The backend refused the password or could not be reached: the user may try another
-    /// password (or the unlock again) without verifying again, while the flow lives.
-    pub fn password_not_applied(&mut self) {
-        if matches!(self.stage, Stage::Pending { .. }) {
-            self.stage = match self.kind {
-                FlowKind::Reset => Stage::NewPassword,
-                FlowKind::Unlock => Stage::UnlockReady,
-            };
-        }
+    /// PENDING under `operation_id`, no attempt made yet; the last failure is forgotten.
+    fn pend(&mut self, operation_id: String) {
+        self.stage = Stage::Pending {
+            operation_id,
+            attempts: 0,
+            retry_at: None,
+        };
+        self.failure = None;
     }
 
     /// The backend applied the password (or the unlock): the flow is over. Returns the
@@ -882,7 +895,9 @@ mod tests {
             .unwrap();
         flow.begin_password(&checker(), "first password", "op1".into(), T0 + 2)
             .unwrap();
-        flow.password_not_applied();
+        let refused = crate::outbox::AttemptResult::Rejected("used recently".into());
+        flow.attempted(refused, &Default::default(), T0 + 3, 0)
+            .unwrap();
         assert!(
             flow.begin_password(&checker(), "second password", "op2".into(), T0 + 3)
                 .is_ok()
@@ -1003,7 +1018,11 @@ mod tests {
         let (mut flow, code) = start_unlock(3);
         flow.submit_code(KEY, code.expose(), T0 + 1).unwrap();
         flow.begin_unlock("op".into(), T0 + 2).unwrap();
-        flow.password_not_applied();
+        let late = flow.expires_at - 1;
+        let down = crate::outbox::AttemptResult::Unavailable {
+            retry_after_ms: None,
+        };
+        flow.attempted(down, &Default::default(), late, 0).unwrap();
         assert_eq!(flow.stage, Stage::UnlockReady);
         assert!(flow.begin_unlock("op2".into(), T0 + 3).is_ok());
     }

@@ -9,6 +9,7 @@ pub mod flow;
 pub mod mask;
 pub mod methods;
 pub mod offers;
+pub mod outbox;
 pub mod password;
 pub mod policy;
 pub mod registration;

@@ -53,9 +53,15 @@ function matches(stored, password) {
 export function createDirectory({ secret }) {
   let users;
   const applied = new Map();
+  // Test knobs: failures to answer for a user's next changes (password.set, account.unlock),
+  // and every change received, so tests can see retries and their idempotency keys.
+  const failures = new Map();
+  let changes = [];
   const reset = () => {
     users = SEED_USERS.map(({ password, ...user }) => ({ ...user, history: [hash(password)], password_changes: 0, password_changed_at: null }));
     applied.clear();
+    failures.clear();
+    changes = [];
   };
   reset();
 
@@ -128,9 +134,33 @@ export function createDirectory({ secret }) {
       } catch {
         return json(res, 400, { error: { code: 'bad_request', message: 'body is not JSON' } });
       }
+      const change = event.type === 'password.set' || event.type === 'account.unlock';
+      const failing = change ? failures.get(event.user_id) : undefined;
+      if (failing && failing.count > 0) {
+        // Fails before applying anything, as a directory that is down or throttling would.
+        failing.count -= 1;
+        changes.push({ type: event.type, user_id: event.user_id, operation_id: event.operation_id, idempotency_key: key, status: failing.status, at: Date.now() });
+        const headers = failing.retryAfter === undefined ? {} : { 'retry-after': String(failing.retryAfter) };
+        return json(res, failing.status, { error: { code: 'unavailable', message: 'the directory is unavailable (test knob)' } }, headers);
+      }
       const answer = webhook(event);
+      if (change) changes.push({ type: event.type, user_id: event.user_id, operation_id: event.operation_id, idempotency_key: key, status: answer[0], at: Date.now() });
       if (key && event.type === 'password.set') applied.set(key, answer);
       return json(res, ...answer);
+    }
+    if (req.method === 'POST' && url.pathname === '/api/fail-next') {
+      // {username, count, status = 503, retryAfter?}: the user's next `count` changes answer
+      // `status` (with `Retry-After: retryAfter` seconds when given).
+      const { username, count, status = 503, retryAfter } = JSON.parse(await readBody(req, 8192) || '{}');
+      const user = find(username ?? '');
+      if (!user || !Number.isInteger(count) || count < 0 || !Number.isInteger(status) || status < 400 || status > 599) {
+        return json(res, 400, { error: { code: 'bad_request', message: 'expected {username, count, status: 4xx|5xx, retryAfter?}' } });
+      }
+      failures.set(user.id, { count, status, retryAfter });
+      return json(res, 200, {});
+    }
+    if (req.method === 'GET' && url.pathname === '/api/changes') {
+      return json(res, 200, changes);
     }
     if (req.method === 'POST' && url.pathname === '/api/login') {
       const { username, password } = JSON.parse(await readBody(req, 8192) || '{}');

@@ -2,6 +2,7 @@
 //! `--var` flags or `.dev.vars`). Parsing is a plain function over a lookup so it is tested
 //! natively; every missing or malformed value is named in the error.
 
+use sspr_core::outbox::RetryPolicy;
 use sspr_core::policy::{Method, Policy};
 
 use crate::admin_auth::AdminToken;
@@ -36,6 +37,8 @@ pub struct Config {
     /// The SMS provider, a Twilio-compatible Messages API; `None` when none of its settings
     /// is set, which is allowed only when `POLICY` does not allow the `sms_code` method.
     pub sms: Option<SmsConfig>,
+    /// How the outbox retries the final change (`OUTBOX_BASE_DELAY_MS`, see [`outbox_policy`]).
+    pub outbox: RetryPolicy,
 }
 
 /// The Twilio-compatible SMS provider (`SMS_API_URL`, `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN`,
@@ -317,6 +320,7 @@ impl Config {
             audit_retention_days,
             admin_token,
             sms,
+            outbox: outbox_policy(&lookup)?,
         })
     }
 }
@@ -406,6 +410,32 @@ fn is_e164(value: &str) -> bool {
     })
 }
 
+/// Allowed range of `OUTBOX_BASE_DELAY_MS`.
+pub const OUTBOX_BASE_DELAY_MS: std::ops::RangeInclusive<u64> = 10..=60_000;
+
+/// The outbox's retry schedule: `OUTBOX_BASE_DELAY_MS` (10–60000, default 2000) is the wait
+/// after the first failed attempt, doubled after each further one up to 30 times itself.
+/// Tests set it small; production has no reason to change it.
+fn outbox_policy(lookup: &impl Fn(&str) -> Option<String>) -> Result<RetryPolicy, ConfigError> {
+    let Some(value) = lookup("OUTBOX_BASE_DELAY_MS").filter(|v| !v.trim().is_empty()) else {
+        return Ok(RetryPolicy::default());
+    };
+    value
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|ms| OUTBOX_BASE_DELAY_MS.contains(ms))
+        .map(RetryPolicy::with_base_delay)
+        .ok_or_else(|| ConfigError::Invalid {
+            name: "OUTBOX_BASE_DELAY_MS",
+            reason: format!(
+                "expected a whole number of milliseconds from {} to {}, got {value:?}",
+                OUTBOX_BASE_DELAY_MS.start(),
+                OUTBOX_BASE_DELAY_MS.end()
+            ),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,6 +489,25 @@ mod tests {
             config.admin_token.is_none(),
             "the admin API is off by default"
         );
+    }
+
+    #[test]
+    fn the_outbox_retries_after_two_seconds_unless_told_otherwise() {
+        assert_eq!(parse(&vars()).unwrap().outbox, RetryPolicy::default());
+        let mut vars = vars();
+        vars.insert("OUTBOX_BASE_DELAY_MS", " 50 ".into());
+        assert_eq!(
+            parse(&vars).unwrap().outbox,
+            RetryPolicy::with_base_delay(50)
+        );
+        for bad in ["9", "60001", "2s", "-5"] {
+            vars.insert("OUTBOX_BASE_DELAY_MS", bad.into());
+            let err = parse(&vars).err().unwrap().to_string();
+            assert!(
+                err.contains("OUTBOX_BASE_DELAY_MS") && err.contains("10 to 60000"),
+                "{err}"
+            );
+        }
     }
 
     #[test]

@@ -19,13 +19,14 @@ pub enum Route {
     ResetPassword,
     UnlockStart,
     UnlockComplete,
+    ResetStatus,
     AdminAudit,
     AdminAuditExport,
     AdminActivity,
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 10] = [
+pub const ROUTES: [(&str, &str, Route); 11] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
@@ -33,6 +34,7 @@ pub const ROUTES: [(&str, &str, Route); 10] = [
     ("POST", "/v1/reset/password", Route::ResetPassword),
     ("POST", "/v1/unlock/start", Route::UnlockStart),
     ("POST", "/v1/unlock/complete", Route::UnlockComplete),
+    ("POST", "/v1/reset/status", Route::ResetStatus),
     ("GET", "/v1/admin/audit", Route::AdminAudit),
     ("GET", "/v1/admin/audit/export", Route::AdminAuditExport),
     ("GET", "/v1/admin/reports/activity", Route::AdminActivity),

@@ -48,6 +48,7 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::UnlockComplete) => {
             routes::reset::complete(req, &env, &ctx, &config, &security).await
         }
+        Ok(Route::ResetStatus) => routes::reset::status(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetChoose) => routes::reset::choose(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetVerify) => routes::reset::verify(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetPassword) => {

@@ -7,7 +7,7 @@ pub struct Answer {
     pub status: u16,
     pub body: String,
     /// The values of the response headers named in the request's `keep_headers` (lower
-    /// case); empty for `post` and `post_json`.
+    /// case); `post` and `post_json` keep `Retry-After`, which the outbox honours.
     pub headers: Vec<(String, String)>,
 }
 
@@ -39,7 +39,7 @@ pub async fn post(
 ) -> worker::Result<Answer> {
     let mut all = vec![("Content-Type", content_type.to_owned())];
     all.extend(headers.iter().cloned());
-    send("POST", url, &all, Some(body), &[]).await
+    send("POST", url, &all, Some(body), &["retry-after"]).await
 }
 
 /// Sends a request of any method (`GET`, `POST`, `PATCH` …) with the given headers and

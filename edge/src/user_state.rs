@@ -2,9 +2,20 @@
 //! replaces the old, and with it the old code) and the user's throttling counters, and is the
 //! only place that state changes, so every check-and-update runs without interleaving: SQLite
 //! calls are synchronous, and no `await` separates loading state from saving it. Decoy
-//! usernames have objects of their own that count and block exactly like real ones. Alarms
-//! delete flows that have expired. Every step hands the worker the audit events it produced
-//! (derived by [`crate::audit::Scope`]), which the worker stores after replying.
+//! usernames have objects of their own that count and block exactly like real ones. Every
+//! step hands the worker the audit events it produced (derived by [`crate::audit::Scope`]),
+//! which the worker stores after replying.
+//!
+//! It is also the outbox of the final change ([`sspr_core::outbox`] decides): the first
+//! attempt is made during the user's request; when the directory is unavailable the flow stays
+//! pending and the object's alarm tries again, under the same operation id, until it is done,
+//! refused or out of attempts. The new password is kept between attempts only in this object's
+//! memory ([`UserState::held`]), never in its storage: if the object is evicted meanwhile, the
+//! retry finds no password and the user is asked to choose it again (no new proofs). Alarms
+//! also delete flows that have expired; an alarm's audit events and notice are written and
+//! sent by the object itself.
+
+use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
@@ -14,15 +25,19 @@ use sspr_core::flow::{
     Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Notice, Proofs, ResetFlow, ResetSettings, Stage,
     Subject,
 };
+use sspr_core::outbox::{AfterAttempt, Due};
+use sspr_core::password::NewPassword;
 use sspr_core::policy::Method;
 use sspr_core::throttle::{SendChannel, ThrottleState, Throttled};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
 
-use crate::audit::{self, AuditEvent, Scope};
+use crate::audit::{self, AuditEvent, RequestOrigin, Scope, store};
 use crate::config::Config;
-use crate::identity::{Backend, BackendError, IdentityBackend};
+use crate::identity::{self, Backend, BackendError, IdentityBackend};
 use crate::random;
+use crate::senders::resend::ResendSender;
+use crate::senders::{EmailSender, templates};
 
 /// What the worker asks of a user's state.
 #[derive(Serialize, Deserialize)]
@@ -54,6 +69,8 @@ pub enum Command {
         token: String,
         method: Method,
     },
+    /// Where the flow stands: a pending change done, still pending, or not applied.
+    Status { now: UnixMillis, token: String },
 }
 
 impl Command {
@@ -64,7 +81,8 @@ impl Command {
             Command::Verify { token, .. }
             | Command::Password { token, .. }
             | Command::Unlock { token, .. }
-            | Command::Choose { token, .. } => Some(token),
+            | Command::Choose { token, .. }
+            | Command::Status { token, .. } => Some(token),
         }
     }
 }
@@ -138,6 +156,40 @@ fn send_channel(method: Method) -> Option<SendChannel> {
 #[derive(Serialize, Deserialize)]
 struct Owner {
     user_id: Option<String>,
+    /// How far the flow's clock ran ahead of this object's wall clock at the last request
+    /// (always about 0, except under the integration tests' clock), so that an alarm, which
+    /// has no request, reads the flow's clock too.
+    #[serde(default)]
+    clock_offset_ms: u64,
+}
+
+/// The new password of the pending operation, between its attempts: in memory only.
+struct Held {
+    operation_id: String,
+    password: NewPassword,
+}
+
+/// A draw for the outbox's jitter, from the CSPRNG.
+fn jitter_draw() -> u32 {
+    let mut bytes = [0u8; 4];
+    random::fill(&mut bytes);
+    u32::from_le_bytes(bytes)
+}
+
+/// What the user is told when a change was not applied because of the directory.
+fn what_changes(kind: FlowKind) -> &'static str {
+    match kind {
+        FlowKind::Reset => "password change",
+        FlowKind::Unlock => "unlock",
+    }
+}
+
+/// The result of one attempt at a pending change.
+struct Attempted {
+    /// The flow after the attempt, `None` when it was replaced or ended meanwhile.
+    flow: Option<ResetFlow>,
+    event: AuditEvent,
+    notice: Option<(String, Notice)>,
 }
 
 fn user_of(subject: &Subject) -> Option<String> {
@@ -165,6 +217,8 @@ pub struct UserState {
     state: State,
     env: Env,
     sql: SqlStorage,
+    /// The new password while its change is pending: never written to storage.
+    held: RefCell<Option<Held>>,
 }
 
 impl DurableObject for UserState {
@@ -177,7 +231,12 @@ impl DurableObject for UserState {
             )
             .expect("the state tables can be created");
         }
-        UserState { state, env, sql }
+        UserState {
+            state,
+            env,
+            sql,
+            held: RefCell::new(None),
+        }
     }
 
     async fn fetch(&self, mut req: Request) -> Result<Response> {
@@ -207,24 +266,97 @@ impl DurableObject for UserState {
                 token,
                 password,
             } => self.password(&config, now, &token, &password).await?,
+            Command::Status { now, token } => self.status(now, &token)?,
         };
         Response::from_json(&outcome)
     }
 
+    /// Retries a pending change when it is due, and deletes an expired flow. Alarms fire at
+    /// least once: a retry already in flight is not sent again, and deleting an already
+    /// deleted flow is harmless.
     async fn alarm(&self) -> Result<Response> {
-        // Alarms fire at least once: deleting an already deleted flow is harmless.
-        let wall = worker::Date::now().as_millis();
-        if let Some(flow) = self.load()? {
-            if wall >= flow.expires_at {
-                self.delete()?;
-            } else {
-                self.state
-                    .storage()
-                    .set_alarm((flow.expires_at - wall) as i64 + 1000)
+        let Some(mut flow) = self.load()? else {
+            self.held.replace(None);
+            return Response::empty();
+        };
+        let offset = self
+            .read::<Owner>("owner")?
+            .map_or(0, |owner| owner.clock_offset_ms);
+        let now = worker::Date::now().as_millis() + offset;
+        if now >= flow.expires_at {
+            self.held.replace(None);
+            self.delete()?;
+            return Response::empty();
+        }
+        let held = self
+            .held
+            .borrow()
+            .as_ref()
+            .is_some_and(|held| flow.operation_id() == Some(held.operation_id.as_str()));
+        let attempts = match &flow.stage {
+            Stage::Pending { attempts, .. } => *attempts,
+            _ => 0,
+        };
+        let scope = Scope {
+            now,
+            kind: flow.kind,
+            user_id: user_of(&flow.subject),
+            flow_id: Some(audit::flow_id(flow.token_hash())),
+        };
+        match flow.due(now, held) {
+            Due::Idle => self.expire_at(&flow, now).await?,
+            Due::Wait(at) => self.retry_at(at, now).await?,
+            Due::PasswordLost { operation_id } => {
+                self.held.replace(None);
+                self.save(&flow)?;
+                self.expire_at(&flow, now).await?;
+                let config = self.config()?;
+                let event = scope.password_not_kept(&operation_id, attempts);
+                self.write_audit(&config, &[event]).await;
+            }
+            Due::Attempt {
+                operation_id,
+                user_id,
+                attempt,
+            } => {
+                // In flight: saved before the call, so a second alarm does not send it again.
+                self.save(&flow)?;
+                let config = self.config()?;
+                let attempted = self
+                    .attempt(
+                        &config,
+                        now,
+                        &scope,
+                        &flow,
+                        &user_id,
+                        &operation_id,
+                        attempt,
+                    )
                     .await?;
+                self.write_audit(&config, &[attempted.event]).await;
+                if let Some((to, notice)) = attempted.notice {
+                    send_notice(&config, to, notice).await;
+                }
             }
         }
         Response::empty()
+    }
+}
+
+/// Emails the user what happened to their account; a failure is logged without the address.
+async fn send_notice(config: &Config, to: String, notice: Notice) {
+    let sender = ResendSender {
+        api_url: config.email_api_url.clone(),
+        api_key: config.email_api_key.clone(),
+        from: config.email_from.clone(),
+    };
+    let content = templates::notice_email(
+        &config.policy.organization.name,
+        notice,
+        config.policy.organization.helpdesk_url.as_deref(),
+    );
+    if let Err(err) = sender.send(&to, &content, &random::id()).await {
+        worker::console_error!("account notice not sent: {err}");
     }
 }
 
@@ -243,6 +375,7 @@ impl UserState {
             "owner",
             &Owner {
                 user_id: user_id.clone(),
+                clock_offset_ms: clock_offset(now),
             },
         )?;
         let mut scope = Scope {
@@ -280,6 +413,8 @@ impl UserState {
             now,
             &mut random::fill,
         );
+        // The new flow replaces the old one, and with it any change still pending.
+        self.held.replace(None);
         self.save(&started.flow)?;
         self.state
             .storage()
@@ -425,6 +560,8 @@ impl UserState {
         };
         scope.kind = flow.kind;
         let operation_id = random::id();
+        // A second password while one is pending is refused here (wrong step): at most one
+        // change is in flight per user.
         let (user_id, new_password) = match flow.begin_password(
             &config.policy.password_checker(),
             password,
@@ -439,22 +576,19 @@ impl UserState {
         };
         // Pending is saved before the call, so a second submission meanwhile is refused.
         self.save(&flow)?;
-        let backend = Backend::from_config(config);
-        let result = backend
-            .set_password(&user_id, &new_password, &operation_id)
-            .await;
-        drop(new_password);
-        self.finish(
-            &scope,
-            &flow,
-            &token,
-            &operation_id,
-            result,
-            "password change",
-        )
+        self.note_clock(now)?;
+        self.held.replace(Some(Held {
+            operation_id: operation_id.clone(),
+            password: new_password,
+        }));
+        let attempted = self
+            .attempt(config, now, &scope, &flow, &user_id, &operation_id, 1)
+            .await?;
+        Ok(self.attempted_outcome(&token, attempted))
     }
 
-    /// `Command::Unlock`: the widget applies or retries the unlock of a proved flow.
+    /// `Command::Unlock`: the widget applies or retries the unlock of a proved flow. While a
+    /// change is pending this answers where it stands, as [`Command::Status`] does.
     async fn complete_unlock(
         &self,
         config: &Config,
@@ -465,11 +599,25 @@ impl UserState {
             let scope = self.scope(now, token_text)?;
             return Ok(Outcome::reply(blocked.reply()).audited([scope.refused(&blocked)]));
         }
-        let (token, flow) = match self.authorized(token_text, now)? {
+        let (token, flow) = match self.authorized_or_done(token_text, now)? {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
+        if matches!(flow.stage, Stage::Pending { .. } | Stage::Done) {
+            return Ok(Outcome::reply(flow.reply(&token.encode())));
+        }
         self.unlock(config, now, token, flow).await
+    }
+
+    /// `Command::Status`: the flow as it stands, a finished one included (`done`), so the
+    /// widget can poll a pending change. Changes nothing.
+    fn status(&self, now: UnixMillis, token_text: &str) -> Result<Outcome> {
+        Ok(Outcome::reply(
+            match self.authorized_or_done(token_text, now)? {
+                Ok((token, flow)) => flow.reply(&token.encode()),
+                Err(reply) => reply,
+            },
+        ))
     }
 
     /// Sends the unlock of a proved flow to the directory.
@@ -493,68 +641,164 @@ impl UserState {
         };
         // Pending is saved before the call, so a second request meanwhile is refused.
         self.save(&flow)?;
-        let backend = Backend::from_config(config);
-        let result = backend.unlock(&user_id, &operation_id).await;
-        self.finish(&scope, &flow, &token, &operation_id, result, "unlock")
+        self.note_clock(now)?;
+        let attempted = self
+            .attempt(config, now, &scope, &flow, &user_id, &operation_id, 1)
+            .await?;
+        Ok(self.attempted_outcome(&token, attempted))
     }
 
-    /// Records the directory's answer to a pending change: done (the flow ends and the
-    /// counters clear), or not applied (the user may try again without new proofs).
-    fn finish(
-        &self,
-        scope: &Scope,
-        flow: &ResetFlow,
-        token: &FlowToken,
-        operation_id: &str,
-        result: std::result::Result<(), BackendError>,
-        what: &str,
-    ) -> Result<Outcome> {
-        // The directory's answer is audited even when the flow is gone meanwhile.
-        let event = scope.change(operation_id, &result);
-        // Another flow may have replaced this one while the call was in flight.
-        let Some(mut current) = self.load()?.filter(|f| f.token_hash() == flow.token_hash()) else {
-            let reply = Reply::restart(ApiError::new(
+    /// The reply to the request that made the first attempt.
+    fn attempted_outcome(&self, token: &FlowToken, attempted: Attempted) -> Outcome {
+        let reply = match &attempted.flow {
+            Some(flow) => flow.reply(&token.encode()),
+            None => Reply::restart(ApiError::new(
                 ErrorCode::FlowExpired,
                 "this reset was replaced by a newer one",
-            ));
-            return Ok(Outcome::reply(reply).audited([event]));
+            )),
         };
+        Outcome {
+            notice: attempted.notice,
+            ..Outcome::reply(reply).audited([attempted.event])
+        }
+    }
+
+    /// Makes attempt number `attempt` at the pending change of `flow` (saved pending, in
+    /// flight), and records the directory's answer as the outbox decides: done (the flow ends,
+    /// the counters clear, a notice goes out), a retry at the alarm, or back to the user with
+    /// why. The password, for a reset, is taken from memory for the call and put back only if
+    /// it is to be retried.
+    #[allow(clippy::too_many_arguments)]
+    async fn attempt(
+        &self,
+        config: &Config,
+        now: UnixMillis,
+        scope: &Scope,
+        flow: &ResetFlow,
+        user_id: &str,
+        operation_id: &str,
+        attempt: u32,
+    ) -> Result<Attempted> {
+        let backend = Backend::from_config(config);
+        let mut held = None;
+        let result = match flow.kind {
+            FlowKind::Unlock => backend.unlock(user_id, operation_id).await,
+            FlowKind::Reset => {
+                held = self
+                    .held
+                    .take()
+                    .filter(|held| held.operation_id == operation_id);
+                match &held {
+                    Some(held) => {
+                        backend
+                            .set_password(user_id, &held.password, operation_id)
+                            .await
+                    }
+                    // The outbox checked that the password is held before asking for this.
+                    None => Err(BackendError::Unavailable(
+                        "the new password is not held in memory".into(),
+                    )),
+                }
+            }
+        };
+        let what = what_changes(flow.kind);
+        if let Err(err @ (BackendError::Unavailable(_) | BackendError::RetryAfter { .. })) = &result
+        {
+            worker::console_error!("{what} {operation_id} attempt {attempt} not applied: {err}");
+        }
+        // Another flow may have replaced this one while the call was in flight; the
+        // directory's answer is audited all the same.
+        let current = self.load()?.filter(|f| {
+            f.token_hash() == flow.token_hash() && f.operation_id() == Some(operation_id)
+        });
+        let Some(mut current) = current else {
+            return Ok(Attempted {
+                flow: None,
+                event: scope.change(operation_id, attempt, &result, None),
+                notice: None,
+            });
+        };
+        let outbox = identity::attempt_result(&result);
+        let after = current
+            .attempted(outbox, &config.outbox, now, jitter_draw())
+            .map_err(|err| worker::Error::RustError(err.to_string()))?;
+        self.save(&current)?;
         let mut notice = None;
-        let reply = match result {
-            Ok(()) => {
-                if let Some(Effect::Notify { to, notice: what }) = current.password_applied() {
+        let mut retry = None;
+        match after {
+            AfterAttempt::Done { notice: effect } => {
+                if let Some(Effect::Notify { to, notice: what }) = effect {
                     notice = Some((to, what));
                 }
-                self.delete()?;
-                // A successful reset or unlock clears the counters.
+                // A successful reset or unlock clears the counters. The finished flow stays
+                // until it expires, so a poll reads `done`; it accepts nothing else.
                 self.save_throttle(&ThrottleState::default())?;
-                current.reply(&token.encode())
+                self.expire_at(&current, now).await?;
             }
-            Err(err) => {
-                current.password_not_applied();
-                self.save(&current)?;
-                let mut reply = current.reply(&token.encode());
-                reply.error = Some(match &err {
-                    BackendError::Rejected(message) => {
-                        ApiError::new(ErrorCode::PasswordRejected, message.clone())
-                    }
-                    BackendError::Unavailable(detail) => {
-                        worker::console_error!("{what} {operation_id} not applied: {detail}");
-                        ApiError::new(
-                            ErrorCode::BackendUnavailable,
-                            format!(
-                                "the directory could not be reached; the {what} was not applied, try again"
-                            ),
-                        )
-                    }
-                });
-                reply
+            AfterAttempt::RetryAt { at } => {
+                retry = Some(at);
+                if let Some(held) = held.take() {
+                    self.held.replace(Some(held));
+                }
+                self.retry_at(at, now).await?;
             }
-        };
-        Ok(Outcome {
+            AfterAttempt::Rejected | AfterAttempt::Failed => {
+                self.expire_at(&current, now).await?;
+            }
+        }
+        // The password leaves memory here unless it is to be retried.
+        drop(held);
+        Ok(Attempted {
+            flow: Some(current),
+            event: scope.change(operation_id, attempt, &result, retry),
             notice,
-            ..Outcome::reply(reply).audited([event])
         })
+    }
+
+    /// Rings the alarm at `at` on the flow's clock (now is `now`), for the next attempt.
+    async fn retry_at(&self, at: UnixMillis, now: UnixMillis) -> Result<()> {
+        self.state
+            .storage()
+            .set_alarm(at.saturating_sub(now) as i64)
+            .await
+    }
+
+    /// Rings the alarm after `flow` expires, to delete it.
+    async fn expire_at(&self, flow: &ResetFlow, now: UnixMillis) -> Result<()> {
+        self.state
+            .storage()
+            .set_alarm(flow.expires_at.saturating_sub(now) as i64 + 1000)
+            .await
+    }
+
+    /// Keeps how far the flow's clock runs ahead of the wall clock, for the alarm.
+    fn note_clock(&self, now: UnixMillis) -> Result<()> {
+        let owner = Owner {
+            user_id: self.read::<Owner>("owner")?.and_then(|owner| owner.user_id),
+            clock_offset_ms: clock_offset(now),
+        };
+        self.write("owner", &owner)
+    }
+
+    fn config(&self) -> Result<Config> {
+        Config::from_env(&self.env).map_err(|err| worker::Error::RustError(err.to_string()))
+    }
+
+    /// Writes an alarm's audit events (no request: no IP, no user agent). A failure is logged
+    /// and otherwise ignored, as after a reply.
+    async fn write_audit(&self, config: &Config, events: &[AuditEvent]) {
+        let origin = RequestOrigin {
+            tenant: config.tenant.clone(),
+            ip_hash: None,
+            user_agent: None,
+        };
+        let written = match store::database(&self.env) {
+            Ok(db) => store::write(&db, &origin, events).await,
+            Err(err) => Err(err),
+        };
+        if let Err(err) = written {
+            worker::console_error!("audit write of {} events failed: {err}", events.len());
+        }
     }
 
     /// The audit scope of a request on the flow `token_text` names, before the flow is
@@ -575,8 +819,23 @@ impl UserState {
         })
     }
 
-    /// Finds the flow `token_text` names, or the reply that says it is gone.
+    /// Finds the live flow `token_text` names, or the reply that says it is gone. A finished
+    /// flow stays only to answer where it stands: it accepts nothing else.
     fn authorized(
+        &self,
+        token_text: &str,
+        now: UnixMillis,
+    ) -> Result<std::result::Result<(FlowToken, ResetFlow), Reply>> {
+        match self.authorized_or_done(token_text, now)? {
+            Ok((_, flow)) if flow.stage == Stage::Done => {
+                Ok(Err(Reply::restart((&FlowError::Expired).into())))
+            }
+            found => Ok(found),
+        }
+    }
+
+    /// Finds the flow `token_text` names, finished or not, or the reply that says it is gone.
+    fn authorized_or_done(
         &self,
         token_text: &str,
         now: UnixMillis,
@@ -648,4 +907,9 @@ impl UserState {
         self.sql.exec("DELETE FROM flow", None)?;
         Ok(())
     }
+}
+
+/// How far `now`, the flow's clock, is ahead of this object's wall clock.
+fn clock_offset(now: UnixMillis) -> u64 {
+    now.saturating_sub(worker::Date::now().as_millis())
 }

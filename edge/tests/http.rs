@@ -331,6 +331,82 @@ impl Stack {
         }
     }
 
+    /// Makes the directory fail `username`'s next `count` changes with `status` (and
+    /// `Retry-After: retry_after` seconds).
+    fn fail_next(&self, username: &str, count: u32, status: u16, retry_after: Option<u64>) {
+        let mut body = json!({ "username": username, "count": count, "status": status });
+        if let Some(seconds) = retry_after {
+            body["retryAfter"] = json!(seconds);
+        }
+        let answer = self.raw(
+            "POST",
+            &format!("{}/api/fail-next", self.directory),
+            "application/json",
+            &body.to_string(),
+            &[],
+        );
+        assert_eq!(answer.status, 200, "{}", answer.body);
+    }
+
+    /// The changes (password sets, unlocks) the directory received for `user_id`, failed
+    /// ones included, oldest first.
+    fn changes(&self, user_id: &str) -> Vec<Value> {
+        match self
+            .raw(
+                "GET",
+                &format!("{}/api/changes", self.directory),
+                "",
+                "",
+                &[],
+            )
+            .body
+        {
+            Value::Array(changes) => changes
+                .into_iter()
+                .filter(|c| c["user_id"] == user_id)
+                .collect(),
+            other => panic!("directory answered {other}"),
+        }
+    }
+
+    /// A reset of `username` (a single email method) at the new password step.
+    fn at_new_password(&self, username: &str) -> String {
+        let token = flow(&self.start(username));
+        let code = self.code_for(&format!("{username}@example.com"), 0);
+        let verified = self.verify(&token, &code);
+        assert_eq!(
+            verified.body["step"]["kind"], "new_password",
+            "{}",
+            verified.body
+        );
+        token
+    }
+
+    /// Polls `/v1/reset/status` (bounded) until its step is `kind`.
+    fn status_until(&self, token: &str, kind: &str) -> Answer {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let answer = self.post("/v1/reset/status", json!({ "flow": token }));
+            if answer.body["step"]["kind"] == kind {
+                return answer;
+            }
+            assert_eq!(answer.body["step"]["kind"], "pending", "{}", answer.body);
+            assert!(
+                Instant::now() < deadline,
+                "the flow never reached {kind}: {}",
+                answer.body
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn user(&self, username: &str) -> Value {
+        self.users()
+            .into_iter()
+            .find(|u| u["username"] == username)
+            .unwrap()
+    }
+
     fn users(&self) -> Vec<Value> {
         match self
             .raw("GET", &format!("{}/api/users", self.directory), "", "", &[])
@@ -1535,4 +1611,246 @@ fn a_graph_directory_role_on_a_later_memberof_page_makes_an_administrator() {
     assert_eq!(dana.body["step"]["required"], 2, "{}", dana.body);
     let alice = stack.start("alice@example.com");
     assert_eq!(alice.body["step"]["kind"], "verify_code", "{}", alice.body);
+}
+
+/// The operation ids of `changes`, distinct.
+fn operations(changes: &[Value]) -> BTreeSet<String> {
+    changes
+        .iter()
+        .map(|c| c["operation_id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn statuses(changes: &[Value]) -> Vec<u64> {
+    changes
+        .iter()
+        .map(|c| c["status"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_reset_the_directory_fails_once_is_pending_then_done_and_applied_once() {
+    let stack = stack();
+    let token = stack.at_new_password("frank");
+    stack.fail_next("frank", 1, 503, None);
+    let started = Instant::now();
+    let pending = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "a brand new passphrase" }),
+    );
+    assert_eq!(
+        (pending.status, pending.body["step"]["kind"].as_str()),
+        (200, Some("pending")),
+        "{}",
+        pending.body
+    );
+    assert_eq!(pending.body["flow"], token.as_str());
+    let done = stack.status_until(&token, "done");
+    eprintln!("one 503, then done after {:?}", started.elapsed());
+    assert_eq!(done.body["flow"], Value::Null);
+    // One operation, sent twice under the same idempotency key, applied once.
+    let changes = stack.changes("u-1006");
+    assert_eq!(statuses(&changes), [503, 200]);
+    assert_eq!(operations(&changes).len(), 1);
+    assert!(
+        changes
+            .iter()
+            .all(|c| c["idempotency_key"] == c["operation_id"])
+    );
+    assert_eq!(stack.user("frank")["password_changes"], 1);
+    let login = stack.raw(
+        "POST",
+        &format!("{}/api/login", stack.directory),
+        "application/json",
+        &json!({ "username": "frank", "password": "a brand new passphrase" }).to_string(),
+        &[],
+    );
+    assert_eq!(login.body["ok"], true);
+    stack.notice_for("frank@example.com", "Your Contoso password was changed");
+    // Each attempt is audited with its number; the success once.
+    let events = stack.audit_until("event=reset_failed", |events| !events.is_empty());
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0]["outcome"], "retry_scheduled");
+    assert_eq!(events[0]["detail"]["attempt"], 1);
+    let succeeded = stack.audit_until("event=reset_succeeded", |events| !events.is_empty());
+    assert_eq!(succeeded.len(), 1, "{succeeded:#?}");
+    assert_eq!(succeeded[0]["detail"]["attempt"], 2);
+    assert_eq!(
+        succeeded[0]["detail"]["operation_id"],
+        events[0]["detail"]["operation_id"]
+    );
+    // The finished flow answers its status, and nothing else.
+    let again = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "yet another passphrase" }),
+    );
+    assert_eq!(error_code(&again), "flow_expired");
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_retry_after_from_the_directory_is_waited_for() {
+    let stack = stack();
+    let token = stack.at_new_password("bob");
+    stack.fail_next("bob", 1, 429, Some(1));
+    let pending = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "a brand new passphrase" }),
+    );
+    assert_eq!(pending.body["step"]["kind"], "pending", "{}", pending.body);
+    stack.status_until(&token, "done");
+    let changes = stack.changes("u-1002");
+    assert_eq!(statuses(&changes), [429, 200]);
+    let waited = changes[1]["at"].as_u64().unwrap() - changes[0]["at"].as_u64().unwrap();
+    assert!(waited >= 1_000, "retried after {waited} ms");
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_password_the_directory_refuses_is_never_retried() {
+    let stack = stack();
+    let token = stack.at_new_password("erin");
+    let refused = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "Initial-Password-5" }),
+    );
+    assert_eq!(
+        (refused.status, error_code(&refused)),
+        (422, "password_rejected")
+    );
+    assert_eq!(refused.body["step"]["kind"], "new_password");
+    // Retries would come after 50 ms; wait well past a few of them to see none.
+    std::thread::sleep(Duration::from_millis(1_500));
+    assert_eq!(statuses(&stack.changes("u-1005")), [422]);
+    let status = stack.post("/v1/reset/status", json!({ "flow": token }));
+    assert_eq!(status.body["step"]["kind"], "new_password");
+    assert_eq!(error_code(&status), "password_rejected");
+    // Another password, without new proofs.
+    let done = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "a brand new passphrase" }),
+    );
+    assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
+    assert_eq!(operations(&stack.changes("u-1005")).len(), 2);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_directory_down_for_every_attempt_ends_failed_and_the_user_chooses_again() {
+    let stack = stack();
+    let token = stack.at_new_password("alice");
+    stack.fail_next("alice", 100, 503, None);
+    let started = Instant::now();
+    let pending = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "a brand new passphrase" }),
+    );
+    assert_eq!(pending.body["step"]["kind"], "pending", "{}", pending.body);
+    let failed = stack.status_until(&token, "new_password");
+    eprintln!("eight failed attempts in {:?}", started.elapsed());
+    assert_eq!(
+        (failed.status, error_code(&failed)),
+        (503, "backend_unavailable")
+    );
+    let message = failed.body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("after 8 attempts"), "{message}");
+    let changes = stack.changes("u-1001");
+    assert_eq!(statuses(&changes), [503; 8]);
+    assert_eq!(operations(&changes).len(), 1);
+    assert_eq!(stack.user("alice")["password_changes"], 0);
+    let events = stack.audit_until("event=reset_failed", |events| events.len() == 8);
+    let outcomes: Vec<&str> = events
+        .iter()
+        .map(|e| e["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes[..7], ["retry_scheduled"; 7]);
+    assert_eq!(outcomes[7], "backend_unavailable");
+    // The directory is back: the user chooses the password again, without new proofs.
+    stack.fail_next("alice", 0, 503, None);
+    let done = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": "a brand new passphrase" }),
+    );
+    assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
+    assert_eq!(stack.user("alice")["password_changes"], 1);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn of_concurrent_password_submissions_exactly_one_operation_runs() {
+    let stack = stack();
+    let token = stack.at_new_password("bob");
+    stack.fail_next("bob", 1, 503, None);
+    let answers: Vec<Answer> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..5)
+            .map(|i| {
+                let (stack, token) = (&stack, &token);
+                scope.spawn(move || {
+                    stack.post(
+                        "/v1/reset/password",
+                        json!({ "flow": token, "password": format!("concurrent passphrase {i}") }),
+                    )
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let accepted: Vec<&Answer> = answers.iter().filter(|a| a.status == 200).collect();
+    assert_eq!(
+        accepted.len(),
+        1,
+        "{:?}",
+        answers.iter().map(|a| &a.body).collect::<Vec<_>>()
+    );
+    for answer in answers.iter().filter(|a| a.status != 200) {
+        // Refused while pending, or gone once done.
+        assert!(
+            matches!(error_code(answer), "wrong_step" | "flow_expired"),
+            "{}",
+            answer.body
+        );
+    }
+    stack.status_until(&token, "done");
+    let changes = stack.changes("u-1002");
+    assert_eq!(operations(&changes).len(), 1, "{changes:#?}");
+    assert_eq!(stack.user("bob")["password_changes"], 1);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_unlock_goes_through_the_same_outbox() {
+    let stack = stack();
+    stack.fail_next("gina", 1, 503, None);
+    let start = stack.post("/v1/unlock/start", json!({ "username": "gina" }));
+    let token = flow(&start);
+    let code = stack.code_for("gina@example.com", 0);
+    let pending = stack.verify(&token, &code);
+    assert_eq!(
+        (pending.status, pending.body["step"]["kind"].as_str()),
+        (200, Some("pending")),
+        "{}",
+        pending.body
+    );
+    assert_eq!(pending.body["error"], Value::Null);
+    // "Try again" while pending answers where the unlock stands; it starts nothing new.
+    let again = stack.post("/v1/unlock/complete", json!({ "flow": token }));
+    assert!(
+        matches!(
+            again.body["step"]["kind"].as_str(),
+            Some("pending" | "done")
+        ),
+        "{}",
+        again.body
+    );
+    stack.status_until(&token, "done");
+    let changes = stack.changes("u-1007");
+    assert_eq!(statuses(&changes), [503, 200]);
+    assert_eq!(operations(&changes).len(), 1);
+    let gina = stack.user("gina");
+    assert_eq!(
+        (gina["locked"].clone(), gina["unlocks"].clone()),
+        (json!(false), json!(1))
+    );
+    stack.notice_for("gina@example.com", "Your Contoso account was unlocked");
 }

@@ -286,6 +286,11 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         ("POLICY", read(&root.join("e2e/fixtures/policy.toml"))?),
         ("AUDIT_HASH_KEY", random_hex(32)?),
         ("ADMIN_TOKEN", running.admin_token.clone()),
+        // The outbox retries after 50 ms in the tests (alarms run on the wall clock), 2 s in the demo.
+        (
+            "OUTBOX_BASE_DELAY_MS",
+            if mode == Mode::Test { "50" } else { "2000" }.to_owned(),
+        ),
     ];
     let mut vars = shared.to_vec();
     vars.push(("IDENTITY_WEBHOOK_URL", webhook));

@@ -111,6 +111,9 @@ pub struct Detail {
     /// The id of the change sent to the directory (its `Idempotency-Key`), to find it there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
+    /// Which attempt at that change this is (1 for the first, during the user's request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt: Option<u32>,
     /// Why a change or a send failed, in our words (never the directory's message).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -312,10 +315,18 @@ impl Scope {
         }
     }
 
-    /// The directory's answer to the change sent under `operation_id`.
-    pub fn change(&self, operation_id: &str, result: &Result<(), BackendError>) -> AuditEvent {
+    /// The directory's answer to `attempt` at the change sent under `operation_id`; a failure
+    /// with `retry_at` is retried then (outcome `retry_scheduled`), one without is final.
+    pub fn change(
+        &self,
+        operation_id: &str,
+        attempt: u32,
+        result: &Result<(), BackendError>,
+        retry_at: Option<UnixMillis>,
+    ) -> AuditEvent {
         let mut detail = Detail {
             operation_id: Some(operation_id.to_owned()),
+            attempt: Some(attempt),
             ..Detail::default()
         };
         let (event, outcome) = match (self.kind, result) {
@@ -327,16 +338,34 @@ impl Scope {
             (FlowKind::Unlock, Err(BackendError::Rejected(_))) => {
                 (EventKind::UnlockFailed, "rejected")
             }
-            (kind, Err(BackendError::Unavailable(reason))) => {
+            (kind, Err(BackendError::Unavailable(reason)))
+            | (kind, Err(BackendError::RetryAfter { detail: reason, .. })) => {
                 detail.reason = Some(reason.clone());
+                detail.retry_at = retry_at;
                 let event = match kind {
                     FlowKind::Reset => EventKind::ResetFailed,
                     FlowKind::Unlock => EventKind::UnlockFailed,
                 };
-                (event, "backend_unavailable")
+                let outcome = match retry_at {
+                    Some(_) => "retry_scheduled",
+                    None => "backend_unavailable",
+                };
+                (event, outcome)
             }
         };
         self.event(event, None, outcome, detail)
+    }
+
+    /// A retry of `operation_id` that could not be sent: the new password was no longer in
+    /// memory (the Durable Object had been evicted), so the user is asked for it again.
+    pub fn password_not_kept(&self, operation_id: &str, attempts: u32) -> AuditEvent {
+        let detail = Detail {
+            operation_id: Some(operation_id.to_owned()),
+            attempt: Some(attempts + 1),
+            reason: Some("the new password was not in memory any more".to_owned()),
+            ..Detail::default()
+        };
+        self.event(EventKind::ResetFailed, None, "password_not_kept", detail)
     }
 }
 
@@ -532,21 +561,29 @@ mod tests {
             "password change answered HTTP 503".into(),
         ));
         let cases = [
-            (reset.change("op1", &Ok(())), "reset_succeeded", "ok"),
             (
-                reset.change("op1", &rejected),
+                reset.change("op1", 1, &Ok(()), None),
+                "reset_succeeded",
+                "ok",
+            ),
+            (
+                reset.change("op1", 1, &rejected, None),
                 "reset_rejected",
                 "password_rejected",
             ),
             (
-                reset.change("op1", &down),
+                reset.change("op1", 1, &down, None),
                 "reset_failed",
                 "backend_unavailable",
             ),
-            (unlock.change("op1", &Ok(())), "unlocked", "ok"),
-            (unlock.change("op1", &rejected), "unlock_failed", "rejected"),
+            (unlock.change("op1", 1, &Ok(()), None), "unlocked", "ok"),
             (
-                unlock.change("op1", &down),
+                unlock.change("op1", 1, &rejected, None),
+                "unlock_failed",
+                "rejected",
+            ),
+            (
+                unlock.change("op1", 1, &down, None),
                 "unlock_failed",
                 "backend_unavailable",
             ),
@@ -561,8 +598,38 @@ mod tests {
             assert!(!serde_json::to_string(&event).unwrap().contains("own words"));
         }
         assert_eq!(
-            reset.change("op1", &down).detail.reason.as_deref(),
+            reset.change("op1", 1, &down, None).detail.reason.as_deref(),
             Some("password change answered HTTP 503")
+        );
+    }
+
+    #[test]
+    fn every_attempt_is_audited_with_its_number_and_a_retry_says_when() {
+        let reset = scope(Some("u1"), FlowKind::Reset);
+        let busy = Err(BackendError::RetryAfter {
+            detail: "password change answered HTTP 429".into(),
+            retry_after_ms: 5_000,
+        });
+        let retrying = reset.change("op1", 2, &busy, Some(T + 5_000));
+        assert_eq!(
+            (retrying.event.as_str(), retrying.outcome.as_str()),
+            ("reset_failed", "retry_scheduled")
+        );
+        assert_eq!(retrying.detail.attempt, Some(2));
+        assert_eq!(retrying.detail.retry_at, Some(T + 5_000));
+        let done = reset.change("op1", 3, &Ok(()), None);
+        assert_eq!(
+            (done.event.as_str(), done.detail.attempt),
+            ("reset_succeeded", Some(3))
+        );
+        let lost = reset.password_not_kept("op1", 3);
+        assert_eq!(
+            (
+                lost.event.as_str(),
+                lost.outcome.as_str(),
+                lost.detail.attempt
+            ),
+            ("reset_failed", "password_not_kept", Some(4))
         );
     }
 

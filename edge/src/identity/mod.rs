@@ -10,6 +10,7 @@ pub mod graph;
 pub mod scim;
 pub mod webhook;
 
+use sspr_core::outbox::AttemptResult;
 use sspr_core::password::NewPassword;
 use sspr_core::webhook::DirectoryUser;
 
@@ -27,13 +28,66 @@ pub enum BackendError {
     /// The backend failed or could not be reached; nothing was changed.
     #[error("the directory is unavailable: {0}")]
     Unavailable(String),
+    /// Like `Unavailable`, and the backend said when to come back (a 429 or 503 with
+    /// `Retry-After`, see [`retry_after_ms`]): the outbox waits at least that long.
+    #[error("the directory is unavailable for {retry_after_ms} ms: {detail}")]
+    RetryAfter { detail: String, retry_after_ms: u64 },
+}
+
+impl BackendError {
+    /// `self`, carrying the backend's `Retry-After` header when it sent one that parses.
+    pub fn with_retry_after(self, header: Option<&str>) -> Self {
+        match (self, header.and_then(retry_after_ms)) {
+            (BackendError::Unavailable(detail), Some(retry_after_ms)) => BackendError::RetryAfter {
+                detail,
+                retry_after_ms,
+            },
+            (other, _) => other,
+        }
+    }
+}
+
+/// The longest `Retry-After` taken into account; a longer one is cut to this (the flow does
+/// not live long enough to wait for it anyway, and the outbox then gives up).
+pub const MAX_RETRY_AFTER_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// A `Retry-After` header's delay in milliseconds: delta-seconds only (RFC 9110 §10.2.3; an
+/// HTTP date is ignored, as is anything malformed).
+pub fn retry_after_ms(value: &str) -> Option<u64> {
+    let value = value.trim();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds: u64 = value.parse().unwrap_or(u64::MAX);
+    Some(seconds.saturating_mul(1000).min(MAX_RETRY_AFTER_MS))
+}
+
+/// What the outbox makes of a backend's answer to a change.
+pub fn attempt_result(result: &Result<(), BackendError>) -> AttemptResult {
+    match result {
+        Ok(()) => AttemptResult::Applied,
+        Err(BackendError::Rejected(message)) => AttemptResult::Rejected(message.clone()),
+        // Graph and SCIM write their `Retry-After` into the text; see `retry_after_secs`.
+        Err(err @ BackendError::Unavailable(_)) => AttemptResult::Unavailable {
+            retry_after_ms: err
+                .retry_after_secs()
+                .map(|secs| secs.saturating_mul(1000).min(MAX_RETRY_AFTER_MS)),
+        },
+        Err(BackendError::RetryAfter { retry_after_ms, .. }) => AttemptResult::Unavailable {
+            retry_after_ms: Some(*retry_after_ms),
+        },
+    }
 }
 
 impl BackendError {
     /// The seconds the backend asked us to wait (its `Retry-After`), when it said so.
     pub fn retry_after_secs(&self) -> Option<u64> {
-        let BackendError::Unavailable(text) = self else {
-            return None;
+        let text = match self {
+            BackendError::Unavailable(text) => text,
+            BackendError::RetryAfter { retry_after_ms, .. } => {
+                return Some(retry_after_ms.div_ceil(1000));
+            }
+            BackendError::Rejected(_) => return None,
         };
         let rest = &text[text.find(RETRY_AFTER)? + RETRY_AFTER.len()..];
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -230,6 +284,42 @@ mod tests {
         assert_eq!(
             BackendError::Rejected("retry after 5 s".into()).retry_after_secs(),
             None
+        );
+    }
+
+    #[test]
+    fn retry_after_is_read_in_seconds_and_dates_are_ignored() {
+        assert_eq!(retry_after_ms("5"), Some(5_000));
+        assert_eq!(retry_after_ms(" 0 "), Some(0));
+        assert_eq!(retry_after_ms("Wed, 21 Oct 2026 07:28:00 GMT"), None);
+        assert_eq!(retry_after_ms("-1"), None);
+        assert_eq!(retry_after_ms(""), None);
+        assert_eq!(
+            retry_after_ms("99999999999999999999999"),
+            Some(MAX_RETRY_AFTER_MS)
+        );
+    }
+
+    #[test]
+    fn a_retry_after_hint_reaches_the_outbox_and_refusals_keep_theirs() {
+        let down = BackendError::Unavailable("HTTP 503".into()).with_retry_after(Some("3"));
+        assert_eq!(
+            attempt_result(&Err(down)),
+            AttemptResult::Unavailable {
+                retry_after_ms: Some(3_000)
+            }
+        );
+        let plain = BackendError::Unavailable("HTTP 503".into()).with_retry_after(None);
+        assert_eq!(
+            attempt_result(&Err(plain)),
+            AttemptResult::Unavailable {
+                retry_after_ms: None
+            }
+        );
+        let refused = BackendError::Rejected("used recently".into()).with_retry_after(Some("3"));
+        assert_eq!(
+            attempt_result(&Err(refused)),
+            AttemptResult::Rejected("used recently".into())
         );
     }
 }

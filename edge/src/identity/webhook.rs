@@ -59,6 +59,7 @@ impl IdentityBackend for WebhookBackend {
         };
         let answer = self.call(&request, operation_id).await?;
         interpret_change(answer.status, &answer.body)
+            .map_err(|err| err.with_retry_after(answer.header("retry-after")))
     }
 
     async fn unlock(&self, user_id: &str, operation_id: &str) -> Result<(), BackendError> {
@@ -68,6 +69,7 @@ impl IdentityBackend for WebhookBackend {
         };
         let answer = self.call(&request, operation_id).await?;
         interpret_change(answer.status, &answer.body)
+            .map_err(|err| err.with_retry_after(answer.header("retry-after")))
     }
 }
 

@@ -1,4 +1,5 @@
-//! `/v1/reset/…`: start a reset, verify the emailed code, set the new password.
+//! `/v1/reset/…`: start a reset, verify the emailed code, set the new password, ask where a
+//! pending change stands.
 
 use sspr_core::api::{
     ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest,
@@ -235,6 +236,26 @@ pub async fn complete(
         config,
         security,
         |now, r: CompleteRequest| Command::Unlock { now, token: r.flow },
+    )
+    .await
+}
+
+/// `POST /v1/reset/status` `{flow}`: where the flow stands (a pending change done, still
+/// pending, or not applied), for the widget to poll. Changes nothing.
+pub async fn status(
+    req: Request,
+    env: &Env,
+    ctx: &Context,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
+    flow_step(
+        req,
+        env,
+        ctx,
+        config,
+        security,
+        |now, r: CompleteRequest| Command::Status { now, token: r.flow },
     )
     .await
 }
