@@ -117,6 +117,9 @@ pub enum AttemptResult {
     /// The backend failed or could not be reached (429, 503, a timeout, the network); it may
     /// have said when to come back.
     Unavailable { retry_after_ms: Option<u64> },
+    /// The backend cannot do this at all (an unlock on a directory without one). Never
+    /// retried; `message` says why.
+    Unsupported(String),
 }
 
 /// What the outbox does after an attempt.
@@ -188,6 +191,10 @@ impl ResetFlow {
             AttemptResult::Rejected(message) => {
                 self.not_applied(ApiError::new(ErrorCode::PasswordRejected, message));
                 Ok(AfterAttempt::Rejected)
+            }
+            AttemptResult::Unsupported(message) => {
+                self.not_applied(ApiError::new(ErrorCode::BackendUnavailable, message));
+                Ok(AfterAttempt::Failed)
             }
             AttemptResult::Unavailable { retry_after_ms } => {
                 match policy.next_attempt(made, now, expires_at, retry_after_ms, random) {
@@ -378,6 +385,24 @@ mod tests {
             )
             .unwrap();
         assert_eq!(after, AfterAttempt::RetryAt { at: T0 + 30_000 });
+    }
+
+    #[test]
+    fn a_change_the_backend_cannot_make_is_never_retried() {
+        let (token, mut flow) = pending_reset();
+        let after = flow
+            .attempted(
+                AttemptResult::Unsupported("unlock is not supported".into()),
+                &RetryPolicy::default(),
+                T0 + 3,
+                0,
+            )
+            .unwrap();
+        assert_eq!(after, AfterAttempt::Failed);
+        assert_eq!(flow.due(T0 + 60_000, true), Due::Idle);
+        let error = flow.reply(&token.encode()).error.unwrap();
+        assert_eq!(error.code, ErrorCode::BackendUnavailable);
+        assert_eq!(error.message, "unlock is not supported");
     }
 
     #[test]

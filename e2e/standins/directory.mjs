@@ -6,7 +6,7 @@ import http from 'node:http';
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readBody, json, listen } from './http.mjs';
 
-// alice, bob, erin, frank, gina (locked out), hana and kim (with a mobile number), ivy, jack and
+// alice, bob, erin, frank, gina (locked out), hana and kim (with a mobile number), ivy, jack, lena and
 // dana (an administrator with a mobile number, so the two-method policy applies) come four times
 // (alice, alice2 … alice4): the edge integration tests use the first and each browser project
 // of the end-to-end suite its own, so the edge's per-user counters (resend cooldown, failed
@@ -20,6 +20,7 @@ const PEOPLE = [
   { id: 'u-1008', username: 'hana', display_name: 'Hana Sato', admin: false, groups: ['staff'], password: 'Initial-Password-8', phone: '+49151123456' },
   { id: 'u-1010', username: 'ivy', display_name: 'Ivy Chen', admin: false, groups: ['staff'], password: 'Initial-Password-10' },
   { id: 'u-1011', username: 'jack', display_name: 'Jack Byrne', admin: false, groups: ['staff'], password: 'Initial-Password-11' },
+  { id: 'u-1013', username: 'lena', display_name: 'Lena Novak', admin: false, groups: ['staff'], password: 'Initial-Password-13' },
   { id: 'u-1012', username: 'kim', display_name: 'Kim Park', admin: false, groups: ['staff'], password: 'Initial-Password-12', phone: '+49151123458' },
   { id: 'u-1004', username: 'dana', display_name: 'Dana Reyes', admin: true, groups: ['it-admins'], password: 'Initial-Password-4', phone: '+49151123457' },
 ];

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { expectAccessible } from './fixtures/a11y';
 import { ResetPage } from './fixtures/reset_page';
-import { canSignIn, codeSentTo, messages, resetStack, user, users } from './fixtures/stack';
+import { canSignIn, codeSentTo, failNext, messages, resetStack, user, users } from './fixtures/stack';
 
 test.beforeEach(async () => {
   await resetStack();
@@ -112,4 +112,19 @@ test('a locked-out user unlocks the account with an emailed code and signs in', 
   await page.screenshot({ path: testInfo.outputPath('6-unlocked.png') });
   await expectAccessible(page, 'unlocked');
   expect(await reset.signIn(gina, 'Initial-Password-7')).toBe('Signed in as Gina Rossi.');
+});
+
+test('when the directory is busy, the widget says the change is on its way and then that it is done', async ({ page }, testInfo) => {
+  const lena = user('lena', testInfo);
+  const reset = new ResetPage(page);
+  await reset.open();
+  await reset.requestCode(lena);
+  await reset.enterCode(await codeSentTo(`${lena}@example.com`));
+  await failNext(lena, 1, 503);
+  await reset.chooseNewPassword('patience is a passphrase');
+  await expect(reset.widget().getByRole('heading', { name: 'Almost done' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('9-pending.png') });
+  await expectAccessible(page, 'pending');
+  await expect(reset.widget().getByRole('heading', { name: 'Password changed' })).toBeVisible();
+  expect(await canSignIn(lena, 'patience is a passphrase')).toBe(true);
 });

@@ -39,6 +39,8 @@ impl ClientError {
 pub enum Call {
     Start(FlowKind, StartRequest),
     Choose(ChooseMethodRequest),
+    /// Where a flow stands (polled while a change is pending).
+    Status(CompleteRequest),
     Complete(CompleteRequest),
     Verify(VerifyCodeRequest),
     Password(NewPasswordRequest),
@@ -63,6 +65,7 @@ impl Client {
             Call::Start(FlowKind::Reset, request) => self.post("/v1/reset/start", request).await,
             Call::Start(FlowKind::Unlock, request) => self.post("/v1/unlock/start", request).await,
             Call::Choose(request) => self.post("/v1/reset/choose", request).await,
+            Call::Status(request) => self.post("/v1/reset/status", request).await,
             Call::Complete(request) => self.post("/v1/unlock/complete", request).await,
             Call::Verify(request) => self.post("/v1/reset/verify", request).await,
             Call::Password(request) => self.post("/v1/reset/password", request).await,

@@ -338,6 +338,14 @@ impl Scope {
             (FlowKind::Unlock, Err(BackendError::Rejected(_))) => {
                 (EventKind::UnlockFailed, "rejected")
             }
+            (kind, Err(BackendError::Unsupported(reason))) => {
+                detail.reason = Some(reason.clone());
+                let event = match kind {
+                    FlowKind::Reset => EventKind::ResetFailed,
+                    FlowKind::Unlock => EventKind::UnlockFailed,
+                };
+                (event, "unsupported")
+            }
             (kind, Err(BackendError::Unavailable(reason)))
             | (kind, Err(BackendError::RetryAfter { detail: reason, .. })) => {
                 detail.reason = Some(reason.clone());

@@ -419,7 +419,7 @@ fn failure(
 
 /// Entra's smart lockout cannot be cleared through Graph.
 pub fn unlock_unsupported() -> BackendError {
-    BackendError::Unavailable(
+    BackendError::Unsupported(
         "unlock is not supported by the Graph backend (Entra ID's smart lockout cannot be \
          cleared through Graph; a successful password reset clears it); unlock flows need \
          the webhook or writeback backend"

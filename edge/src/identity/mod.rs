@@ -4,7 +4,7 @@
 //! Unlock: only the webhook (and the writeback connector behind it) can clear a lockout.
 //! SCIM has no standard lockout, and Entra ID's smart lockout cannot be cleared through
 //! Graph (a successful password reset clears it), so those backends refuse unlocks with a
-//! clear [`BackendError::Unavailable`].
+//! clear [`BackendError::Unsupported`], which is never retried.
 
 pub mod graph;
 pub mod scim;
@@ -32,6 +32,9 @@ pub enum BackendError {
     /// `Retry-After`, see [`retry_after_ms`]): the outbox waits at least that long.
     #[error("the directory is unavailable for {retry_after_ms} ms: {detail}")]
     RetryAfter { detail: String, retry_after_ms: u64 },
+    /// The backend cannot do this at all (an unlock on SCIM or Graph): never retried.
+    #[error("the directory cannot do this: {0}")]
+    Unsupported(String),
 }
 
 impl BackendError {
@@ -67,6 +70,7 @@ pub fn attempt_result(result: &Result<(), BackendError>) -> AttemptResult {
     match result {
         Ok(()) => AttemptResult::Applied,
         Err(BackendError::Rejected(message)) => AttemptResult::Rejected(message.clone()),
+        Err(BackendError::Unsupported(message)) => AttemptResult::Unsupported(message.clone()),
         // Graph and SCIM write their `Retry-After` into the text; see `retry_after_secs`.
         Err(err @ BackendError::Unavailable(_)) => AttemptResult::Unavailable {
             retry_after_ms: err
@@ -87,7 +91,7 @@ impl BackendError {
             BackendError::RetryAfter { retry_after_ms, .. } => {
                 return Some(retry_after_ms.div_ceil(1000));
             }
-            BackendError::Rejected(_) => return None,
+            BackendError::Rejected(_) | BackendError::Unsupported(_) => return None,
         };
         let rest = &text[text.find(RETRY_AFTER)? + RETRY_AFTER.len()..];
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();

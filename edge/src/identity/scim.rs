@@ -450,7 +450,7 @@ impl IdentityBackend for ScimBackend {
 
 /// SCIM defines no lockout, and `active: true` would re-enable disabled accounts.
 pub fn unlock_unsupported() -> BackendError {
-    BackendError::Unavailable(
+    BackendError::Unsupported(
         "unlock is not supported by the SCIM backend (SCIM has no standard lockout, and \
          setting active would re-enable disabled accounts); unlock flows need the webhook, \
          Graph or writeback backend"
@@ -716,7 +716,7 @@ mod tests {
     #[test]
     fn unlock_is_refused_with_a_clear_reason() {
         let err = unlock_unsupported();
-        assert!(matches!(err, BackendError::Unavailable(_)));
+        assert!(matches!(err, BackendError::Unsupported(_)));
         assert!(
             err.to_string()
                 .contains("unlock is not supported by the SCIM backend")

@@ -166,6 +166,11 @@ pub fn ResetWidget(
             flow: flow.get_untracked().unwrap_or_default(),
         }))
     };
+    let on_poll = move || {
+        send(Call::Status(CompleteRequest {
+            flow: flow.get_untracked().unwrap_or_default(),
+        }))
+    };
     let restart = move || {
         flow.set(None);
         status.error.set(None);
@@ -200,7 +205,7 @@ pub fn ResetWidget(
                 }
                 .into_any(),
                 Step::Done => view! { <DoneView kind /> }.into_any(),
-                Step::Pending => view! { <PendingView status on_retry /> }.into_any(),
+                Step::Pending => view! { <PendingView status on_retry on_poll /> }.into_any(),
                 Step::Locked { until } => view! { <LockedView until /> }.into_any(),
                 Step::ChooseMethod { methods, verified, required } => view! {
                     <ChooseMethod status methods verified required on_choose />
