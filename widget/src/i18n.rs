@@ -7,7 +7,6 @@
 use std::rc::Rc;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use leptos::prelude::*;
 use sspr_core::api::{ApiError, ErrorCode};
 use unic_langid::LanguageIdentifier;
@@ -30,27 +29,29 @@ pub const LOCALES: [(&str, &str); 10] = [
 const RTL: [&str; 1] = ["ar"];
 
 /// The best of [`LOCALES`] for the languages a user prefers, most preferred first (an
-/// element's `lang`, else `navigator.languages`); English when none matches.
+/// element's `lang`, else `navigator.languages`); English when none matches. A tag matches
+/// a locale of its language (`de-AT` → `de`, `pt-BR` → `pt`); Chinese matches simplified
+/// Chinese unless it asks for the traditional script or a region that writes it (BCP 47
+/// lookup with the one likely-script rule our locales need, without CLDR's tables).
 pub fn negotiate<S: AsRef<str>>(requested: &[S]) -> &'static str {
-    let requested: Vec<LanguageIdentifier> = requested
+    requested
         .iter()
-        .filter_map(|tag| tag.as_ref().parse().ok())
-        .collect();
-    let available: Vec<LanguageIdentifier> = LOCALES
-        .iter()
-        .map(|(tag, _)| tag.parse().expect("locale tags are valid"))
-        .collect();
-    let chosen = negotiate_languages(
-        &requested,
-        &available,
-        Some(&available[0]),
-        NegotiationStrategy::Lookup,
-    );
-    let index = available
-        .iter()
-        .position(|id| Some(&id) == chosen.first())
-        .unwrap_or(0);
-    LOCALES[index].0
+        .filter_map(|tag| tag.as_ref().parse::<LanguageIdentifier>().ok())
+        .find_map(|id| {
+            let language = id.language.as_str();
+            if language == "zh" {
+                let traditional = id.script.is_some_and(|s| s.as_str() == "Hant")
+                    || id
+                        .region
+                        .is_some_and(|r| ["TW", "HK", "MO"].contains(&r.as_str()));
+                return (!traditional).then_some("zh-CN");
+            }
+            LOCALES
+                .iter()
+                .map(|(tag, _)| *tag)
+                .find(|tag| *tag == language)
+        })
+        .unwrap_or(LOCALES[0].0)
 }
 
 /// One locale's messages, with English behind it.
@@ -361,6 +362,10 @@ mod tests {
         assert_eq!(negotiate(&["sv"]), "en");
         assert_eq!(negotiate::<&str>(&[]), "en");
         assert_eq!(negotiate(&["not a tag"]), "en");
+        assert_eq!(negotiate(&["zh-TW", "ja"]), "ja");
+        assert_eq!(negotiate(&["zh-Hant"]), "en");
+        assert_eq!(negotiate(&["zh", "en"]), "zh-CN");
+        assert_eq!(negotiate(&["AR-eg"]), "ar");
     }
 
     #[test]

@@ -52,6 +52,31 @@ impl PhoneNumber {
         ))
     }
 
+    /// A number a directory already holds in E.164 (a `tel:` prefix and the usual separators
+    /// — spaces, dashes, dots, parentheses — are dropped), checked by its shape only: `+`,
+    /// then 8 to 15 digits not starting with 0. No numbering-plan metadata is consulted, so
+    /// code that only reads directory numbers (the edge) stays small; a number without `+`
+    /// and a country code is not guessed at.
+    ///
+    /// ```
+    /// use sspr_core::methods::phone::PhoneNumber;
+    /// assert_eq!(PhoneNumber::from_e164("tel:+1 (425) 555-0109").unwrap().e164(), "+14255550109");
+    /// assert_eq!(PhoneNumber::from_e164("0151 123456"), None);
+    /// ```
+    pub fn from_e164(raw: &str) -> Option<PhoneNumber> {
+        let raw = raw.trim();
+        let raw = raw.strip_prefix("tel:").unwrap_or(raw);
+        let digits: String = raw
+            .strip_prefix('+')?
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+            .collect();
+        let ok = (8..=15).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0');
+        ok.then(|| PhoneNumber(format!("+{digits}")))
+    }
+
     /// `+` and digits only.
     pub fn e164(&self) -> &str {
         &self.0

@@ -139,21 +139,10 @@ fn percent_encode(value: &str) -> String {
     out
 }
 
-/// A directory's phone number as E.164, when it is one: `tel:` and the usual separators
-/// (spaces, dashes, dots, parentheses) are dropped; a number without `+` and a country code
-/// is not guessed at.
+/// A directory's phone number as E.164, when it is one (see
+/// [`PhoneNumber::from_e164`](sspr_core::methods::phone::PhoneNumber::from_e164)).
 fn e164(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    let raw = raw.strip_prefix("tel:").unwrap_or(raw);
-    let digits: String = raw
-        .strip_prefix('+')?
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
-        .collect();
-    let ok = (8..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
-    ok.then(|| format!("+{digits}"))
+    sspr_core::methods::phone::PhoneNumber::from_e164(raw).map(|p| p.e164().to_owned())
 }
 
 /// A directory sspr resets passwords in.

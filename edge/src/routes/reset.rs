@@ -38,14 +38,14 @@ fn held_methods(user: &DirectoryUser) -> Registrations {
     let mut held = Registrations::default();
     held.email = user.email.clone().filter(|e| !e.trim().is_empty());
     held.phone = user.phone.as_deref().and_then(|phone| {
-        PhoneNumber::parse(phone, None)
-            .map_err(|_| {
-                worker::console_warn!(
-                    "user {}: the directory's phone number is not E.164",
-                    user.id
-                )
-            })
-            .ok()
+        let parsed = PhoneNumber::from_e164(phone);
+        if parsed.is_none() {
+            worker::console_warn!(
+                "user {}: the directory's phone number is not E.164",
+                user.id
+            );
+        }
+        parsed
     });
     held
 }
