@@ -29,6 +29,7 @@ test.describe('with a German browser', () => {
     await widget.getByRole('button', { name: message('de', 'identify-submit') }).click();
     await expect(widget.getByRole('heading', { name: message('de', 'code-title-email') })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('de-code.png') });
+    await widget.screenshot({ path: testInfo.outputPath('widget-de-code.png') });
     await expectAccessible(page, 'German code');
   });
 
@@ -59,6 +60,7 @@ test('Arabic is laid out right to left', async ({ page }, testInfo) => {
   expect(Math.abs(box.x + box.width - text.right)).toBeLessThan(2);
   expect(text.left - box.x).toBeGreaterThan(20);
   await page.screenshot({ path: testInfo.outputPath('ar-identify.png') });
+  await widget.screenshot({ path: testInfo.outputPath('widget-ar-identify.png') });
   await expectAccessible(page, 'Arabic identify');
 });
 

@@ -18,6 +18,7 @@ test('a user chooses a texted code, which arrives ready for one-time-code autofi
   await expect(choose).toBeFocused();
   await expect(reset.widget().getByRole('button', { name: `Email a code to h•••@e•••.com` })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('7-choose.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-7-choose.png') });
   await expectAccessible(page, 'choose a method');
 
   await reset.widget().getByRole('button', { name: /^Text a code to \+4 ••• ••• ••\d\d$/ }).click();
@@ -43,6 +44,7 @@ test('an administrator proves email and phone, one after the other, then resets'
   await expect(widget.getByText('Step 2 of 2')).toBeVisible();
   await expect(widget.getByRole('button', { name: /^Email a code to/ })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('8-second-method.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-8-second-method.png') });
   await widget.getByRole('button', { name: /^Text a code to/ }).click();
   await reset.enterCode((await codeTextedTo(phoneOf(dana))).code);
   await reset.chooseNewPassword('two gates for admins');

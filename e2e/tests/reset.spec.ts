@@ -14,12 +14,14 @@ test('a user resets a forgotten password with an emailed code and signs in with 
   const reset = new ResetPage(page);
   await reset.open();
   await page.screenshot({ path: testInfo.outputPath('1-identify.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-1-identify.png') });
   await expectAccessible(page, 'identify');
   await reset.requestCode(alice);
   await expect(page.getByText('a•••@e•••.com')).toBeVisible();
   await expect(reset.codeInput()).toHaveAttribute('autocomplete', 'one-time-code');
   await expect(reset.codeInput()).toHaveAttribute('inputmode', 'numeric');
   await page.screenshot({ path: testInfo.outputPath('2-code.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-2-code.png') });
   await expectAccessible(page, 'code');
 
   await reset.enterCode(await codeSentTo(`${alice}@example.com`));
@@ -29,10 +31,12 @@ test('a user resets a forgotten password with an emailed code and signs in with 
   await reset.newPasswordInput().fill('a brand new passphrase');
   await expect(page.locator('.sspr-check--passed')).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath('3-new-password.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-3-new-password.png') });
   await expectAccessible(page, 'new password');
   await reset.chooseNewPassword('a brand new passphrase');
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('4-done.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-4-done.png') });
   await expectAccessible(page, 'done');
 
   for (const { username, password_changes } of await users()) {
@@ -98,6 +102,7 @@ test('five wrong codes lock the account and the widget says until when', async (
   await expect(page.getByRole('heading', { name: 'Too many attempts' })).toBeVisible();
   await expect(page.getByTestId('sspr-locked')).toContainText('blocked for this account until');
   await page.screenshot({ path: testInfo.outputPath('5-locked.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-5-locked.png') });
   await expectAccessible(page, 'locked');
 });
 
@@ -110,6 +115,7 @@ test('a locked-out user unlocks the account with an emailed code and signs in', 
   await reset.enterCode(await codeSentTo(`${gina}@example.com`));
   await expect(page.getByRole('heading', { name: 'Account unlocked' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('6-unlocked.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-6-unlocked.png') });
   await expectAccessible(page, 'unlocked');
   expect(await reset.signIn(gina, 'Initial-Password-7')).toBe('Signed in as Gina Rossi.');
 });
@@ -124,6 +130,7 @@ test('when the directory is busy, the widget says the change is on its way and t
   await reset.chooseNewPassword('patience is a passphrase');
   await expect(reset.widget().getByRole('heading', { name: 'Almost done' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('9-pending.png') });
+  await reset.widget().screenshot({ path: testInfo.outputPath('widget-9-pending.png') });
   await expectAccessible(page, 'pending');
   await expect(reset.widget().getByRole('heading', { name: 'Password changed' })).toBeVisible();
   expect(await canSignIn(lena, 'patience is a passphrase')).toBe(true);
