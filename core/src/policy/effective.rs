@@ -23,7 +23,8 @@ pub struct UserFacts {
 pub enum Role {
     /// The administrator's [`Policy`] applies.
     User,
-    /// The fixed administrator policy: two of [`ADMIN_METHODS`].
+    /// The fixed administrator policy: two distinct possession methods, never security
+    /// questions.
     Administrator,
 }
 
