@@ -15,6 +15,7 @@ pub const MAX_REQUEST_BYTES: usize = 4096;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StartRequest {
+    /// As typed; the edge parses it with [`Username::parse`](crate::username::Username::parse).
     pub username: String,
 }
 
@@ -22,7 +23,9 @@ pub struct StartRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerifyCodeRequest {
+    /// The flow token from the last [`Reply`].
     pub flow: String,
+    /// As typed; spaces and dashes are ignored when it is parsed.
     pub code: String,
 }
 
@@ -31,7 +34,9 @@ pub struct VerifyCodeRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChooseMethodRequest {
+    /// The flow token from the last [`Reply`].
     pub flow: String,
+    /// One of the methods the `choose_method` step offered.
     pub method: Method,
 }
 
@@ -39,6 +44,7 @@ pub struct ChooseMethodRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompleteRequest {
+    /// The flow token from the last [`Reply`].
     pub flow: String,
 }
 
@@ -46,7 +52,9 @@ pub struct CompleteRequest {
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewPasswordRequest {
+    /// The flow token from the last [`Reply`].
     pub flow: String,
+    /// The new password, as typed. Never printed by `Debug`.
     pub password: String,
 }
 
@@ -63,7 +71,9 @@ impl std::fmt::Debug for NewPasswordRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
+    /// An email to an address the directory holds for the user.
     Email,
+    /// A text message to the user's registered mobile number.
     Sms,
 }
 
@@ -71,12 +81,15 @@ pub enum Channel {
 /// none, like the authenticator).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MethodOffer {
+    /// The method offered.
     pub method: Method,
+    /// Where its code or prompt goes, masked (see [`crate::mask`]); empty if nowhere.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub destination: String,
 }
 
 impl MethodOffer {
+    /// An offer of `method` at the already masked `destination` (`""` for none).
     pub fn new(method: Method, destination: impl Into<String>) -> Self {
         MethodOffer {
             method,
@@ -93,15 +106,22 @@ pub enum Step {
     Identify,
     /// Let the user pick the next method; `verified` of `required` are done.
     ChooseMethod {
+        /// The methods the user may still use, in the policy's order.
         methods: Vec<MethodOffer>,
+        /// Proofs completed so far in this flow.
         verified: u8,
+        /// Proofs the policy requires before the password may be set.
         required: u8,
     },
     /// Ask for the code sent to a masked destination.
     VerifyCode {
+        /// How the code was sent.
         channel: Channel,
+        /// Where it was sent, masked.
         destination: String,
+        /// Number of digits in the code.
         code_length: u8,
+        /// Wrong entries still allowed before this code is dead.
         tries_left: u8,
         /// When a new code may be asked for (choose the same method again).
         #[serde(default)]
@@ -110,29 +130,45 @@ pub enum Step {
     /// Ask for the current code of the user's authenticator app.
     VerifyTotp,
     /// Ask these security questions.
-    AnswerQuestions { questions: Vec<Question> },
+    AnswerQuestions {
+        /// The questions to answer, in order; answers are sent in the same order.
+        questions: Vec<Question>,
+    },
     /// Wait while the user picks `number` on their phone.
-    AwaitApproval { number: u8 },
+    AwaitApproval {
+        /// The number shown on this screen, which the user picks on the phone.
+        number: u8,
+    },
     /// Ask for a new password that satisfies `rules`.
-    NewPassword { rules: PasswordRules },
+    NewPassword {
+        /// The rules the widget checks as the user types (the edge checks them again).
+        rules: PasswordRules,
+    },
     /// The change is on its way to the directory; ask again for the result.
     Pending,
     /// The password was changed, or the account unlocked.
     Done,
     /// Too many failed attempts: nothing is possible until `until`.
-    Locked { until: UnixMillis },
+    Locked {
+        /// When the block ends.
+        until: UnixMillis,
+    },
 }
 
 /// Every reply the edge gives the widget: the flow token (while the flow lives), the next
 /// step, when the flow expires, and the error that kept the user on this step, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Reply {
+    /// The flow token to send with the next request; absent once the flow is over or gone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow: Option<String>,
+    /// The step to show; absent when the widget should stay where it is (only `error` is set).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<Step>,
+    /// When the flow expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<UnixMillis>,
+    /// Why the last request did not move the flow on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ApiError>,
 }
@@ -174,12 +210,17 @@ impl Reply {
 /// A machine-readable error with a human message and the facts a UI needs to explain it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
+    /// What went wrong, stable on the wire.
     pub code: ErrorCode,
+    /// A sentence for the user, in English; UIs may translate by `code` instead.
     pub message: String,
+    /// With [`ErrorCode::CodeMismatch`]: wrong entries still allowed for this code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tries_left: Option<u8>,
+    /// With [`ErrorCode::PasswordTooShort`]: the minimum length, in characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<u16>,
+    /// With [`ErrorCode::PasswordTooLong`]: the maximum length, in characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u16>,
     /// When the refused request may be tried again.
@@ -191,6 +232,18 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An error with `code` and `message` and no facts attached.
+    ///
+    /// ```
+    /// use sspr_core::api::{ApiError, ErrorCode};
+    ///
+    /// let error = ApiError::new(ErrorCode::FlowExpired, "start again");
+    /// assert_eq!(error.code.status(), 410);
+    /// assert_eq!(
+    ///     serde_json::to_string(&error).unwrap(),
+    ///     r#"{"code":"flow_expired","message":"start again"}"#
+    /// );
+    /// ```
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError {
             code,

@@ -27,7 +27,9 @@ pub const FLOW_LIFETIME_MS: u64 = 15 * 60 * 1000;
 /// The settings a reset flow runs under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResetSettings {
+    /// Email and SMS codes: digits, lifetime, tries.
     pub code: CodePolicy,
+    /// What the new password must satisfy (sent to the widget with the step).
     pub password: PasswordRules,
     /// Distinct methods a reset needs (1 or 2).
     #[serde(default = "one")]
@@ -90,7 +92,9 @@ pub enum Subject {
     /// A real, enabled user of the identity backend, with the parts of their names their new
     /// password may not contain.
     User {
+        /// The identity backend's id for the user (object id, DN, …), passed back to it.
         user_id: String,
+        /// The parts of the user's names the new password may not contain.
         #[serde(default)]
         personal: PersonalInfo,
         /// Where notices about the account go (their email address).
@@ -120,20 +124,30 @@ impl Subject {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Stage {
+    /// Waiting for the user to pick a method.
     ChooseMethod,
+    /// A code went out by email or SMS (or, for a decoy, pretended to).
     VerifyCode {
+        /// [`Method::EmailCode`] or [`Method::SmsCode`].
         method: Method,
+        /// What the typed code is checked against.
         challenge: CodeChallenge,
     },
+    /// Waiting for the authenticator app's current code.
     VerifyTotp,
+    /// Waiting for answers to security questions.
     AnswerQuestions {
         /// Indices into the user's registered questions (empty for decoys).
         asked: Vec<usize>,
+        /// The questions as shown, in the order answers are expected.
         questions: Vec<Question>,
     },
+    /// A push went to the user's phone; waiting for its answer.
     AwaitApproval {
+        /// The number to pick and when the request lapses.
         challenge: ApprovalChallenge,
     },
+    /// Proofs are done in a reset flow: waiting for the new password.
     NewPassword,
     /// Proofs are done in an unlock flow: the unlock may go to the backend.
     UnlockReady,
@@ -141,12 +155,16 @@ pub enum Stage {
     /// (the outbox, see [`crate::outbox`]): `attempts` made so far, the next one at
     /// `retry_at` (the flow's clock), or in flight when `None`.
     Pending {
+        /// The outbox operation carrying the change.
         operation_id: String,
+        /// Attempts made so far.
         #[serde(default)]
         attempts: u32,
+        /// When the next attempt is due; `None` while one is in flight.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         retry_at: Option<UnixMillis>,
     },
+    /// The backend applied the change; the flow is over.
     Done,
 }
 
@@ -154,52 +172,120 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Send `code` by email or text message to the user's registered address or number.
-    SendCode { method: Method, code: OtpCode },
+    SendCode {
+        /// [`Method::EmailCode`] or [`Method::SmsCode`]; the address is
+        /// [`Subject::address`].
+        method: Method,
+        /// The code, in clear: send it and forget it.
+        code: OtpCode,
+    },
     /// Ask the user's registered phone to approve, showing `choices`.
-    SendApproval { number: u8, choices: [u8; 3] },
+    SendApproval {
+        /// The right choice, also shown in the widget.
+        number: u8,
+        /// The numbers the phone offers, `number` among them.
+        choices: [u8; 3],
+    },
     /// Tell the user what just happened to their account, at `to`.
-    Notify { to: String, notice: Notice },
+    Notify {
+        /// The user's email address.
+        to: String,
+        /// What happened.
+        notice: Notice,
+    },
 }
 
 /// What a notice to the user says happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Notice {
+    /// A reset flow set a new password.
     PasswordChanged,
+    /// An unlock flow unlocked the account.
     AccountUnlocked,
 }
 
 /// What a method needs from the user's stored state at a reset.
 #[derive(Clone, Copy, Default)]
 pub struct Proofs<'a> {
+    /// The user's registered security questions, if they have any.
     pub questions: Option<&'a RegisteredQuestions>,
 }
 
-/// One reset in progress, as stored.
+/// One reset in progress, as stored. The edge loads it, checks the token with
+/// [`ResetFlow::authorize`], calls one transition per request, performs the effects, stores it
+/// again and answers with [`ResetFlow::reply`] (or [`ResetFlow::error_reply`]).
+///
+/// A whole reset, by email code:
 ///
 /// ```
-/// use sspr_core::api::{MethodOffer, Step};
-/// use sspr_core::flow::{FlowKind, Proofs, ResetFlow, ResetSettings, Subject};
+/// use sspr_core::api::{ApiError, ErrorCode, MethodOffer, Step};
+/// use sspr_core::flow::{Effect, FlowKind, Notice, Proofs, ResetFlow, ResetSettings, Subject};
+/// use sspr_core::password::{PasswordChecker, PersonalInfo};
 /// use sspr_core::policy::Method;
 /// use sspr_core::token::FlowToken;
 ///
+/// // Fixed randomness and times (milliseconds since the Unix epoch) keep this repeatable.
 /// let mut n = 0u8;
 /// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(53); *b = n });
+/// let t0 = 1_700_000_000_000;
+/// let key = b"code key"; // the edge's secret for code MACs
+///
+/// // POST /v1/reset/start: the user exists and has two methods.
 /// let token = FlowToken::new(vec![1; 32], &mut random);
-/// let user = Subject::User { user_id: "u1".into(), personal: Default::default(), contact: None, phone: None };
-/// let offers = vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")];
-/// let key = b"code key";
+/// let alice = Subject::User {
+///     user_id: "u1".into(),
+///     personal: PersonalInfo::new("amartin", Some("Alice Martin"), None),
+///     contact: Some("alice@example.com".into()),
+///     phone: Some("+4915112345678".into()),
+/// };
+/// let offers = vec![
+///     MethodOffer::new(Method::EmailCode, "a•••@e•••.com"),
+///     MethodOffer::new(Method::SmsCode, "+4 ••• ••• ••78"),
+/// ];
+/// let settings = ResetSettings::default(); // from Policy::reset_settings_for in production
 /// let started = ResetFlow::start(
-///     FlowKind::Reset, &token, user, offers, ResetSettings::default(), key, Proofs::default(), 0, &mut random,
+///     FlowKind::Reset, &token, alice, offers, settings, key, Proofs::default(), t0, &mut random,
 /// );
-/// let code = started.code_to_send().unwrap().expose().to_owned(); // the edge emails this
+/// assert!(started.effects.is_empty()); // two offers: the user chooses first
 /// let mut flow = started.flow;
-/// flow.submit_code(key, &code, 1_000).unwrap();
+/// assert!(matches!(flow.step(), Step::ChooseMethod { verified: 0, required: 1, .. }));
+///
+/// // POST /v1/reset/choose {"method": "email_code"}: email a code.
+/// let now = t0 + 5_000;
+/// flow.authorize(&FlowToken::parse(&token.encode()).unwrap(), now).unwrap();
+/// let effects = flow.choose(Method::EmailCode, key, Proofs::default(), now, &mut random).unwrap();
+/// let [Effect::SendCode { code, .. }] = effects.as_slice() else { unreachable!() };
+/// let code = code.expose().to_owned();
+///
+/// // POST /v1/reset/verify: a wrong code costs a try; the right one proves the method.
+/// let wrong = if code == "000000" { "111111" } else { "000000" };
+/// let err = flow.submit_code(key, wrong, t0 + 20_000).unwrap_err();
+/// assert!(err.is_failed_proof()); // the edge counts it (see crate::throttle)
+/// assert_eq!(ApiError::from(&err).tries_left, Some(4));
+/// flow.submit_code(key, &code, t0 + 30_000).unwrap();
 /// assert!(matches!(flow.step(), Step::NewPassword { .. }));
+///
+/// // POST /v1/reset/password: checked, then pending until the backend applies it.
+/// let checker = PasswordChecker::default(); // Policy::password_checker in production
+/// assert!(flow.begin_password(&checker, "alice2024!", "op-1".into(), t0 + 40_000).is_err());
+/// let (user_id, password) = flow
+///     .begin_password(&checker, "mauve otter lamp", "op-1".into(), t0 + 45_000)
+///     .unwrap();
+/// assert_eq!((user_id.as_str(), password.expose()), ("u1", "mauve otter lamp"));
+/// assert_eq!(flow.step(), Step::Pending);
+///
+/// // The backend set the password: the flow is over and the user is told.
+/// assert_eq!(
+///     flow.password_applied(),
+///     Some(Effect::Notify { to: "alice@example.com".into(), notice: Notice::PasswordChanged }),
+/// );
+/// assert_eq!(flow.step(), Step::Done);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResetFlow {
     token_hash: String,
+    /// Whose account this is, or a decoy.
     pub subject: Subject,
     /// Reset or unlock.
     #[serde(default)]
@@ -208,9 +294,13 @@ pub struct ResetFlow {
     pub offers: Vec<MethodOffer>,
     /// The methods proved so far, distinct.
     pub verified: Vec<Method>,
+    /// Where the flow is.
     pub stage: Stage,
+    /// When the flow was started.
     pub started_at: UnixMillis,
+    /// When it dies: [`FLOW_LIFETIME_MS`] after `started_at`, whatever the step.
     pub expires_at: UnixMillis,
+    /// The policy's settings at the start, kept for the whole flow.
     pub settings: ResetSettings,
     /// Why the last change was not applied (the backend's refusal, or its unavailability),
     /// shown with the step until the user acts again.
@@ -221,12 +311,42 @@ pub struct ResetFlow {
 /// A new flow and what to do for it.
 #[derive(Debug)]
 pub struct Started {
+    /// The flow to store.
     pub flow: ResetFlow,
+    /// What to do now: a code or an approval request when a single method was offered.
     pub effects: Vec<Effect>,
 }
 
 impl Started {
-    /// The emailed code to send, if any (decoys send nothing).
+    /// The code to send by email or SMS, if any (decoys send nothing). With a single offer
+    /// the flow starts at that method:
+    ///
+    /// ```
+    /// use sspr_core::api::{MethodOffer, Step};
+    /// use sspr_core::flow::{FlowKind, Proofs, ResetFlow, ResetSettings, Subject};
+    /// use sspr_core::policy::Method;
+    /// use sspr_core::token::FlowToken;
+    ///
+    /// let mut random = |buf: &mut [u8]| buf.fill(7);
+    /// let token = FlowToken::new(vec![1; 32], &mut random);
+    /// let offers = vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")];
+    /// let start = |subject| {
+    ///     let settings = ResetSettings::default();
+    ///     ResetFlow::start(
+    ///         FlowKind::Reset, &token, subject, offers.clone(), settings, b"key", Proofs::default(), 0,
+    ///         &mut |buf: &mut [u8]| buf.fill(7),
+    ///     )
+    /// };
+    /// let user = Subject::User { user_id: "u1".into(), personal: Default::default(), contact: None, phone: None };
+    /// let started = start(user);
+    /// assert_eq!(started.code_to_send().unwrap().expose().len(), 6);
+    /// assert!(matches!(started.flow.step(), Step::VerifyCode { code_length: 6, .. }));
+    ///
+    /// // A decoy looks the same to the widget, but nothing goes out.
+    /// let decoy = start(Subject::Decoy);
+    /// assert!(decoy.code_to_send().is_none());
+    /// assert!(matches!(decoy.flow.step(), Step::VerifyCode { code_length: 6, .. }));
+    /// ```
     pub fn code_to_send(&self) -> Option<&OtpCode> {
         self.effects.iter().find_map(|effect| match effect {
             Effect::SendCode { code, .. } => Some(code),
@@ -238,22 +358,31 @@ impl Started {
 /// Why a request could not move the flow on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FlowError {
+    /// The token does not match the flow, or the flow outlived [`FLOW_LIFETIME_MS`].
     #[error("this reset has expired or does not exist; start again")]
     Expired,
+    /// The request belongs to another step than the flow's current one.
     #[error("this request does not belong to the current step")]
     WrongStep,
+    /// The method was not offered, or is already proved in this flow.
     #[error("this method is not offered, or was already used in this reset")]
     MethodNotOffered,
+    /// The typed email or SMS code is not the right number of digits.
     #[error(transparent)]
     CodeFormat(#[from] crate::methods::code::InvalidCodeFormat),
+    /// The email or SMS code was refused.
     #[error(transparent)]
     Code(#[from] CodeError),
+    /// The authenticator code was refused.
     #[error(transparent)]
     Totp(#[from] TotpError),
+    /// The security answers were refused.
     #[error(transparent)]
     Questions(#[from] QuestionError),
+    /// The phone approval failed.
     #[error(transparent)]
     Approval(#[from] ApprovalError),
+    /// The new password breaks a rule.
     #[error(transparent)]
     Password(#[from] PasswordError),
 }

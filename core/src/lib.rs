@@ -4,6 +4,8 @@
 //! stored state in, and get decisions and effects back. It builds for native targets and for
 //! `wasm32-unknown-unknown`, so the edge and the widget run exactly this code.
 
+#![deny(missing_docs)]
+
 pub mod api;
 pub mod flow;
 pub mod mask;

@@ -34,6 +34,10 @@ const ORDER: [Method; 5] = [
 /// let found = offers(&policy, &held).unwrap();
 /// assert_eq!(found.len(), 1);
 /// assert_eq!(found[0].destination, "a•••@e•••.com");
+///
+/// // Two methods required and one held: not enough, so this user walks the decoy flow.
+/// let strict = EffectivePolicy { required: 2, ..policy };
+/// assert_eq!(offers(&strict, &held), None);
 /// ```
 pub fn offers(policy: &EffectivePolicy, held: &Registrations) -> Option<Vec<MethodOffer>> {
     let found = held.offers(&policy.methods);
@@ -41,7 +45,9 @@ pub fn offers(policy: &EffectivePolicy, held: &Registrations) -> Option<Vec<Meth
     policy.satisfied_by(&methods).then_some(found)
 }
 
-/// The offers of a decoy flow for the typed `username`.
+/// The offers of a decoy flow for the typed `username`: masks built from it, the
+/// organisation's usual email domain and its usual country calling code (digits, e.g. `"49"`),
+/// stable for the same name.
 ///
 /// ```
 /// use sspr_core::offers::decoy_offers;
@@ -51,6 +57,8 @@ pub fn offers(policy: &EffectivePolicy, held: &Registrations) -> Option<Vec<Meth
 /// let offers = decoy_offers(&policy, "nobody", "example.com", "1");
 /// assert_eq!(offers.len(), 2);
 /// assert_eq!(offers[0].destination, "n•••@e•••.com");
+/// assert!(offers[1].destination.starts_with("+1 ••• ••• ••"));
+/// assert_eq!(offers, decoy_offers(&policy, "nobody", "example.com", "1"));
 /// ```
 pub fn decoy_offers(
     policy: &Policy,

@@ -76,6 +76,22 @@ impl RetryPolicy {
     /// When to try again after `failed` failed attempts, or `None` to give up: after
     /// `max_attempts`, or when the next attempt would fall after `deadline` (the flow's end).
     /// A `retry_after_ms` hint from the backend is a lower bound of the wait.
+    ///
+    /// ```
+    /// use sspr_core::outbox::RetryPolicy;
+    ///
+    /// let policy = RetryPolicy::default();
+    /// let t0 = 1_700_000_000_000;
+    /// let deadline = t0 + 15 * 60_000; // the flow's expires_at
+    /// // 2 s ± 20 %: `random` picks where (0 is the earliest, u32::MAX the latest).
+    /// assert_eq!(policy.next_attempt(1, t0, deadline, None, 0), Some(t0 + 1_600));
+    /// assert_eq!(policy.next_attempt(1, t0, deadline, None, u32::MAX), Some(t0 + 2_400));
+    /// // The backend's Retry-After (here 10 s) is waited at least.
+    /// assert_eq!(policy.next_attempt(1, t0, deadline, Some(10_000), 0), Some(t0 + 10_000));
+    /// // No retry after the last attempt, nor past the flow's end.
+    /// assert_eq!(policy.next_attempt(8, t0, deadline, None, 0), None);
+    /// assert_eq!(policy.next_attempt(1, deadline - 1_000, deadline, None, 0), None);
+    /// ```
     pub fn next_attempt(
         &self,
         failed: u32,
@@ -116,7 +132,10 @@ pub enum AttemptResult {
     Rejected(String),
     /// The backend failed or could not be reached (429, 503, a timeout, the network); it may
     /// have said when to come back.
-    Unavailable { retry_after_ms: Option<u64> },
+    Unavailable {
+        /// The backend's `Retry-After`, in milliseconds.
+        retry_after_ms: Option<u64>,
+    },
     /// The backend cannot do this at all (an unlock on a directory without one). Never
     /// retried; `message` says why.
     Unsupported(String),
@@ -126,9 +145,15 @@ pub enum AttemptResult {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AfterAttempt {
     /// DONE: the flow is over; send the notice, if any.
-    Done { notice: Option<Effect> },
+    Done {
+        /// The notice to the user, when the policy asks for one and an address is known.
+        notice: Option<Effect>,
+    },
     /// Still PENDING: try again at `at` (the flow's clock) under the same operation id.
-    RetryAt { at: UnixMillis },
+    RetryAt {
+        /// When the next attempt is due; set the alarm for it.
+        at: UnixMillis,
+    },
     /// REJECTED: back to the new password with the backend's message (unlocks: back to ready).
     Rejected,
     /// FAILED: out of attempts or of time; back to the new password (or the unlock), no new
@@ -145,13 +170,19 @@ pub enum Due {
     Wait(UnixMillis),
     /// Send attempt number `attempt` of `operation_id` for `user_id` now.
     Attempt {
+        /// The idempotency key of the change, the same on every attempt.
         operation_id: String,
+        /// The backend's id of the user to change.
         user_id: String,
+        /// This attempt's number (the first, made during the user's request, was 1).
         attempt: u32,
     },
     /// The new password is no longer held (the Durable Object was evicted from memory), so it
     /// cannot be sent again: the flow is back at the new password and the user chooses again.
-    PasswordLost { operation_id: String },
+    PasswordLost {
+        /// The operation given up; drop what the edge kept for it.
+        operation_id: String,
+    },
 }
 
 impl ResetFlow {

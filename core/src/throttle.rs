@@ -17,21 +17,29 @@ pub const FAILURE_WINDOW_MS: u64 = 24 * HOUR_MS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SendChannel {
+    /// Codes sent by email.
     Email,
+    /// Codes sent by text message.
     Sms,
 }
 
 /// The limits in force, from the policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
+    /// Failed proofs within [`FAILURE_WINDOW_MS`] that start a block.
     pub failed_proofs: u8,
+    /// How long a block lasts, in milliseconds.
     pub block_ms: u64,
+    /// Emailed codes allowed in any hour.
     pub email_per_hour: u8,
+    /// Texted codes allowed in any hour.
     pub sms_per_hour: u8,
+    /// Milliseconds after a code before another may be sent on the same channel.
     pub resend_cooldown_ms: u64,
 }
 
 impl Policy {
+    /// The policy's `[throttling]` and resend cooldown, in milliseconds.
     pub fn limits(&self) -> Limits {
         Limits {
             failed_proofs: self.throttling.failed_proofs,
@@ -46,12 +54,24 @@ impl Policy {
 /// Why something was refused, and when it may be tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Throttled {
+    /// Too many failed proofs: everything is refused until `until`.
     #[error("too many failed attempts; try again later")]
-    Blocked { until: UnixMillis },
+    Blocked {
+        /// When the block ends.
+        until: UnixMillis,
+    },
+    /// A code went out on this channel less than the resend cooldown ago.
     #[error("a code was just sent; wait before asking for another")]
-    Cooldown { retry_at: UnixMillis },
+    Cooldown {
+        /// When the cooldown ends.
+        retry_at: UnixMillis,
+    },
+    /// The hourly number of codes on this channel is used up.
     #[error("too many codes were sent in the last hour")]
-    SendLimit { retry_at: UnixMillis },
+    SendLimit {
+        /// When the oldest send of the hour leaves the window.
+        retry_at: UnixMillis,
+    },
 }
 
 impl Throttled {
@@ -81,14 +101,34 @@ impl Throttled {
 ///
 /// ```
 /// use sspr_core::policy::Policy;
-/// use sspr_core::throttle::{ThrottleState, Throttled};
+/// use sspr_core::throttle::{SendChannel, ThrottleState, Throttled};
 ///
-/// let limits = Policy::default().limits();
+/// const HOUR: u64 = 60 * 60 * 1000;
+/// let t0 = 1_700_000_000_000;
+/// let limits = Policy::default().limits(); // 5 failed proofs block for 24 hours
 /// let mut state = ThrottleState::default();
-/// for _ in 0..4 {
-///     state.record_failure(&limits, 0).unwrap();
+///
+/// // A code may not be resent within the cooldown (30 s by default).
+/// state.record_send(&limits, SendChannel::Email, t0).unwrap();
+/// assert_eq!(
+///     state.record_send(&limits, SendChannel::Email, t0 + 10_000),
+///     Err(Throttled::Cooldown { retry_at: t0 + 30_000 }),
+/// );
+///
+/// // Four failed proofs are counted; the fifth starts the block.
+/// for minute in 0..4 {
+///     state.record_failure(&limits, t0 + minute * 60_000).unwrap();
 /// }
-/// assert!(matches!(state.record_failure(&limits, 0), Err(Throttled::Blocked { .. })));
+/// assert_eq!(state.failures(t0 + 4 * 60_000), 4);
+/// let fifth = t0 + 4 * 60_000;
+/// let blocked = Throttled::Blocked { until: fifth + 24 * HOUR };
+/// assert_eq!(state.record_failure(&limits, fifth), Err(blocked));
+///
+/// // While it lasts, everything is refused; the widget shows the locked step.
+/// assert_eq!(state.check_blocked(fifth + HOUR), Err(blocked));
+/// assert_eq!(state.record_send(&limits, SendChannel::Sms, fifth + HOUR), Err(blocked));
+/// assert_eq!(blocked.reply().status(), 429);
+/// assert_eq!(state.check_blocked(fifth + 24 * HOUR), Ok(()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ThrottleState {
@@ -109,6 +149,10 @@ impl ThrottleState {
     }
 
     /// Refuses everything while a block lasts.
+    ///
+    /// # Errors
+    ///
+    /// [`Throttled::Blocked`] before the block's end.
     pub fn check_blocked(&self, now: UnixMillis) -> Result<(), Throttled> {
         match self.blocked_until {
             Some(until) if now < until => Err(Throttled::Blocked { until }),
@@ -116,7 +160,13 @@ impl ThrottleState {
         }
     }
 
-    /// Counts a failed proof; the one that reaches the limit starts a block.
+    /// Counts a failed proof; the one that reaches the limit starts a block (and clears the
+    /// count).
+    ///
+    /// # Errors
+    ///
+    /// [`Throttled::Blocked`] when already blocked (the failure is then not counted) or when
+    /// this failure starts the block.
     pub fn record_failure(&mut self, limits: &Limits, now: UnixMillis) -> Result<(), Throttled> {
         self.prune(now);
         self.check_blocked(now)?;
@@ -139,6 +189,11 @@ impl ThrottleState {
     }
 
     /// Whether a code may be sent on `channel` now; if so, counts it.
+    ///
+    /// # Errors
+    ///
+    /// [`Throttled::Blocked`], [`Throttled::Cooldown`] or [`Throttled::SendLimit`], in that
+    /// order; a refused send is not counted.
     pub fn record_send(
         &mut self,
         limits: &Limits,

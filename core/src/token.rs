@@ -43,6 +43,10 @@ pub struct MalformedToken;
 
 impl FlowToken {
     /// A new token for the state at `owner`, from random bytes the caller supplies.
+    ///
+    /// # Panics
+    ///
+    /// If `owner` is empty or longer than 64 bytes.
     pub fn new(owner: Vec<u8>, fill: &mut dyn FnMut(&mut [u8])) -> FlowToken {
         assert!(!owner.is_empty() && owner.len() <= MAX_OWNER_BYTES);
         let mut secret = [0u8; SECRET_BYTES];
@@ -50,6 +54,13 @@ impl FlowToken {
         FlowToken { secret, owner }
     }
 
+    /// Reads a token the widget sent back.
+    ///
+    /// # Errors
+    ///
+    /// [`MalformedToken`] if `text` is not unpadded URL-safe base64 of a secret followed by
+    /// an owner of 1 to 64 bytes. A well-formed token may still be unknown or expired: compare
+    /// [`FlowToken::secret_hash`] with the stored one.
     pub fn parse(text: &str) -> Result<FlowToken, MalformedToken> {
         if text.len() > 4 * (SECRET_BYTES + MAX_OWNER_BYTES) / 3 + 4 {
             return Err(MalformedToken);
@@ -65,6 +76,7 @@ impl FlowToken {
         })
     }
 
+    /// The text form handed to the widget (unpadded URL-safe base64).
     pub fn encode(&self) -> String {
         let mut bytes = self.secret.to_vec();
         bytes.extend_from_slice(&self.owner);

@@ -21,10 +21,13 @@ pub struct Username(String);
 /// Why a username was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum UsernameError {
+    /// Nothing but white space.
     #[error("enter a username")]
     Empty,
+    /// More than [`MAX_USERNAME_CHARS`] characters once trimmed.
     #[error("a username has at most {MAX_USERNAME_CHARS} characters")]
     TooLong,
+    /// A control character (newline, NUL, …) inside the name.
     #[error("a username cannot contain control characters")]
     ControlCharacter,
 }
@@ -36,6 +39,11 @@ impl From<UsernameError> for ApiError {
 }
 
 impl Username {
+    /// Trims white space at both ends and checks what is left. Case is kept.
+    ///
+    /// # Errors
+    ///
+    /// A [`UsernameError`] saying why; it becomes [`ErrorCode::InvalidUsername`] on the wire.
     pub fn parse(input: &str) -> Result<Username, UsernameError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
@@ -49,6 +57,7 @@ impl Username {
         }
     }
 
+    /// The username as the user typed it, trimmed.
     pub fn as_str(&self) -> &str {
         &self.0
     }

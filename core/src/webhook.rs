@@ -12,13 +12,17 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+/// Header carrying the signing time, in Unix seconds.
 pub const TIMESTAMP_HEADER: &str = "Sspr-Timestamp";
+/// Header carrying [`sign`]'s value.
 pub const SIGNATURE_HEADER: &str = "Sspr-Signature";
+/// Header carrying the operation id, the same on every retry of one change.
 pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
 /// How far a receiver lets a timestamp drift from its own clock.
 pub const TOLERANCE_SECS: u64 = 300;
 
-/// The signature header's value for `body` signed at `timestamp`.
+/// The signature header's value for `body` signed at `timestamp` (Unix seconds, not
+/// milliseconds: it travels in [`TIMESTAMP_HEADER`]).
 ///
 /// ```
 /// use sspr_core::webhook::{sign, verify};
@@ -34,15 +38,33 @@ pub fn sign(secret: &[u8], timestamp: u64, body: &str) -> String {
 /// Why a signed request was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureError {
+    /// The header is not `v1=` followed by 64 hex digits.
     #[error("the signature header is not `v1=<64 hex digits>`")]
     Malformed,
+    /// The timestamp is more than [`TOLERANCE_SECS`] before or after the receiver's clock.
     #[error("the timestamp is more than {TOLERANCE_SECS} s away from now")]
     Stale,
+    /// The signature is not the body's under this secret and timestamp.
     #[error("the signature does not match the body")]
     Mismatch,
 }
 
-/// Checks a request as a receiver does.
+/// Checks a request as a receiver does. `timestamp` and `now_secs` are Unix seconds.
+///
+/// # Errors
+///
+/// [`SignatureError::Malformed`], then [`SignatureError::Stale`], then
+/// [`SignatureError::Mismatch`].
+///
+/// ```
+/// use sspr_core::webhook::{SignatureError, sign, verify};
+///
+/// let header = sign(b"whsec-test", 1_700_000_000, r#"{"type":"user.lookup","username":"alice"}"#);
+/// let tampered = r#"{"type":"user.lookup","username":"admin"}"#;
+/// assert_eq!(verify(b"whsec-test", 1_700_000_000, tampered, &header, 1_700_000_000), Err(SignatureError::Mismatch));
+/// assert_eq!(verify(b"whsec-test", 1_700_000_000, "{}", &header, 1_700_000_301), Err(SignatureError::Stale));
+/// assert_eq!(verify(b"whsec-test", 1_700_000_000, "{}", "sha256=00", 1_700_000_000), Err(SignatureError::Malformed));
+/// ```
 pub fn verify(
     secret: &[u8],
     timestamp: u64,
@@ -79,18 +101,26 @@ fn mac_of(secret: &[u8], timestamp: u64, body: &str) -> Hmac<Sha256> {
 pub enum WebhookRequest {
     /// Who is this username? Answered with [`LookupResponse`].
     #[serde(rename = "user.lookup")]
-    Lookup { username: String },
+    Lookup {
+        /// As the user typed it, trimmed.
+        username: String,
+    },
     /// Set this user's password. Answered with 200 `{}` or an [`ErrorBody`].
     #[serde(rename = "password.set")]
     SetPassword {
+        /// [`DirectoryUser::id`] from the lookup.
         user_id: String,
+        /// The new password, in clear: it passed sspr's rules. Never printed by `Debug`.
         password: String,
+        /// The outbox operation; also the `Idempotency-Key`.
         operation_id: String,
     },
     /// Unlock this user's account, keeping the password. Answered with 200 `{}`.
     #[serde(rename = "account.unlock")]
     Unlock {
+        /// [`DirectoryUser::id`] from the lookup.
         user_id: String,
+        /// The outbox operation; also the `Idempotency-Key`.
         operation_id: String,
     },
 }
@@ -112,21 +142,26 @@ impl std::fmt::Debug for WebhookRequest {
 /// The answer to a lookup: the user, or `null` when there is no such user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LookupResponse {
+    /// The user, or `None` (`null`) when the username matches no one.
     pub user: Option<DirectoryUser>,
 }
 
 /// A user as the directory describes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryUser {
+    /// The directory's stable id for the user, sent back with every change.
     pub id: String,
+    /// Where email codes and notices go.
     #[serde(default)]
     pub email: Option<String>,
+    /// The name shown for the user; its parts may not appear in the new password.
     #[serde(default)]
     pub display_name: Option<String>,
     /// The mobile number text-message codes may go to, in E.164 (`+4915112345678`). Numbers
     /// that do not parse are ignored (and logged without the number).
     #[serde(default)]
     pub phone: Option<String>,
+    /// Whether the account is enabled (default `true`); disabled users walk the decoy flow.
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
     /// Group names, for policies enabled for selected groups.
@@ -155,12 +190,16 @@ fn enabled_by_default() -> bool {
 /// A refusal from the webhook: `{"error": {"code": "password_policy", "message": "…"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
+    /// What was refused and why.
     pub error: ErrorDetail,
 }
 
+/// The `error` object of an [`ErrorBody`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorDetail {
+    /// Machine-readable; [`PASSWORD_POLICY`] is the one sspr acts on.
     pub code: String,
+    /// For people; shown to the user for a [`PASSWORD_POLICY`] refusal.
     #[serde(default)]
     pub message: String,
 }

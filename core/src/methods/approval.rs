@@ -12,12 +12,16 @@ pub const LIFETIME_MS: u64 = 2 * 60 * 1000;
 /// Why an answer was not accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ApprovalError {
+    /// The phone answered [`LIFETIME_MS`] or more after the request.
     #[error("the request on your phone has expired")]
     Expired,
+    /// The request was answered before (rightly or wrongly).
     #[error("this request was already answered")]
     Answered,
+    /// The user picked another number than the one on the screen.
     #[error("the number picked on the phone was not the one on the screen")]
     WrongNumber,
+    /// The user denied the request on the phone.
     #[error("the request was denied on the phone")]
     Denied,
 }
@@ -39,7 +43,9 @@ pub struct ApprovalChallenge {
     pub number: u8,
     /// Shown on the phone, in this order; one of them is `number`.
     pub choices: [u8; 3],
+    /// [`LIFETIME_MS`] after it was issued.
     pub expires_at: UnixMillis,
+    /// Whether the phone answered already; a challenge takes one answer.
     pub answered: bool,
 }
 
@@ -70,6 +76,23 @@ impl ApprovalChallenge {
     }
 
     /// The phone's answer: the number picked, or `None` when the user denied the request.
+    ///
+    /// # Errors
+    ///
+    /// [`ApprovalError::Answered`] for any answer after the first, [`ApprovalError::Expired`]
+    /// at or after `expires_at`, then [`ApprovalError::Denied`] or
+    /// [`ApprovalError::WrongNumber`]. A wrong pick or a denial uses the challenge up.
+    ///
+    /// ```
+    /// use sspr_core::methods::approval::{ApprovalChallenge, ApprovalError};
+    ///
+    /// let mut n = 0u8;
+    /// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(37); *b = n });
+    /// let mut challenge = ApprovalChallenge::issue(0, &mut random);
+    /// let wrong = *challenge.choices.iter().find(|c| **c != challenge.number).unwrap();
+    /// assert_eq!(challenge.answer(Some(wrong), 1_000), Err(ApprovalError::WrongNumber));
+    /// assert_eq!(challenge.answer(Some(challenge.number), 2_000), Err(ApprovalError::Answered));
+    /// ```
     pub fn answer(&mut self, picked: Option<u8>, now: UnixMillis) -> Result<(), ApprovalError> {
         if self.answered {
             return Err(ApprovalError::Answered);

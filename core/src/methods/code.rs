@@ -1,4 +1,4 @@
-//! One-time codes sent by email (and later SMS): generated from caller-supplied random bytes
+//! One-time codes sent by email or SMS: generated from caller-supplied random bytes
 //! without modulo bias, stored only as an HMAC-SHA256 bound to one flow, compared in constant
 //! time, valid for a limited time, for a limited number of tries, and once.
 
@@ -45,12 +45,24 @@ impl std::fmt::Debug for OtpCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("a code is {digits} digits")]
 pub struct InvalidCodeFormat {
+    /// The number of digits expected.
     pub digits: u8,
 }
 
 impl OtpCode {
     /// Parses what a user typed or pasted. Spaces and dashes between digits are ignored, so
     /// `"123 456"` and `"123-456"` are the code `123456`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidCodeFormat`] unless what is left is exactly `digits` ASCII digits.
+    ///
+    /// ```
+    /// use sspr_core::methods::code::OtpCode;
+    ///
+    /// assert_eq!(OtpCode::parse(" 123-456 ", 6).unwrap().expose(), "123456");
+    /// assert_eq!(OtpCode::parse("12345", 6).unwrap_err().digits, 6);
+    /// ```
     pub fn parse(input: &str, digits: u8) -> Result<OtpCode, InvalidCodeFormat> {
         let cleaned: String = input
             .trim()
@@ -67,6 +79,10 @@ impl OtpCode {
     /// Draws a code of `digits` digits, uniformly, from the random bytes `fill` supplies.
     /// Candidates that would bias the result (the top of the `u32` range) are rejected and
     /// drawn again.
+    ///
+    /// # Panics
+    ///
+    /// If `digits` is not from 1 to 9.
     pub fn generate(digits: u8, fill: &mut dyn FnMut(&mut [u8])) -> OtpCode {
         assert!((1..=9).contains(&digits), "codes have 1–9 digits");
         let value = super::uniform_below(10u32.pow(u32::from(digits)), fill);
@@ -94,23 +110,36 @@ impl OtpCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeChallenge {
     mac: String,
+    /// When the code was sent; the next may be asked for a cooldown later.
     pub issued_at: UnixMillis,
+    /// When the code stops being accepted.
     pub expires_at: UnixMillis,
+    /// Digits in the code.
     pub digits: u8,
+    /// Wrong codes typed so far.
     pub failed_tries: u8,
+    /// Wrong codes allowed before the code dies.
     pub max_tries: u8,
+    /// Whether the code was accepted once already.
     pub used: bool,
 }
 
 /// Why a code was not accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
+    /// A wrong code; it counted as a try.
     #[error("the code does not match; {tries_left} tries left")]
-    Mismatch { tries_left: u8 },
+    Mismatch {
+        /// Tries left after this one (0: the next attempt gets `AttemptsExhausted`).
+        tries_left: u8,
+    },
+    /// The code's lifetime is over.
     #[error("the code has expired")]
     Expired,
+    /// The code was accepted before; codes are good once.
     #[error("the code was already used")]
     Used,
+    /// All tries were spent on wrong codes.
     #[error("too many wrong codes")]
     AttemptsExhausted,
 }
@@ -162,6 +191,12 @@ impl CodeChallenge {
     }
 
     /// Checks a typed code. A wrong code counts a try; a right one is used up.
+    ///
+    /// # Errors
+    ///
+    /// In this order: [`CodeError::Used`], [`CodeError::Expired`] (at or after
+    /// `expires_at`), [`CodeError::AttemptsExhausted`], then [`CodeError::Mismatch`] for a
+    /// wrong code or one bound to another `binding` or `key`.
     pub fn verify(
         &mut self,
         key: &[u8],

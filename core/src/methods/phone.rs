@@ -20,10 +20,14 @@ pub struct PhoneNumber(String);
 /// Why a phone number was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhoneError {
+    /// The default region given is not an ISO 3166 alpha-2 code; it is carried as given.
     #[error("{0:?} is not a known country code (use two letters, like US or DE)")]
     UnknownRegion(String),
+    /// The input, trimmed, cannot be read as a phone number at all (for instance, no `+`
+    /// and no default region).
     #[error("{0:?} is not a phone number; write it with its country code, like +1 415 555 0123")]
     Unparsable(String),
+    /// The input, trimmed, reads as a number, but not one its country assigns.
     #[error("{0:?} is not a valid phone number for its country")]
     Invalid(String),
 }
@@ -82,7 +86,8 @@ impl PhoneNumber {
         &self.0
     }
 
-    /// The number masked for display: country code and last two digits (`+1 ••• ••• ••23`).
+    /// The number masked for display: the first digit of the country code and the last two
+    /// digits, in a fixed shape (`+1 ••• ••• ••23`; `+4 ••• ••• ••78` for a German number).
     pub fn masked(&self) -> String {
         let digits = &self.0[1..];
         let tail = &digits[digits.len().saturating_sub(2)..];

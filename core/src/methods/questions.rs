@@ -12,8 +12,11 @@ use crate::policy::questions::is_predefined;
 
 /// Characters in an answer, after normalisation.
 pub const ANSWER_CHARS: std::ops::RangeInclusive<usize> = 3..=40;
+/// Argon2id memory per answer hash, in KiB (19 MiB, OWASP's minimum).
 pub const ARGON2_MEMORY_KIB: u32 = 19 * 1024;
+/// Argon2id passes over the memory.
 pub const ARGON2_PASSES: u32 = 2;
+/// Argon2id parallelism.
 pub const ARGON2_LANES: u32 = 1;
 const SALT_BYTES: usize = 16;
 
@@ -21,27 +24,49 @@ const SALT_BYTES: usize = 16;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Question {
+    /// A key of [`PREDEFINED_QUESTIONS`](crate::policy::questions::PREDEFINED_QUESTIONS); the
+    /// widget shows it in the user's language.
     Predefined(String),
+    /// The text of one of the policy's `custom` questions, shown as written.
     Custom(String),
 }
 
 /// Why answers could not be registered or were not accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QuestionError {
+    /// Registration: not the number of answers the policy's `register` asks for.
     #[error("register exactly {expected} questions (got {actual})")]
-    WrongCount { expected: u8, actual: usize },
+    WrongCount {
+        /// The policy's `register`.
+        expected: u8,
+        /// Answers given.
+        actual: usize,
+    },
+    /// Registration: the question is not among those the policy offers.
     #[error("this question is not offered: {0:?}")]
     NotOffered(Question),
+    /// Registration: the same question twice.
     #[error("a question was chosen twice")]
     RepeatedQuestion,
+    /// Registration: two answers equal after normalising.
     #[error("two questions have the same answer")]
     RepeatedAnswer,
+    /// Registration: an answer outside [`ANSWER_CHARS`] after normalising.
     #[error("answers have {min} to {max} characters", min = ANSWER_CHARS.start(), max = ANSWER_CHARS.end())]
-    AnswerLength { index: usize },
+    AnswerLength {
+        /// Position of the answer in the inputs, from 0.
+        index: usize,
+    },
+    /// Registration: the answer and its confirmation differ after normalising.
     #[error("the two entries of an answer differ")]
-    ConfirmationMismatch { index: usize },
+    ConfirmationMismatch {
+        /// Position of the answer in the inputs, from 0.
+        index: usize,
+    },
+    /// Reset: at least one answer is wrong (which one is not said).
     #[error("one or more answers are wrong")]
     Wrong,
+    /// Reset: the answers do not match the questions asked in number or position.
     #[error("answer exactly the questions asked")]
     NotAsked,
 }
@@ -80,8 +105,11 @@ fn hash(salt: &[u8], index: usize, normalized: &str) -> [u8; 32] {
 /// One answer as the user typed it, twice.
 #[derive(Clone, PartialEq, Eq)]
 pub struct AnswerInput {
+    /// The question chosen.
     pub question: Question,
+    /// The answer, as typed.
     pub answer: String,
+    /// The answer typed a second time, to catch typos.
     pub confirmation: String,
 }
 
@@ -94,7 +122,37 @@ pub struct RegisteredQuestions {
 
 impl RegisteredQuestions {
     /// Registers answers under the policy: exactly `register` of them, offered questions only,
-    /// no question or answer twice, 3–40 characters, typed the same twice.
+    /// no question or answer twice, 3–40 characters, typed the same twice. `fill` supplies
+    /// the salt. Each answer costs one Argon2id hash (about 19 MiB and tens of milliseconds).
+    ///
+    /// # Errors
+    ///
+    /// The first [`QuestionError`] found, checking the inputs in order.
+    ///
+    /// ```
+    /// use sspr_core::methods::questions::{AnswerInput, Question, QuestionError, RegisteredQuestions};
+    /// use sspr_core::policy::SecurityQuestions;
+    ///
+    /// let input = |key: &str, answer: &str| AnswerInput {
+    ///     question: Question::Predefined(key.into()),
+    ///     answer: answer.into(),
+    ///     confirmation: answer.into(),
+    /// };
+    /// let policy = SecurityQuestions::default(); // register 3, answer 3
+    /// let inputs = [
+    ///     input("city_born", "Lyon"),
+    ///     input("city_parents_met", "Nantes"),
+    ///     input("city_first_job", "Lille"),
+    /// ];
+    /// let registered =
+    ///     RegisteredQuestions::register(&policy, &inputs, &mut |buf: &mut [u8]| buf.fill(9)).unwrap();
+    ///
+    /// // At a reset: the questions drawn (here all three, in a fixed order) and the answers.
+    /// let answers = ["  LYON".to_owned(), "nantes".to_owned(), "Lille".to_owned()];
+    /// assert_eq!(registered.check(&[0, 1, 2], &answers), Ok(()));
+    /// let wrong = ["Paris".to_owned(), "nantes".to_owned(), "Lille".to_owned()];
+    /// assert_eq!(registered.check(&[0, 1, 2], &wrong), Err(QuestionError::Wrong));
+    /// ```
     pub fn register(
         policy: &SecurityQuestions,
         inputs: &[AnswerInput],
@@ -152,6 +210,8 @@ impl RegisteredQuestions {
         })
     }
 
+    /// The registered questions, in the order they were registered (what `draw`'s indices
+    /// point into).
     pub fn questions(&self) -> Vec<&Question> {
         self.entries.iter().map(|(q, _)| q).collect()
     }
@@ -172,6 +232,11 @@ impl RegisteredQuestions {
 
     /// Checks answers to the questions at `asked`. Every answer is hashed, right or wrong, so
     /// the time taken does not say which one was wrong.
+    ///
+    /// # Errors
+    ///
+    /// [`QuestionError::NotAsked`] if `asked` and `answers` differ in length or an index is out
+    /// of range; [`QuestionError::Wrong`] if any answer is wrong.
     pub fn check(&self, asked: &[usize], answers: &[String]) -> Result<(), QuestionError> {
         if asked.len() != answers.len() || asked.iter().any(|i| *i >= self.entries.len()) {
             return Err(QuestionError::NotAsked);

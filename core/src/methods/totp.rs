@@ -10,18 +10,24 @@ use crate::UnixMillis;
 
 /// Bytes in a secret (160 bits, RFC 4226's recommendation).
 pub const SECRET_BYTES: usize = 20;
+/// Digits in a code.
 pub const DIGITS: u8 = 6;
+/// Seconds per time step; a code is accepted for its step and one step either side.
 pub const STEP_SECONDS: u64 = 30;
 
 /// Why a code was not accepted, or a credential could not be described.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum TotpError {
+    /// Not [`DIGITS`] digits (white space aside).
     #[error("an authenticator code is {DIGITS} digits")]
     InvalidFormat,
+    /// Not the code of the current step or of one step either side.
     #[error("the authenticator code does not match")]
     Mismatch,
+    /// The code's step is not later than the last one accepted.
     #[error("this authenticator code was already used; wait for the next one")]
     Replayed,
+    /// The issuer or account name for the `otpauth://` URI contains `:` or is refused.
     #[error("the issuer and the account name cannot contain ':'")]
     InvalidLabel,
 }
@@ -107,7 +113,28 @@ impl TotpCredential {
     }
 
     /// Checks a code typed at `now`: it must match the current step or one step either side,
-    /// and be for a later step than the last one accepted. Success confirms an enrolment.
+    /// and be for a later step than the last one accepted. Success confirms an enrolment and
+    /// returns the step accepted (seconds since the Unix epoch divided by [`STEP_SECONDS`]).
+    ///
+    /// # Errors
+    ///
+    /// [`TotpError::InvalidFormat`], [`TotpError::Mismatch`] or [`TotpError::Replayed`].
+    ///
+    /// With the secret of RFC 6238's test vectors, whose code at 59 s is (9)4287082:
+    ///
+    /// ```
+    /// use sspr_core::methods::totp::{TotpCredential, TotpError};
+    ///
+    /// let mut credential =
+    ///     TotpCredential::enrol(&mut |buf: &mut [u8]| buf.copy_from_slice(b"12345678901234567890"));
+    /// assert!(!credential.confirmed);
+    /// assert_eq!(credential.verify("287 082", 59_000), Ok(1)); // step 1: 30 s to 59 s
+    /// assert!(credential.confirmed);
+    /// // Still inside the ±1 step window 30 s later, but step 1 was used.
+    /// assert_eq!(credential.verify("287082", 89_000), Err(TotpError::Replayed));
+    /// assert_eq!(credential.verify("287082", 150_000), Err(TotpError::Mismatch));
+    /// assert_eq!(credential.verify("28708", 59_000), Err(TotpError::InvalidFormat));
+    /// ```
     pub fn verify(&mut self, input: &str, now: UnixMillis) -> Result<u64, TotpError> {
         let code: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if code.len() != usize::from(DIGITS) || !code.bytes().all(|b| b.is_ascii_digit()) {

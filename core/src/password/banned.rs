@@ -64,6 +64,19 @@ impl Evaluation {
 }
 
 impl BannedTerms {
+    /// The list from the administrator's terms: each trimmed and normalised, empty terms and
+    /// duplicates (after normalising) dropped. Terms are reported as given.
+    ///
+    /// ```
+    /// use sspr_core::password::banned::BannedTerms;
+    ///
+    /// let terms = BannedTerms::new(["Contoso", " c0ntoso ", "", "winter"]);
+    /// assert_eq!(terms.len(), 2);
+    /// let evaluation = terms.evaluate("Contosso2024");
+    /// assert_eq!(evaluation.found, ["Contoso"]); // one edit away still counts
+    /// assert_eq!(evaluation.score, 5);
+    /// assert!(evaluation.passes());
+    /// ```
     pub fn new<S: AsRef<str>>(terms: impl IntoIterator<Item = S>) -> Self {
         let mut list: Vec<(String, Vec<char>)> = Vec::new();
         for term in terms {
@@ -76,10 +89,12 @@ impl BannedTerms {
         BannedTerms { terms: list }
     }
 
+    /// How many distinct terms the list holds.
     pub fn len(&self) -> usize {
         self.terms.len()
     }
 
+    /// Whether the list holds no terms (then every password passes).
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }

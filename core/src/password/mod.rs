@@ -27,7 +27,9 @@ pub const PERSONAL_PART_CHARS: usize = 3;
 /// The rules a new password must satisfy, sent to the widget with the `new_password` step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordRules {
+    /// Fewest characters (Unicode scalar values) allowed; at least [`MIN_LENGTH_FLOOR`].
     pub min_length: u16,
+    /// Most characters allowed; at most [`MAX_LENGTH`].
     pub max_length: u16,
     /// Characters from at least 3 of: upper case, lower case, digits, symbols.
     #[serde(default)]
@@ -47,20 +49,49 @@ impl Default for PasswordRules {
 /// Why a password was refused. Each carries what a UI needs to explain it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {
+    /// Fewer characters than [`PasswordRules::min_length`].
     #[error("the password has {actual} characters; it needs at least {min}")]
-    TooShort { min: u16, actual: usize },
+    TooShort {
+        /// The minimum, in characters.
+        min: u16,
+        /// The password's length, in characters.
+        actual: usize,
+    },
+    /// More characters than [`PasswordRules::max_length`].
     #[error("the password has {actual} characters; at most {max} are allowed")]
-    TooLong { max: u16, actual: usize },
+    TooLong {
+        /// The maximum, in characters.
+        max: u16,
+        /// The password's length, in characters.
+        actual: usize,
+    },
+    /// Composition is on and too few character classes are used.
     #[error(
         "use at least {needed} of upper case, lower case, digits and symbols (this one has {classes})"
     )]
-    Composition { classes: u8, needed: u8 },
+    Composition {
+        /// Classes the password uses (see [`character_classes`]).
+        classes: u8,
+        /// Classes required ([`COMPOSITION_CLASSES`]).
+        needed: u8,
+    },
+    /// The password contains part of the user's username, display name or email address.
     #[error("the password contains part of your name or username ({part})")]
-    PersonalInfo { part: String },
+    PersonalInfo {
+        /// The offending part, normalised (lower case, substitutions undone).
+        part: String,
+    },
+    /// The password is, or is one edit from, an entry of the built-in common-password list.
     #[error("this password is one of the most common passwords; choose one nobody else would")]
     Common,
+    /// The password contains banned terms and scores below [`banned::MIN_SCORE`].
     #[error("the password is built on easily guessed words ({}); add more of your own", found.join(", "))]
-    Banned { found: Vec<String>, score: u16 },
+    Banned {
+        /// The banned terms found, as the administrator listed them.
+        found: Vec<String>,
+        /// The password's score (see [`banned`]).
+        score: u16,
+    },
 }
 
 impl From<PasswordError> for ApiError {
@@ -87,20 +118,32 @@ impl From<PasswordError> for ApiError {
 /// One line of the live checklist the widget shows under the password field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Check {
+    /// The rule this line shows.
     pub rule: Rule,
+    /// Whether the password typed so far satisfies it.
     pub passed: bool,
 }
 
 /// The rules a checklist can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
+    /// At least this many characters.
     MinLength(u16),
+    /// At most this many characters.
     MaxLength(u16),
     /// At least this many character classes.
     Classes(u8),
 }
 
-/// How many of upper case, lower case, digits and symbols `password` uses.
+/// How many of upper case, lower case, digits and symbols `password` uses (0 to 4). Any
+/// character that is not alphanumeric, a space included, counts as a symbol.
+///
+/// ```
+/// use sspr_core::password::character_classes;
+///
+/// assert_eq!(character_classes("abc"), 1);
+/// assert_eq!(character_classes("Abc 12"), 4);
+/// ```
 pub fn character_classes(password: &str) -> u8 {
     let upper = password.chars().any(char::is_uppercase);
     let lower = password.chars().any(char::is_lowercase);
@@ -114,6 +157,11 @@ pub fn character_classes(password: &str) -> u8 {
 
 impl PasswordRules {
     /// Length (counted in Unicode scalar values, so "pässwörd" has 8) and composition.
+    ///
+    /// # Errors
+    ///
+    /// [`PasswordError::TooShort`], [`PasswordError::TooLong`] or
+    /// [`PasswordError::Composition`], the first that applies.
     pub fn check(&self, password: &str) -> Result<(), PasswordError> {
         let actual = password.chars().count();
         if actual < usize::from(self.min_length) {
@@ -221,17 +269,41 @@ impl PersonalInfo {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PasswordChecker {
+    /// Length and composition, also sent to the widget.
     pub rules: PasswordRules,
     banned: BannedTerms,
 }
 
 impl PasswordChecker {
+    /// A checker for `rules` and the organisation's `banned` terms.
     pub fn new(rules: PasswordRules, banned: BannedTerms) -> Self {
         PasswordChecker { rules, banned }
     }
 
     /// Checks in the order a user fixes things: length and composition, own names, the
-    /// common-password list (when compiled in), banned terms.
+    /// common-password list (when compiled in), banned terms. The Pwned Passwords check is
+    /// separate ([`pwned`]).
+    ///
+    /// # Errors
+    ///
+    /// The first [`PasswordError`] that applies. A banned-term refusal carries the terms found
+    /// and the score, so a UI can say what to change:
+    ///
+    /// ```
+    /// use sspr_core::password::banned::BannedTerms;
+    /// use sspr_core::password::{PasswordChecker, PasswordError, PasswordRules, PersonalInfo};
+    ///
+    /// let checker =
+    ///     PasswordChecker::new(PasswordRules::default(), BannedTerms::new(["Contoso", "winter"]));
+    /// // 1 point per term found, 1 per other character: 2 + 1 ("-") = 3, below 5.
+    /// let err = checker.check("C0nt0so-Winter", &PersonalInfo::default()).unwrap_err();
+    /// assert_eq!(
+    ///     err,
+    ///     PasswordError::Banned { found: vec!["Contoso".into(), "winter".into()], score: 3 }
+    /// );
+    /// // Enough of the user's own around the terms passes.
+    /// assert!(checker.check("contoso is a river in spring", &PersonalInfo::default()).is_ok());
+    /// ```
     pub fn check(
         &self,
         password: &str,

@@ -39,10 +39,13 @@ impl std::fmt::Debug for RangeQuery {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line} of the Pwned Passwords answer is not `SUFFIX:COUNT`")]
 pub struct MalformedAnswer {
+    /// The offending line, counted from 1.
     pub line: usize,
 }
 
 impl RangeQuery {
+    /// The query for `password`: the SHA-1 of its UTF-8 bytes, split into the prefix sent
+    /// and the suffix looked for in the answer.
     pub fn new(password: &str) -> Self {
         let digest = hex::encode_upper(Sha1::digest(password.as_bytes()));
         RangeQuery {
@@ -56,11 +59,18 @@ impl RangeQuery {
         &self.prefix
     }
 
+    /// The URL to `GET` (with [`PADDING_HEADER`]).
     pub fn url(&self) -> String {
         format!("{RANGE_URL}{}", self.prefix)
     }
 
-    /// How many breaches the password appears in (0 when it is not listed).
+    /// How many times the password was seen in breaches (0 when it is not listed), from the
+    /// body of the range answer.
+    ///
+    /// # Errors
+    ///
+    /// [`MalformedAnswer`] naming the first non-empty line that is not 35 hex digits, a colon
+    /// and a count.
     pub fn count(&self, answer: &str) -> Result<u64, MalformedAnswer> {
         let mut found = 0;
         for (index, line) in answer.lines().enumerate() {

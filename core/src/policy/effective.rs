@@ -9,8 +9,11 @@ use super::{EnabledFor, Method, Policy};
 /// What the identity backend says about a user, as far as policy cares.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct UserFacts {
+    /// Names of the groups the user belongs to, matched against [`EnabledFor::Groups`].
     pub groups: Vec<String>,
+    /// Whether the user holds an administrator role (then the administrator policy applies).
     pub admin: bool,
+    /// Whether the account is enabled in the directory; disabled accounts never reset.
     pub enabled: bool,
 }
 
@@ -18,15 +21,21 @@ pub struct UserFacts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// The administrator's [`Policy`] applies.
     User,
+    /// The fixed administrator policy: two distinct possession methods, never security
+    /// questions.
     Administrator,
 }
 
 /// The methods one user may use and how many distinct ones a reset needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EffectivePolicy {
+    /// Which policy this is.
     pub role: Role,
+    /// The methods this user may register and prove.
     pub methods: Vec<Method>,
+    /// How many distinct methods a reset needs: 1 or 2.
     pub required: u8,
 }
 
@@ -41,6 +50,22 @@ pub const ADMIN_METHODS: [Method; 4] = [
 impl Policy {
     /// The policy for `user`, or `None` when self-service reset is not enabled for them
     /// (they then walk the decoy flow).
+    ///
+    /// ```
+    /// use sspr_core::policy::{Method, Policy, Role, UserFacts};
+    ///
+    /// let policy = Policy::parse(r#"enabled_for = { groups = ["Staff"] }"#).unwrap();
+    /// let staff = UserFacts { groups: vec!["staff".into()], admin: false, enabled: true };
+    /// assert_eq!(policy.for_user(&staff).unwrap().required, 1);
+    ///
+    /// let admin = UserFacts { admin: true, ..staff.clone() };
+    /// let admin_policy = policy.for_user(&admin).unwrap();
+    /// assert_eq!((admin_policy.role, admin_policy.required), (Role::Administrator, 2));
+    /// assert!(!admin_policy.methods.contains(&Method::SecurityQuestions));
+    ///
+    /// let guest = UserFacts { groups: vec![], ..staff };
+    /// assert_eq!(policy.for_user(&guest), None);
+    /// ```
     pub fn for_user(&self, user: &UserFacts) -> Option<EffectivePolicy> {
         if !user.enabled {
             return None;

@@ -32,14 +32,22 @@ pub use validate::{PolicyError, PolicyErrors};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
+    /// A one-time code sent to the user's email address.
     EmailCode,
+    /// A one-time code sent by text message to the user's mobile number.
     SmsCode,
+    /// The current code of an authenticator app (TOTP, [`crate::methods::totp`]).
     Authenticator,
+    /// A push to the user's phone app, approved by picking the number shown
+    /// ([`crate::methods::approval`]).
     AppNotification,
+    /// Answers to security questions registered beforehand ([`crate::methods::questions`]).
+    /// Never enough on its own, and never allowed for administrators.
     SecurityQuestions,
 }
 
 impl Method {
+    /// Every method, in the order the widget lists them.
     pub const ALL: [Method; 5] = [
         Method::EmailCode,
         Method::SmsCode,
@@ -71,9 +79,11 @@ impl Method {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EnabledFor {
+    /// No user (administrators still may).
     None,
     /// Members of any of these groups (matched without regard to case).
     Groups(Vec<String>),
+    /// Every enabled user.
     All,
 }
 
@@ -81,17 +91,27 @@ pub enum EnabledFor {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Policy {
+    /// Who may reset (default: everyone).
     pub enabled_for: EnabledFor,
+    /// `[methods]`: which methods, and how many a reset needs.
     pub methods: Methods,
+    /// `[security_questions]`.
     pub security_questions: SecurityQuestions,
+    /// `[registration]`: when users are asked to register or reconfirm methods.
     pub registration: Registration,
+    /// `[codes]`: one-time codes by email and SMS.
     pub codes: Codes,
+    /// `[throttling]`: blocks after failed proofs, and send limits.
     pub throttling: Throttling,
+    /// `[notifications]`.
     pub notifications: Notifications,
+    /// `[organization]`: name and helpdesk.
     pub organization: Organization,
+    /// `[password]`: rules for the new password.
     pub password: PasswordPolicy,
 }
 
+/// `[methods]`: the verification methods of users who are not administrators.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Methods {
@@ -101,6 +121,7 @@ pub struct Methods {
     pub required: u8,
 }
 
+/// `[security_questions]`: how many questions users register and answer, and which.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SecurityQuestions {
@@ -114,6 +135,7 @@ pub struct SecurityQuestions {
     pub custom: Vec<String>,
 }
 
+/// `[registration]`: prompting users to register methods before they need them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Registration {
@@ -125,6 +147,7 @@ pub struct Registration {
     pub skip_budget: u8,
 }
 
+/// `[codes]`: one-time codes sent by email or text message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Codes {
@@ -138,6 +161,7 @@ pub struct Codes {
     pub resend_cooldown_seconds: u16,
 }
 
+/// `[throttling]`: limits that slow down guessing and message flooding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Throttling {
@@ -151,6 +175,7 @@ pub struct Throttling {
     pub sms_sends_per_hour: u8,
 }
 
+/// `[notifications]`: who is told about resets and method changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Notifications {
@@ -160,6 +185,7 @@ pub struct Notifications {
     pub notify_admins_on_admin_reset: bool,
 }
 
+/// `[organization]`: how the organisation is named and where users get help.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Organization {
@@ -171,6 +197,7 @@ pub struct Organization {
     pub helpdesk_email: Option<String>,
 }
 
+/// `[password]`: what a new password must satisfy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PasswordPolicy {
@@ -188,6 +215,7 @@ pub struct PasswordPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BreachedCheck {
+    /// No check.
     Off,
     /// Refuse breached passwords; accept when the service cannot be reached.
     FailOpen,
@@ -298,6 +326,26 @@ impl Default for PasswordPolicy {
 
 impl Policy {
     /// Parses and validates a policy document. All problems are reported at once.
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyErrors`] listing every problem, each with the dotted field, the value as
+    /// written and what is allowed. A TOML syntax error is reported against `(document)`; an
+    /// unknown field or a value of the wrong type stops parsing at the first one.
+    ///
+    /// ```
+    /// use sspr_core::policy::Policy;
+    ///
+    /// let err = Policy::parse("[codes]\ndigits = 5\ntries = 9").unwrap_err();
+    /// let first = &err.errors[0];
+    /// assert_eq!(first.field, "codes.digits");
+    /// assert_eq!(first.value.as_deref(), Some("5"));
+    /// assert_eq!(first.problem, "must be from 6 to 8");
+    /// assert_eq!(err.errors[1].to_string(), "codes.tries = 9: must be from 1 to 5");
+    ///
+    /// let err = Policy::parse("[codes]\ndigitz = 6").unwrap_err();
+    /// assert!(err.errors[0].problem.contains("digitz"));
+    /// ```
     pub fn parse(text: &str) -> Result<Policy, PolicyErrors> {
         let deserializer =
             toml::Deserializer::parse(text).map_err(|err| PolicyErrors::syntax(&err))?;

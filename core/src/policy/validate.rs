@@ -50,6 +50,7 @@ impl fmt::Display for PolicyError {
 /// Every problem found in a policy document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct PolicyErrors {
+    /// In the order the rules are checked; never empty.
     pub errors: Vec<PolicyError>,
 }
 

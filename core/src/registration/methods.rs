@@ -22,15 +22,23 @@ const MAX_EMAIL_CHARS: usize = 254;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Enrolment {
+    /// An email address, waiting for the code sent to it.
     Email {
+        /// The address, trimmed.
         address: String,
+        /// The code sent to it.
         challenge: CodeChallenge,
     },
+    /// A mobile number, waiting for the code texted to it.
     Sms {
+        /// The number, in E.164.
         number: PhoneNumber,
+        /// The code texted to it.
         challenge: CodeChallenge,
     },
+    /// An authenticator, waiting for its first code.
     Authenticator {
+        /// The new, unconfirmed credential.
         credential: TotpCredential,
     },
 }
@@ -38,34 +46,66 @@ pub enum Enrolment {
 /// Why a method could not be added or removed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EnrolmentError {
+    /// The user's effective policy does not allow this method.
     #[error("the policy does not allow this method")]
     NotAllowed(Method),
+    /// The address (trimmed) does not look like `local@domain.tld`, or is over 254 characters.
     #[error("{0:?} is not an email address")]
     InvalidEmail(String),
+    /// The phone number was refused.
     #[error(transparent)]
     Phone(#[from] PhoneError),
+    /// The typed email or SMS code is not the right number of digits.
     #[error(transparent)]
     CodeFormat(#[from] InvalidCodeFormat),
+    /// The email or SMS code was refused.
     #[error(transparent)]
     Code(#[from] CodeError),
+    /// The authenticator's first code was refused.
     #[error(transparent)]
     Totp(#[from] TotpError),
+    /// The security questions could not be registered.
     #[error(transparent)]
     Questions(#[from] QuestionError),
+    /// A code was submitted but no method is being added.
     #[error("no method is waiting to be verified")]
     NothingPending,
+    /// The method to remove is not held.
     #[error("this method is not registered")]
     NotRegistered,
 }
 
 /// Everything a user registered, and when they last confirmed it.
+///
+/// ```
+/// use sspr_core::methods::code::CodePolicy;
+/// use sspr_core::policy::Method;
+/// use sspr_core::registration::Registrations;
+///
+/// let mut held = Registrations::default();
+/// let allowed = [Method::EmailCode, Method::SmsCode];
+/// let (key, user_id, t0) = (b"code key", b"u1", 1_700_000_000_000);
+/// let code = held
+///     .start_email(&allowed, " alice@example.com ", key, user_id, CodePolicy::default(), t0,
+///         &mut |buf: &mut [u8]| buf.fill(3))
+///     .unwrap(); // the edge emails this code
+/// assert!(held.methods().is_empty()); // not verified yet
+///
+/// assert_eq!(held.verify_pending(key, user_id, code.expose(), t0 + 60_000), Ok(Method::EmailCode));
+/// assert_eq!(held.email.as_deref(), Some("alice@example.com"));
+/// assert_eq!(held.offers(&allowed)[0].destination, "a•••@e•••.com");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Registrations {
+    /// The verified email address codes go to.
     pub email: Option<String>,
+    /// The verified mobile number codes are texted to.
     pub phone: Option<PhoneNumber>,
     /// Confirmed authenticators only. Stored encrypted by the edge.
     pub authenticator: Option<TotpCredential>,
+    /// The registered security questions, answers hashed.
     pub questions: Option<RegisteredQuestions>,
+    /// When the methods were last confirmed, and skips used since.
     pub record: RegistrationRecord,
     pending: Option<Enrolment>,
 }
@@ -191,7 +231,13 @@ impl Registrations {
         Ok(credential)
     }
 
-    /// Verifies the pending method with the code the user typed; it then counts.
+    /// Verifies the pending method with the code the user typed; it then counts, replacing
+    /// one of the same kind. The caller confirms [`Registrations::record`] afterwards.
+    ///
+    /// # Errors
+    ///
+    /// [`EnrolmentError::NothingPending`], or why the code was refused; the method stays
+    /// pending until another is started.
     pub fn verify_pending(
         &mut self,
         code_key: &[u8],
@@ -241,6 +287,10 @@ impl Registrations {
     }
 
     /// Removes a method. (The edge asks for a fresh proof before calling this.)
+    ///
+    /// # Errors
+    ///
+    /// [`EnrolmentError::NotRegistered`] if the method is not held.
     pub fn remove(&mut self, method: Method) -> Result<(), EnrolmentError> {
         let removed = match method {
             Method::EmailCode => self.email.take().is_some(),

@@ -30,26 +30,85 @@ pub enum RegistrationDue {
     /// Self-service reset is not enabled for this user.
     NotEnabled,
     /// The user has too few methods, but the policy does not ask them at sign-in.
-    Optional { missing: u8 },
+    Optional {
+        /// Methods still to register (at least 1).
+        missing: u8,
+    },
     /// The user must register `missing` more methods; they may postpone `skips_left` times.
-    Register { missing: u8, skips_left: u8 },
+    Register {
+        /// Methods still to register (at least 1).
+        missing: u8,
+        /// Postponements left in the policy's `skip_budget`.
+        skips_left: u8,
+    },
     /// The user must confirm their methods; they may postpone `skips_left` times.
-    Reconfirm { skips_left: u8 },
+    Reconfirm {
+        /// Postponements left in the policy's `skip_budget`.
+        skips_left: u8,
+    },
     /// Nothing to do until `next_due` (never, when re-confirmation is off).
-    UpToDate { next_due: Option<UnixMillis> },
+    UpToDate {
+        /// When re-confirmation falls due, if it ever does.
+        next_due: Option<UnixMillis>,
+    },
 }
 
 /// Why a postponement was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum SkipError {
+    /// Registration or re-confirmation is due and no postponement is left.
     #[error("registration cannot be postponed any more")]
     BudgetUsed,
+    /// Nothing is due (or what is missing is optional), so there is nothing to postpone.
     #[error("there is nothing to postpone")]
     NothingDue,
 }
 
 impl Policy {
     /// What `user`, holding the verified `methods`, with `record`, must do at sign-in at `now`.
+    /// Methods the user's effective policy does not allow are not counted, and security
+    /// questions count only beside a possession method.
+    ///
+    /// ```
+    /// use sspr_core::policy::{Method, Policy, UserFacts};
+    /// use sspr_core::registration::{RegistrationDue, RegistrationRecord};
+    ///
+    /// const DAY: u64 = 24 * 60 * 60 * 1000;
+    /// let t0 = 1_700_000_000_000;
+    /// let policy = Policy::default(); // required, reconfirm every 180 days, 3 skips
+    /// let user = UserFacts { enabled: true, ..UserFacts::default() };
+    /// let mut record = RegistrationRecord::default();
+    ///
+    /// // Nothing registered yet: one method is missing.
+    /// assert_eq!(
+    ///     policy.registration_due(&user, &[], &record, t0),
+    ///     RegistrationDue::Register { missing: 1, skips_left: 3 },
+    /// );
+    /// policy.skip_registration(&user, &[], &mut record, t0).unwrap();
+    /// assert_eq!(
+    ///     policy.registration_due(&user, &[], &record, t0),
+    ///     RegistrationDue::Register { missing: 1, skips_left: 2 },
+    /// );
+    ///
+    /// // An email is verified: up to date for 180 days, then due again.
+    /// record.confirm(t0);
+    /// let held = [Method::EmailCode];
+    /// assert_eq!(
+    ///     policy.registration_due(&user, &held, &record, t0 + DAY),
+    ///     RegistrationDue::UpToDate { next_due: Some(t0 + 180 * DAY) },
+    /// );
+    /// assert_eq!(
+    ///     policy.registration_due(&user, &held, &record, t0 + 180 * DAY),
+    ///     RegistrationDue::Reconfirm { skips_left: 3 },
+    /// );
+    ///
+    /// // Administrators need two methods, whatever the policy says.
+    /// let admin = UserFacts { admin: true, ..user };
+    /// assert!(matches!(
+    ///     policy.registration_due(&admin, &held, &record, t0 + DAY),
+    ///     RegistrationDue::Register { missing: 1, .. }
+    /// ));
+    /// ```
     pub fn registration_due(
         &self,
         user: &UserFacts,
@@ -104,7 +163,12 @@ impl Policy {
         }
     }
 
-    /// Postpones what is due, spending one skip.
+    /// Postpones what is due, spending one skip from `record`.
+    ///
+    /// # Errors
+    ///
+    /// [`SkipError::BudgetUsed`] when no skip is left, [`SkipError::NothingDue`] when nothing
+    /// that may be postponed is due.
     pub fn skip_registration(
         &self,
         user: &UserFacts,
