@@ -66,6 +66,17 @@ pub fn route(method: &str, path: &str) -> Result<Route, Reply> {
     }
 }
 
+/// The `Allow` header of a 405 answer on a path we serve: its method, and `OPTIONS` (CORS
+/// preflights). RFC 9110 requires it on every 405.
+pub fn allow(path: &str) -> Option<String> {
+    let methods: Vec<&str> = ROUTES
+        .iter()
+        .filter(|(_, p, _)| *p == path)
+        .map(|(m, _, _)| *m)
+        .collect();
+    (!methods.is_empty()).then(|| format!("{}, OPTIONS", methods.join(", ")))
+}
+
 /// The headers a response carries: security headers always, CORS headers for an allowed
 /// embedding origin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +211,13 @@ mod tests {
             error_code(route("GET", "/v1/reset/start").unwrap_err()),
             ErrorCode::MethodNotAllowed
         );
+    }
+
+    #[test]
+    fn a_405_names_the_methods_the_path_allows() {
+        assert_eq!(allow("/v1/reset/start").as_deref(), Some("POST, OPTIONS"));
+        assert_eq!(allow("/v1/admin/audit").as_deref(), Some("GET, OPTIONS"));
+        assert_eq!(allow("/v1/nope"), None);
     }
 
     #[test]

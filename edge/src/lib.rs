@@ -35,8 +35,10 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(security) => security,
         Err(reply) => return routes::respond(&reply, &SecurityHeaders::none()),
     };
-    let method = req.method().to_string();
-    let handled = match http::route(&method, &req.path()) {
+    // The method as sent: worker::Method reads any method it does not know (QUERY, TRACE…) as GET.
+    let method = req.inner().method();
+    let path = req.path();
+    let handled = match http::route(&method, &path) {
         Ok(Route::Preflight) => routes::preflight(&security),
         Ok(Route::Health) => routes::health(&security),
         Ok(Route::ResetStart) => {
@@ -63,7 +65,7 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::AdminActivity) => {
             admin::handle(AdminRoute::Activity, &req, &env, &config, &security).await
         }
-        Err(reply) => routes::respond(&reply, &security),
+        Err(reply) => routes::refuse_route(&reply, &path, &security),
     };
     handled.or_else(|err| {
         worker::console_error!("request failed: {err}");

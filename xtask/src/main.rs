@@ -5,8 +5,9 @@ mod sh;
 mod stack;
 mod tools;
 
-use std::process::ExitCode;
-use std::time::Instant;
+use std::path::Path;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
 
 const USAGE: &str = "usage: cargo xtask <command>
 
@@ -14,7 +15,9 @@ commands:
   demo    build everything, start the edge (wrangler dev), the demo login page and the demo
           mailbox, and print their URLs; Ctrl-C stops everything
   test    run every test layer: fmt, clippy, native tests, edge integration tests against
-          wrangler dev, and the Playwright suite in headless Chromium
+          wrangler dev, the API fuzzer (schemathesis) and the Playwright suite in headless
+          Chromium
+  fuzz    only the API fuzzer, against a fresh test stack
   bench   print the verifiers' speed and the size of the widget and the edge bundle
   setup   only install the tools the other commands need";
 
@@ -24,8 +27,9 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "demo" => stack::demo(),
         "test" => test(),
+        "fuzz" => fuzz_only(),
         "bench" => bench(),
-        "setup" => tools::bootstrap().map(|_| ()),
+        "setup" => tools::bootstrap().and_then(|_| tools::schemathesis().map(|_| ())),
         "" | "help" | "-h" | "--help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -50,6 +54,7 @@ fn main() -> ExitCode {
 /// Every test layer, in the order that fails fastest.
 fn test() -> Result<(), String> {
     let env = tools::bootstrap()?;
+    let schemathesis = tools::schemathesis()?;
     let root = sh::root();
     sh::step("cargo fmt --check", || {
         sh::run(sh::cargo(&env).args(["fmt", "--all", "--", "--check"]))
@@ -106,6 +111,7 @@ fn test() -> Result<(), String> {
         running.export(&mut cmd);
         sh::run(&mut cmd)
     })?;
+    sh::step(FUZZ_STEP, || fuzz(&schemathesis, &running))?;
     sh::step("Playwright end-to-end suite (headless Chromium)", || {
         let mut cmd = sh::command(&env, "npx");
         cmd.args(["playwright", "test"])
@@ -115,6 +121,69 @@ fn test() -> Result<(), String> {
     })?;
     drop(running);
     Ok(())
+}
+
+const FUZZ_STEP: &str = "API fuzzing (schemathesis against edge/openapi.json)";
+
+/// Test cases per operation in the coverage phase, before fuzzing and stateful runs share
+/// what is left of [`FUZZ_SECONDS`].
+const FUZZ_EXAMPLES: &str = "50";
+/// The fuzzer's time budget: it fuzzes, and follows the document's links, until it is spent.
+const FUZZ_SECONDS: &str = "60";
+/// The step is stopped (and fails) after this long, whatever the fuzzer is doing.
+const FUZZ_LIMIT: Duration = Duration::from_secs(180);
+
+/// Runs schemathesis against the test stack's main edge from the OpenAPI document, in every
+/// phase: the document's examples, boundary and malformed values for each field (coverage),
+/// random requests (fuzzing), and flows that follow the document's links, the `flow` of one
+/// reply into the next request (stateful). Any 5xx, any status the document does not list
+/// for the operation, any body or content type that does not match the document, or a wrong
+/// answer to an undocumented method fails the step; so does an edge that no longer answers
+/// afterwards. Requests carry the site's `Origin` (CORS allows it) and the admin token (the
+/// reset routes ignore it). Generated usernames are random strings, and the rate limits they
+/// run into (documented 429s) are per user, so they do not reach the seeded users of the
+/// Playwright suite that runs next. One worker: Python 3.11's `ast.parse`, which Hypothesis
+/// calls, is not safe across threads.
+fn fuzz(schemathesis: &Path, running: &stack::Running) -> Result<(), String> {
+    // Run in .sspr/test/, where schemathesis keeps its cache of past failures (replayed first).
+    let dir = sh::root().join(".sspr/test");
+    let document = sh::root().join("edge/openapi.json");
+    let mut cmd = Command::new(schemathesis);
+    cmd.current_dir(&dir)
+        .arg("run")
+        .arg(&document)
+        .args(["--url", &running.edge])
+        .args([
+            "--checks",
+            "not_a_server_error,status_code_conformance,content_type_conformance,\
+             response_schema_conformance,unsupported_method",
+        ])
+        .args(["--phases", "examples,coverage,fuzzing,stateful"])
+        .args(["--max-examples", FUZZ_EXAMPLES, "--max-time", FUZZ_SECONDS])
+        .args(["--continue-on-failure", "--workers", "1"])
+        .args(["--request-timeout", "10", "--generation-database", "none"])
+        .args(["--header", &format!("Origin: {}", running.site)])
+        .args([
+            "--header",
+            &format!("Authorization: Bearer {}", running.admin_token),
+        ])
+        .args(["--no-color", "--output-truncate", "true"]);
+    sh::run_with_timeout(&mut cmd, FUZZ_LIMIT)?;
+    if !stack::answers(&running.edge) {
+        return Err(format!(
+            "the edge no longer answers /v1/health after fuzzing; see {}",
+            running.logs.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `cargo xtask fuzz`: the fuzzer alone, against a fresh test stack (no widget build).
+fn fuzz_only() -> Result<(), String> {
+    let env = tools::bootstrap()?;
+    let schemathesis = tools::schemathesis()?;
+    let running = stack::start(&env, stack::Mode::Test)?;
+    sh::step(FUZZ_STEP, || fuzz(&schemathesis, &running))
 }
 
 /// Size figures, and the verifiers' speed (criterion). Figures are printed, never asserted.

@@ -66,6 +66,37 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Runs a command to completion, inheriting stdout and stderr, in a process group of its own
+/// that is killed if it runs longer than `limit`.
+pub fn run_with_timeout(cmd: &mut Command, limit: Duration) -> Result<(), String> {
+    use std::os::unix::process::CommandExt;
+    let mut child = cmd
+        .process_group(0)
+        .spawn()
+        .map_err(|err| format!("could not start {:?}: {err}", cmd.get_program()))?;
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            return if status.success() {
+                Ok(())
+            } else {
+                Err(format!("{:?} exited with {status}", cmd.get_program()))
+            };
+        }
+        if started.elapsed() > limit {
+            let group = format!("-{}", child.id());
+            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            let _ = child.wait();
+            return Err(format!(
+                "{:?} was stopped after {}",
+                cmd.get_program(),
+                format_duration(limit)
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
 /// Runs a command to completion with its output in `log`; on failure the error names the log.
 pub fn run_logged(cmd: &mut Command, log: &Path) -> Result<(), String> {
     let file = std::fs::File::create(log).map_err(|e| format!("{}: {e}", log.display()))?;

@@ -525,6 +525,11 @@ fn wait_for_health(running: &mut Running, edge: &str, limit: Duration) -> Result
     ))
 }
 
+/// Whether the edge at `edge` answers `/v1/health` with 200 now.
+pub fn answers(edge: &str) -> bool {
+    http_get_status(edge.trim_start_matches("http://"), "/v1/health") == Some(200)
+}
+
 fn http_get_status(address: &str, path: &str) -> Option<u16> {
     let mut stream = TcpStream::connect(address).ok()?;
     stream

@@ -1,6 +1,7 @@
 //! Installs what the other commands need, idempotently, printing one line per tool with what
 //! it did and how long it took. Everything comes from the package registries: crates.io
-//! (`cargo install`), npm (`npm ci`), Debian (`apt-get`) and rustup's targets. Trunk and
+//! (`cargo install`), npm (`npm ci`), PyPI (`pip` in a virtualenv under `.sspr/tools/`),
+//! Debian (`apt-get`) and rustup's targets. Trunk and
 //! worker-build are pointed at the installed wasm-bindgen, wasm-opt and esbuild so that they
 //! never try to download them.
 
@@ -14,6 +15,8 @@ use crate::sh;
 const TRUNK: &str = "0.21.14";
 const WORKER_BUILD: &str = "0.8.7";
 const DEBIAN_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
+/// The API fuzzer (PyPI). 4.x reads OpenAPI 3.1 documents.
+pub const SCHEMATHESIS: &str = "4.32.5";
 
 /// Environment variables every tool-running command gets.
 pub struct ToolEnv {
@@ -201,24 +204,76 @@ fn chromium() -> Result<(), String> {
         line("chromium", "present (/usr/bin/chromium)", started);
         return Ok(());
     }
+    apt_install("chromium", "Chromium is missing", &DEBIAN_PACKAGES)?;
+    line("chromium", "installed", started);
+    Ok(())
+}
+
+/// Installs Debian packages when run as root; otherwise the error names them.
+fn apt_install(tool: &str, missing: &str, packages: &[&str]) -> Result<(), String> {
     let is_root = sh::output(Command::new("id").arg("-u")).as_deref() == Some("0");
     if !is_root {
         return Err(format!(
-            "Chromium is missing: run `sudo apt-get install -y {}` and try again",
-            DEBIAN_PACKAGES.join(" ")
+            "{missing}: run `sudo apt-get install -y {}` and try again",
+            packages.join(" ")
         ));
     }
     println!(
-        "    chromium         installing Debian packages: {}",
-        DEBIAN_PACKAGES.join(" ")
+        "    {tool:<16} installing Debian packages: {}",
+        packages.join(" ")
     );
     sh::run(Command::new("apt-get").args(["update", "-qq"]))?;
     sh::run(
         Command::new("apt-get")
             .args(["install", "-y", "-qq", "-o", "Dpkg::Use-Pty=0"])
-            .args(DEBIAN_PACKAGES)
+            .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"),
-    )?;
-    line("chromium", "installed", started);
-    Ok(())
+    )
+}
+
+/// The API fuzzer, schemathesis, in a virtualenv of its own under `.sspr/tools/venv` (Debian's
+/// python3; its `python3-venv` package when `venv` cannot bootstrap pip). Returns the path
+/// of the `schemathesis` command.
+pub fn schemathesis() -> Result<PathBuf, String> {
+    let started = Instant::now();
+    let venv = sh::root().join(".sspr/tools/venv");
+    let bin = venv.join("bin/schemathesis");
+    let current = sh::output(Command::new(&bin).arg("--version")).unwrap_or_default();
+    if current.split_whitespace().any(|word| word == SCHEMATHESIS) {
+        line(
+            "schemathesis",
+            &format!("{SCHEMATHESIS} present (.sspr/tools/venv)"),
+            started,
+        );
+        return Ok(bin);
+    }
+    // Debian's python3 lacks `ensurepip` (so `python3 -m venv` fails) without python3-venv.
+    let venv_ready =
+        || sh::output(Command::new("python3").args(["-c", "import ensurepip, venv"])).is_some();
+    if !venv_ready() {
+        apt_install(
+            "schemathesis",
+            "Python 3 with its venv module is missing",
+            &["python3", "python3-venv"],
+        )?;
+    }
+    let python = sh::output(Command::new("python3").arg("--version")).unwrap_or_default();
+    println!(
+        "    schemathesis     installing schemathesis {SCHEMATHESIS} from PyPI into .sspr/tools/venv ({python}, pip in a virtualenv)"
+    );
+    // A venv of another Python, or a half-made one, is rebuilt from scratch.
+    let _ = std::fs::remove_dir_all(&venv);
+    sh::run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    sh::run(Command::new(venv.join("bin/pip")).args([
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        &format!("schemathesis=={SCHEMATHESIS}"),
+    ]))?;
+    line(
+        "schemathesis",
+        &format!("{SCHEMATHESIS} installed"),
+        started,
+    );
+    Ok(bin)
 }

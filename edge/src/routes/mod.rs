@@ -27,6 +27,18 @@ pub fn secured(mut response: Response, security: &SecurityHeaders) -> Result<Res
     Ok(response)
 }
 
+/// The answer to an unknown path (404) or a method the path does not serve (405, with the
+/// `Allow` header RFC 9110 requires).
+pub fn refuse_route(reply: &Reply, path: &str, security: &SecurityHeaders) -> Result<Response> {
+    let mut response = respond(reply, security)?;
+    if reply.status() == 405
+        && let Some(allow) = http::allow(path)
+    {
+        response.headers_mut().set("Allow", &allow)?;
+    }
+    Ok(response)
+}
+
 /// The reply when something broke on our side.
 pub fn reply_internal(security: &SecurityHeaders) -> Result<Response> {
     respond(
