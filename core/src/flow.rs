@@ -517,11 +517,10 @@ impl ResetFlow {
             .collect()
     }
 
-    /// Whether the proofs so far are enough: the required number of distinct methods, and
-    /// never security questions without a possession method.
+    /// Whether the proofs so far are enough ([`crate::policy::enough_proofs`]; the flow
+    /// offers only allowed methods and records each proved method once).
     pub fn is_satisfied(&self) -> bool {
-        let possession = self.verified.iter().any(|m| m.is_possession());
-        possession && self.verified.len() >= usize::from(self.settings.required)
+        crate::policy::enough_proofs(&self.verified, self.settings.required)
     }
 
     /// What the widget shows now.

@@ -92,9 +92,23 @@ impl Policy {
     }
 }
 
+/// The one rule for "enough proofs": at least `required` distinct methods, and never
+/// security questions without a possession method. `distinct` holds each method once.
+///
+/// ```
+/// use sspr_core::policy::{enough_proofs, Method};
+/// assert!(enough_proofs(&[Method::EmailCode], 1));
+/// assert!(!enough_proofs(&[Method::SecurityQuestions], 1));
+/// assert!(enough_proofs(&[Method::SecurityQuestions, Method::SmsCode], 2));
+/// ```
+pub fn enough_proofs(distinct: &[Method], required: u8) -> bool {
+    let possession = distinct.iter().any(|m| m.is_possession());
+    possession && distinct.len() >= usize::from(required)
+}
+
 impl EffectivePolicy {
-    /// Whether these verified methods are enough for a reset: the required number of
-    /// distinct allowed methods, and never security questions without a possession method.
+    /// Whether these verified methods are enough for a reset: [`enough_proofs`] over the
+    /// distinct methods this policy allows.
     pub fn satisfied_by(&self, verified: &[Method]) -> bool {
         let mut distinct: Vec<Method> = verified
             .iter()
@@ -103,7 +117,6 @@ impl EffectivePolicy {
             .collect();
         distinct.sort_unstable();
         distinct.dedup();
-        let possession = distinct.iter().any(|m| m.is_possession());
-        distinct.len() >= usize::from(self.required) && possession
+        enough_proofs(&distinct, self.required)
     }
 }

@@ -25,7 +25,7 @@ mod validate;
 
 use serde::{Deserialize, Serialize};
 
-pub use effective::{EffectivePolicy, Role, UserFacts};
+pub use effective::{EffectivePolicy, Role, UserFacts, enough_proofs};
 pub use validate::{PolicyError, PolicyErrors};
 
 /// A verification method a user can register and prove.
