@@ -138,3 +138,24 @@ test('the page can theme the widget through custom properties', async ({ page })
   await page.evaluate(() => document.querySelector('sspr-reset')!.style.setProperty('--sspr-color-accent', 'rgb(0, 128, 0)'));
   await expect(widget.getByRole('button', { name: 'Send code' })).toHaveCSS('background-color', 'rgb(0, 128, 0)');
 });
+
+test('reduced motion and more contrast change how the widget draws', async ({ page }) => {
+  await page.goto('/examples/plain.html');
+  const widget = page.locator('sspr-reset');
+  const send = widget.getByRole('button', { name: 'Send code' });
+  const hint = widget.locator('.sspr-form__hint');
+  const heading = widget.getByRole('heading', { name: 'Reset your password' });
+  const input = widget.getByLabel('Username or email');
+  await expect(send).toHaveCSS('transition-duration', /0\.15s/);
+  await expect(hint).toHaveCSS('color', 'rgb(75, 85, 99)');
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect(send).toHaveCSS('transition-duration', '0s');
+
+  // More contrast: hints take the text colour, fields a thicker border.
+  await page.emulateMedia({ contrast: 'more' });
+  const text = await heading.evaluate((element) => getComputedStyle(element).color);
+  await expect(hint).toHaveCSS('color', text);
+  await expect(input).toHaveCSS('border-top-width', '2px');
+
+});
