@@ -8,6 +8,14 @@ use crate::methods::questions::Question;
 use crate::password::PasswordRules;
 use crate::policy::Method;
 
+mod registration;
+
+pub use registration::{
+    AddEmailRequest, AddPhoneRequest, AnswerEntry, PendingEnrolment, QuestionChoices,
+    QuestionsRequest, RegistrationError, RegistrationView, RemoveMethodRequest,
+    VerifyEnrolmentRequest,
+};
+
 /// Upper bound, in bytes, of any JSON request body the edge accepts.
 pub const MAX_REQUEST_BYTES: usize = 4096;
 
@@ -273,7 +281,8 @@ pub enum ErrorCode {
     BadRequest,
     /// A query parameter is malformed or out of range; `parameter` names it.
     InvalidParameter,
-    /// An admin route was called without the right `Authorization: Bearer` token.
+    /// An admin or registration route was called without a valid `Authorization: Bearer`
+    /// credential (admin token, ID token or ticket), or it has expired.
     Unauthenticated,
     /// The route needs `Content-Type: application/json`.
     UnsupportedMediaType,
@@ -331,6 +340,31 @@ pub enum ErrorCode {
     BackendUnavailable,
     /// Something broke on our side; nothing was changed.
     Internal,
+    /// Registration: self-service reset is not enabled for the signed-in user.
+    NotEnabled,
+    /// Registration: the policy does not let this user register this method.
+    MethodNotPermitted,
+    /// Registration: the email address is not `local@domain.tld` (or over 254 characters).
+    EmailInvalid,
+    /// Registration: the phone number cannot be read, or is not one its country assigns;
+    /// write it with its country code.
+    PhoneInvalid,
+    /// Registration: a code was sent, but no method is waiting for one.
+    NothingPending,
+    /// Registration: the method to remove is not registered.
+    NotRegistered,
+    /// Registration: the security questions break a rule (count, repeats, length, the two
+    /// entries differ); `parameter` names the answer (`answers[2]`) when one is at fault.
+    QuestionsInvalid,
+    /// Registration: not enough methods are registered to confirm them.
+    RegistrationIncomplete,
+    /// Registration: nothing is due, so there is nothing to postpone.
+    NothingToPostpone,
+    /// Registration: every postponement allowed has been used.
+    PostponeBudgetUsed,
+    /// Registration: removing a method needs a fresh sign-in (`retry_at` is the oldest
+    /// acceptable sign-in time).
+    SignInTooOld,
 }
 
 impl ErrorCode {
@@ -351,13 +385,20 @@ impl ErrorCode {
             CodeMismatch | PasswordTooShort | PasswordTooLong | PasswordComposition
             | PasswordPersonalInfo | PasswordCommon | PasswordBanned | PasswordRejected => 422,
             CodeAttemptsExhausted | Locked | ResendTooSoon | SendLimit => 429,
+            NotEnabled | MethodNotPermitted | SignInTooOld => 403,
+            EmailInvalid | PhoneInvalid | QuestionsInvalid => 400,
+            NothingPending
+            | NotRegistered
+            | RegistrationIncomplete
+            | NothingToPostpone
+            | PostponeBudgetUsed => 409,
             Internal => 500,
             BackendUnavailable => 503,
         }
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 31] = {
+    pub const ALL: [ErrorCode; 42] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -391,6 +432,17 @@ impl ErrorCode {
             PasswordRejected,
             BackendUnavailable,
             Internal,
+            NotEnabled,
+            MethodNotPermitted,
+            EmailInvalid,
+            PhoneInvalid,
+            NothingPending,
+            NotRegistered,
+            QuestionsInvalid,
+            RegistrationIncomplete,
+            NothingToPostpone,
+            PostponeBudgetUsed,
+            SignInTooOld,
         ]
     };
 }

@@ -16,6 +16,7 @@ pub mod password;
 pub mod policy;
 pub mod registration;
 pub mod throttle;
+pub mod ticket;
 pub mod token;
 pub mod username;
 pub mod webhook;

@@ -125,6 +125,17 @@ error-backend_unavailable = لم تستجب خدمة الدليل. لم يتم �
 error-internal = حدث خطأ من جانبنا. لم يتم تغيير أي شيء. حاول مرة أخرى.
 error-invalid_parameter = كان هناك خطأ في الطلب. أعد تحميل الصفحة وحاول مرة أخرى.
 error-unauthenticated = سجّل الدخول مرة أخرى للمتابعة.
+error-not_enabled = إعادة تعيين كلمة المرور ذاتيًا غير مفعّلة لحسابك. تواصل مع الدعم الفني.
+error-method_not_permitted = مؤسستك لا تسمح بهذه الطريقة.
+error-email_invalid = أدخل عنوان بريد إلكتروني مثل name@example.com.
+error-phone_invalid = أدخل رقم جوال مع رمز البلد، مثل ‎+971 50 123 4567.
+error-nothing_pending = لا يوجد ما ينتظر رمزًا. أضف الطريقة مرة أخرى.
+error-not_registered = هذه الطريقة غير مسجلة.
+error-questions_invalid = راجع أسئلة الأمان: يجب أن يختلف كل سؤال وكل إجابة، وأن تُكتب الإجابة مرتين بالشكل نفسه.
+error-registration_incomplete = سجّل طرقًا إضافية قبل تأكيدها.
+error-nothing_to_postpone = لا يوجد ما يمكن تأجيله.
+error-postpone_budget_used = لا يمكنك التأجيل أكثر من ذلك.
+error-sign_in_too_old = سجّل الدخول مرة أخرى لإزالة طريقة.
 
 ## أسئلة الأمان (حسب مفتاح ثابت؛ تُستخدم في التسجيل وإعادة التعيين)
 question-city_born = في أي مدينة وُلدت؟

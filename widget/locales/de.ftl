@@ -106,6 +106,17 @@ error-backend_unavailable = Ihr Verzeichnis hat nicht geantwortet. Es wurde nich
 error-internal = Bei uns ist ein Fehler aufgetreten. Es wurde nichts geändert. Versuchen Sie es erneut.
 error-invalid_parameter = Etwas an der Anfrage war nicht in Ordnung. Laden Sie die Seite neu und versuchen Sie es erneut.
 error-unauthenticated = Melden Sie sich erneut an, um fortzufahren.
+error-not_enabled = Die Self-Service-Kennwortzurücksetzung ist für Ihr Konto nicht aktiviert. Wenden Sie sich an Ihren Helpdesk.
+error-method_not_permitted = Ihre Organisation erlaubt diese Methode nicht.
+error-email_invalid = Geben Sie eine E-Mail-Adresse wie name@example.com ein.
+error-phone_invalid = Geben Sie eine Mobilnummer mit Ländervorwahl ein, etwa +49 151 23456789.
+error-nothing_pending = Es wartet nichts auf einen Code. Fügen Sie die Methode erneut hinzu.
+error-not_registered = Diese Methode ist nicht registriert.
+error-questions_invalid = Prüfen Sie Ihre Sicherheitsfragen: Jede braucht eine andere Frage und Antwort, zweimal gleich eingegeben.
+error-registration_incomplete = Registrieren Sie weitere Methoden, bevor Sie sie bestätigen.
+error-nothing_to_postpone = Es gibt nichts aufzuschieben.
+error-postpone_budget_used = Sie können dies nicht mehr aufschieben.
+error-sign_in_too_old = Melden Sie sich erneut an, um eine Methode zu entfernen.
 
 ## Sicherheitsfragen (nach festem Schlüssel; für Registrierung und Zurücksetzen)
 question-city_born = In welcher Stadt wurden Sie geboren?

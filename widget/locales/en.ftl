@@ -106,6 +106,17 @@ error-backend_unavailable = Your directory did not answer. Nothing was changed. 
 error-internal = Something went wrong on our side. Nothing was changed. Try again.
 error-invalid_parameter = Something in the request was not right. Reload the page and try again.
 error-unauthenticated = Sign in again to continue.
+error-not_enabled = Self-service password reset is not turned on for your account. Contact your helpdesk.
+error-method_not_permitted = Your organisation does not allow this method.
+error-email_invalid = Enter an email address like name@example.com.
+error-phone_invalid = Enter a mobile number with its country code, like +44 7700 900123.
+error-nothing_pending = There is nothing waiting for a code. Add the method again.
+error-not_registered = This method is not registered.
+error-questions_invalid = Check your security questions: each needs a different question and answer, typed the same twice.
+error-registration_incomplete = Register more methods before you confirm them.
+error-nothing_to_postpone = There is nothing to postpone.
+error-postpone_budget_used = You cannot postpone this any more.
+error-sign_in_too_old = Sign in again to remove a method.
 
 ## Security questions (by stable key; used in registration and reset)
 question-city_born = In which city were you born?

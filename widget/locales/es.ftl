@@ -106,6 +106,17 @@ error-backend_unavailable = Su directorio no respondió. No se ha cambiado nada.
 error-internal = Algo salió mal por nuestra parte. No se ha cambiado nada. Inténtelo de nuevo.
 error-invalid_parameter = Algo en la solicitud no era correcto. Vuelva a cargar la página e inténtelo de nuevo.
 error-unauthenticated = Vuelva a iniciar sesión para continuar.
+error-not_enabled = El restablecimiento de contraseña autoservicio no está activado para su cuenta. Contacte con su soporte.
+error-method_not_permitted = Su organización no permite este método.
+error-email_invalid = Introduzca una dirección de correo como nombre@ejemplo.com.
+error-phone_invalid = Introduzca un número móvil con su prefijo de país, como +34 612 34 56 78.
+error-nothing_pending = No hay nada esperando un código. Añada el método de nuevo.
+error-not_registered = Este método no está registrado.
+error-questions_invalid = Revise sus preguntas de seguridad: cada una necesita una pregunta y una respuesta distintas, escritas igual dos veces.
+error-registration_incomplete = Registre más métodos antes de confirmarlos.
+error-nothing_to_postpone = No hay nada que posponer.
+error-postpone_budget_used = Ya no puede posponerlo más.
+error-sign_in_too_old = Inicie sesión de nuevo para quitar un método.
 
 ## Preguntas de seguridad (por clave estable; se usan en el registro y en el restablecimiento)
 question-city_born = ¿En qué ciudad nació?

@@ -106,6 +106,17 @@ error-backend_unavailable = Votre annuaire n’a pas répondu. Rien n’a été 
 error-internal = Un problème est survenu de notre côté. Rien n’a été modifié. Réessayez.
 error-invalid_parameter = Un élément de la requête n’était pas correct. Rechargez la page et réessayez.
 error-unauthenticated = Reconnectez-vous pour continuer.
+error-not_enabled = La réinitialisation du mot de passe en libre-service n’est pas activée pour votre compte. Contactez votre support.
+error-method_not_permitted = Votre organisation n’autorise pas cette méthode.
+error-email_invalid = Saisissez une adresse e-mail comme nom@exemple.com.
+error-phone_invalid = Saisissez un numéro de mobile avec son indicatif, comme +33 6 12 34 56 78.
+error-nothing_pending = Aucun code n’est attendu. Ajoutez la méthode à nouveau.
+error-not_registered = Cette méthode n’est pas enregistrée.
+error-questions_invalid = Vérifiez vos questions de sécurité : chacune demande une question et une réponse différentes, saisies deux fois à l’identique.
+error-registration_incomplete = Enregistrez d’autres méthodes avant de les confirmer.
+error-nothing_to_postpone = Il n’y a rien à reporter.
+error-postpone_budget_used = Vous ne pouvez plus reporter.
+error-sign_in_too_old = Reconnectez-vous pour supprimer une méthode.
 
 ## Questions de sécurité (par clé stable ; utilisées à l’inscription et à la réinitialisation)
 question-city_born = Quelle est votre ville de naissance ?

@@ -93,6 +93,17 @@ error-backend_unavailable = ディレクトリから応答がありませんで�
 error-internal = こちら側で問題が発生しました。変更は行われていません。もう一度お試しください。
 error-invalid_parameter = リクエストの内容に問題がありました。ページを再読み込みして、もう一度お試しください。
 error-unauthenticated = 続行するには、もう一度サインインしてください。
+error-not_enabled = お使いのアカウントではセルフサービスのパスワードリセットが有効になっていません。ヘルプデスクにお問い合わせください。
+error-method_not_permitted = 組織はこの方法を許可していません。
+error-email_invalid = name@example.com のようなメールアドレスを入力してください。
+error-phone_invalid = 国番号付きの携帯電話番号を入力してください（例: +81 90 1234 5678）。
+error-nothing_pending = コードを待っている方法はありません。もう一度方法を追加してください。
+error-not_registered = この方法は登録されていません。
+error-questions_invalid = 秘密の質問を確認してください。質問と答えはそれぞれ異なり、答えは同じものを2回入力する必要があります。
+error-registration_incomplete = 確認する前に、さらに方法を登録してください。
+error-nothing_to_postpone = 延期するものはありません。
+error-postpone_budget_used = これ以上延期できません。
+error-sign_in_too_old = 方法を削除するには、もう一度サインインしてください。
 
 ## 秘密の質問（固定キーごと。登録とリセットで使用）
 question-city_born = 生まれた町はどこですか？

@@ -106,6 +106,17 @@ error-backend_unavailable = Je directory reageerde niet. Er is niets gewijzigd. 
 error-internal = Er ging bij ons iets mis. Er is niets gewijzigd. Probeer het opnieuw.
 error-invalid_parameter = Er klopte iets niet in het verzoek. Laad de pagina opnieuw en probeer het nog eens.
 error-unauthenticated = Meld je opnieuw aan om verder te gaan.
+error-not_enabled = Selfservice-wachtwoordherstel is niet ingeschakeld voor uw account. Neem contact op met uw helpdesk.
+error-method_not_permitted = Uw organisatie staat deze methode niet toe.
+error-email_invalid = Voer een e-mailadres in zoals naam@voorbeeld.nl.
+error-phone_invalid = Voer een mobiel nummer in met landcode, zoals +31 6 12345678.
+error-nothing_pending = Er wacht niets op een code. Voeg de methode opnieuw toe.
+error-not_registered = Deze methode is niet geregistreerd.
+error-questions_invalid = Controleer uw beveiligingsvragen: elke vraag en elk antwoord moet anders zijn, en het antwoord twee keer hetzelfde getypt.
+error-registration_incomplete = Registreer meer methoden voordat u ze bevestigt.
+error-nothing_to_postpone = Er is niets om uit te stellen.
+error-postpone_budget_used = U kunt dit niet meer uitstellen.
+error-sign_in_too_old = Meld u opnieuw aan om een methode te verwijderen.
 
 ## Beveiligingsvragen (op vaste sleutel; gebruikt bij registratie en herstel)
 question-city_born = In welke stad ben je geboren?

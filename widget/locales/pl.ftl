@@ -116,6 +116,17 @@ error-backend_unavailable = Katalog nie odpowiedział. Nic nie zostało zmienion
 error-internal = Wystąpił błąd po naszej stronie. Nic nie zostało zmienione. Spróbuj ponownie.
 error-invalid_parameter = Coś w żądaniu było nieprawidłowe. Odśwież stronę i spróbuj ponownie.
 error-unauthenticated = Zaloguj się ponownie, aby kontynuować.
+error-not_enabled = Samoobsługowe resetowanie hasła nie jest włączone dla Twojego konta. Skontaktuj się z pomocą techniczną.
+error-method_not_permitted = Twoja organizacja nie zezwala na tę metodę.
+error-email_invalid = Wpisz adres e-mail, np. imie@example.com.
+error-phone_invalid = Wpisz numer komórkowy z numerem kierunkowym kraju, np. +48 512 345 678.
+error-nothing_pending = Nic nie czeka na kod. Dodaj metodę ponownie.
+error-not_registered = Ta metoda nie jest zarejestrowana.
+error-questions_invalid = Sprawdź pytania zabezpieczające: każde wymaga innego pytania i odpowiedzi, wpisanej dwa razy tak samo.
+error-registration_incomplete = Zarejestruj więcej metod, zanim je potwierdzisz.
+error-nothing_to_postpone = Nie ma czego odkładać.
+error-postpone_budget_used = Nie możesz już tego odłożyć.
+error-sign_in_too_old = Zaloguj się ponownie, aby usunąć metodę.
 
 ## Pytania zabezpieczające (według stałego klucza; używane przy rejestracji i resetowaniu)
 question-city_born = Miasto urodzenia

@@ -106,6 +106,17 @@ error-backend_unavailable = O seu diretório não respondeu. Nada foi alterado. 
 error-internal = Ocorreu um erro do nosso lado. Nada foi alterado. Tente novamente.
 error-invalid_parameter = Algo na solicitação não estava correto. Recarregue a página e tente novamente.
 error-unauthenticated = Entre novamente para continuar.
+error-not_enabled = A redefinição de senha self-service não está ativada para sua conta. Contate o suporte.
+error-method_not_permitted = Sua organização não permite este método.
+error-email_invalid = Digite um endereço de e-mail como nome@exemplo.com.
+error-phone_invalid = Digite um número de celular com o código do país, como +55 11 91234 5678.
+error-nothing_pending = Nada está aguardando um código. Adicione o método novamente.
+error-not_registered = Este método não está registrado.
+error-questions_invalid = Verifique suas perguntas de segurança: cada uma precisa de pergunta e resposta diferentes, digitadas igualmente duas vezes.
+error-registration_incomplete = Registre mais métodos antes de confirmá-los.
+error-nothing_to_postpone = Não há nada para adiar.
+error-postpone_budget_used = Você não pode mais adiar.
+error-sign_in_too_old = Entre novamente para remover um método.
 
 ## Perguntas de segurança (por chave estável; usadas no cadastro e na redefinição)
 question-city_born = Qual é a sua cidade natal?

@@ -93,6 +93,17 @@ error-backend_unavailable = 您的目录服务没有响应。未做任何更改�
 error-internal = 我们这边出现了问题。未做任何更改。请重试。
 error-invalid_parameter = 请求中有内容不正确。请重新加载页面后重试。
 error-unauthenticated = 请重新登录以继续。
+error-not_enabled = 您的账户未启用自助密码重置。请联系技术支持。
+error-method_not_permitted = 您的组织不允许使用此方式。
+error-email_invalid = 请输入电子邮件地址，例如 name@example.com。
+error-phone_invalid = 请输入带国家代码的手机号码，例如 +86 138 0013 8000。
+error-nothing_pending = 没有等待验证码的方式。请重新添加该方式。
+error-not_registered = 此方式尚未注册。
+error-questions_invalid = 请检查您的安全问题：每个问题和答案都必须不同，且答案需两次输入一致。
+error-registration_incomplete = 请先注册更多方式再确认。
+error-nothing_to_postpone = 没有可以推迟的事项。
+error-postpone_budget_used = 您不能再推迟了。
+error-sign_in_too_old = 请重新登录后再删除方式。
 
 ## 安全问题（按固定键；用于注册和重置）
 question-city_born = 您出生在哪个城市？
