@@ -1,6 +1,11 @@
-//! The one place the edge makes HTTP calls to other services.
+//! The one place the edge makes HTTP calls to other services. Every call is cut off after
+//! [`TIMEOUT_MS`]: a directory or provider that hangs fails the call (the outbox retries a
+//! final change later) instead of holding the user's request until the platform kills it.
 
-use worker::{Fetch, Headers, Method, Request, RequestInit, wasm_bindgen::JsValue};
+use worker::{AbortSignal, Fetch, Headers, Method, Request, RequestInit, wasm_bindgen::JsValue};
+
+/// How long a call to another service may take, body included, in milliseconds.
+pub const TIMEOUT_MS: u32 = 10_000;
 
 /// A response from another service: its status, the headers callers asked for, and its body.
 pub struct Answer {
@@ -73,16 +78,39 @@ pub async fn send(
         init.with_body(Some(JsValue::from_str(&body)));
     }
     let request = Request::new_with_init(url, &init)?;
-    let mut response = Fetch::Request(request).send().await?;
+    // The signal also covers reading the body below.
+    let signal = AbortSignal::from(web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS));
+    let mut response = Fetch::Request(request)
+        .send_with_signal(&signal)
+        .await
+        .map_err(|err| timed_out(err, &signal, url))?;
     let mut kept = Vec::new();
     for name in keep_headers {
         if let Some(value) = response.headers().get(name)? {
             kept.push((name.to_ascii_lowercase(), value));
         }
     }
+    let status = response.status_code();
+    let body = response
+        .text()
+        .await
+        .map_err(|err| timed_out(err, &signal, url))?;
     Ok(Answer {
-        status: response.status_code(),
-        body: response.text().await?,
+        status,
+        body,
         headers: kept,
     })
+}
+
+/// Names a call cut off by the timeout as such (the URL without its query, which may carry
+/// a filter on a username).
+fn timed_out(err: worker::Error, signal: &AbortSignal, url: &str) -> worker::Error {
+    if signal.aborted() {
+        let without_query = url.split('?').next().unwrap_or(url);
+        worker::Error::RustError(format!(
+            "{without_query} did not answer within {TIMEOUT_MS} ms"
+        ))
+    } else {
+        err
+    }
 }
