@@ -365,6 +365,11 @@ pub enum ErrorCode {
     /// Registration: removing a method needs a fresh sign-in (`retry_at` is the oldest
     /// acceptable sign-in time).
     SignInTooOld,
+    /// Admin: the policy document is not valid TOML or breaks a rule; the reply lists every
+    /// problem with its field.
+    InvalidPolicy,
+    /// Admin: the policy changed since the version the caller read; read it again.
+    VersionConflict,
 }
 
 impl ErrorCode {
@@ -386,19 +391,20 @@ impl ErrorCode {
             | PasswordPersonalInfo | PasswordCommon | PasswordBanned | PasswordRejected => 422,
             CodeAttemptsExhausted | Locked | ResendTooSoon | SendLimit => 429,
             NotEnabled | MethodNotPermitted | SignInTooOld => 403,
-            EmailInvalid | PhoneInvalid | QuestionsInvalid => 400,
+            EmailInvalid | PhoneInvalid | QuestionsInvalid | InvalidPolicy => 400,
             NothingPending
             | NotRegistered
             | RegistrationIncomplete
             | NothingToPostpone
-            | PostponeBudgetUsed => 409,
+            | PostponeBudgetUsed
+            | VersionConflict => 409,
             Internal => 500,
             BackendUnavailable => 503,
         }
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 42] = {
+    pub const ALL: [ErrorCode; 44] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -443,6 +449,8 @@ impl ErrorCode {
             NothingToPostpone,
             PostponeBudgetUsed,
             SignInTooOld,
+            InvalidPolicy,
+            VersionConflict,
         ]
     };
 }

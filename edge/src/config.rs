@@ -24,8 +24,13 @@ pub struct Config {
     pub decoy_domain: String,
     /// Tenant name, part of every Durable Object name (`TENANT`).
     pub tenant: String,
-    /// The SSPR policy (`POLICY`, a TOML document; the defaults when unset).
+    /// The SSPR policy in force: the newest saved through the admin API (see
+    /// [`crate::policy_store`]), else `POLICY` (a TOML document), else the defaults.
     pub policy: Policy,
+    /// Its version: 0 for `POLICY` or the defaults, else the saved version.
+    pub policy_version: u32,
+    /// `POLICY` as written, when set.
+    pub policy_document: Option<String>,
     /// Key of the HMACs that stand for client IPs and unknown usernames in the audit log
     /// (`AUDIT_HASH_KEY`, secret, ≥ 32 bytes).
     pub audit_hash_key: Vec<u8>,
@@ -234,8 +239,9 @@ impl Config {
             .map(|o| o.trim().trim_end_matches('/').to_owned())
             .filter(|o| !o.is_empty())
             .collect();
-        let policy = match lookup("POLICY").filter(|text| !text.trim().is_empty()) {
-            Some(text) => Policy::parse(&text).map_err(|err| ConfigError::Invalid {
+        let policy_document = lookup("POLICY").filter(|text| !text.trim().is_empty());
+        let policy = match &policy_document {
+            Some(text) => Policy::parse(text).map_err(|err| ConfigError::Invalid {
                 name: "POLICY",
                 reason: err.to_string(),
             })?,
@@ -316,12 +322,30 @@ impl Config {
             decoy_domain: optional("DECOY_EMAIL_DOMAIN", "example.com"),
             tenant: optional("TENANT", "default"),
             policy,
+            policy_version: 0,
+            policy_document,
             audit_hash_key: secret("AUDIT_HASH_KEY")?,
             audit_retention_days,
             admin_token,
             sms,
             outbox: outbox_policy(&lookup)?,
         })
+    }
+}
+
+impl Config {
+    /// Puts in the policy saved as `version` through the admin API.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::SmsNotConfigured`] when it allows SMS and no provider is configured.
+    pub fn use_policy(&mut self, policy: Policy, version: u32) -> Result<(), ConfigError> {
+        if self.sms.is_none() && policy.methods.allowed.contains(&Method::SmsCode) {
+            return Err(ConfigError::SmsNotConfigured);
+        }
+        self.policy = policy;
+        self.policy_version = version;
+        Ok(())
     }
 }
 

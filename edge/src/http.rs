@@ -23,10 +23,12 @@ pub enum Route {
     AdminAudit,
     AdminAuditExport,
     AdminActivity,
+    AdminPolicy,
+    AdminPolicyReplace,
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 11] = [
+pub const ROUTES: [(&str, &str, Route); 13] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
@@ -38,6 +40,8 @@ pub const ROUTES: [(&str, &str, Route); 11] = [
     ("GET", "/v1/admin/audit", Route::AdminAudit),
     ("GET", "/v1/admin/audit/export", Route::AdminAuditExport),
     ("GET", "/v1/admin/reports/activity", Route::AdminActivity),
+    ("GET", "/v1/admin/policy", Route::AdminPolicy),
+    ("PUT", "/v1/admin/policy", Route::AdminPolicyReplace),
 ];
 
 /// Finds the route for a request, or the error reply for a path or method we do not serve.
@@ -115,8 +119,11 @@ impl SecurityHeaders {
     pub fn preflight_headers(&self) -> Vec<(&'static str, String)> {
         let mut headers = self.headers();
         if self.allow_origin.is_some() {
-            headers.push(("Access-Control-Allow-Methods", "GET, POST".to_owned()));
-            headers.push(("Access-Control-Allow-Headers", "Content-Type".to_owned()));
+            headers.push(("Access-Control-Allow-Methods", "GET, POST, PUT".to_owned()));
+            headers.push((
+                "Access-Control-Allow-Headers",
+                "Content-Type, Authorization".to_owned(),
+            ));
             headers.push(("Access-Control-Max-Age", "600".to_owned()));
         }
         headers
@@ -144,6 +151,15 @@ pub fn parse_json<T: DeserializeOwned>(
     content_type: Option<&str>,
     body: &[u8],
 ) -> Result<T, Reply> {
+    parse_json_within(content_type, body, MAX_REQUEST_BYTES)
+}
+
+/// As [`parse_json`], for a route that accepts bodies up to `limit` bytes.
+pub fn parse_json_within<T: DeserializeOwned>(
+    content_type: Option<&str>,
+    body: &[u8],
+    limit: usize,
+) -> Result<T, Reply> {
     let is_json = content_type
         .and_then(|ct| ct.split(';').next())
         .is_some_and(|ct| ct.trim().eq_ignore_ascii_case("application/json"));
@@ -153,8 +169,8 @@ pub fn parse_json<T: DeserializeOwned>(
             "send the request as Content-Type: application/json",
         )));
     }
-    if body.len() > MAX_REQUEST_BYTES {
-        return Err(too_large());
+    if body.len() > limit {
+        return Err(too_large_for(limit));
     }
     serde_json::from_slice(body).map_err(|err| {
         Reply::error(ApiError::new(
@@ -166,9 +182,14 @@ pub fn parse_json<T: DeserializeOwned>(
 
 /// The reply for a body over [`MAX_REQUEST_BYTES`].
 pub fn too_large() -> Reply {
+    too_large_for(MAX_REQUEST_BYTES)
+}
+
+/// The reply for a body over `limit` bytes.
+pub fn too_large_for(limit: usize) -> Reply {
     Reply::error(ApiError::new(
         ErrorCode::PayloadTooLarge,
-        format!("requests are at most {MAX_REQUEST_BYTES} bytes"),
+        format!("requests are at most {limit} bytes"),
     ))
 }
 

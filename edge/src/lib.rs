@@ -10,6 +10,7 @@ pub mod config;
 pub mod http;
 pub mod identity;
 pub mod outbound;
+pub mod policy_store;
 pub mod random;
 pub mod routes;
 pub mod senders;
@@ -30,6 +31,15 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
             return routes::reply_internal(&SecurityHeaders::none());
         }
     };
+    let refresh = |read| ctx.wait_until(read);
+    let config =
+        match policy_store::apply(&env, config, policy_store::Wanted::Serving, refresh).await {
+            Ok(config) => config,
+            Err(err) => {
+                worker::console_error!("policy error: {err}");
+                return routes::reply_internal(&SecurityHeaders::none());
+            }
+        };
     let origin = req.headers().get("Origin")?;
     let security = match http::cors(origin.as_deref(), &config.allowed_origins) {
         Ok(security) => security,
@@ -65,6 +75,10 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::AdminActivity) => {
             admin::handle(AdminRoute::Activity, &req, &env, &config, &security).await
         }
+        Ok(Route::AdminPolicy) => {
+            admin::handle(AdminRoute::Policy, &req, &env, &config, &security).await
+        }
+        Ok(Route::AdminPolicyReplace) => admin::replace_policy(req, &env, &config, &security).await,
         Err(reply) => routes::refuse_route(&reply, &path, &security),
     };
     handled.or_else(|err| {

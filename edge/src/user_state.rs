@@ -35,6 +35,7 @@ use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, d
 use crate::audit::{self, AuditEvent, RequestOrigin, Scope, store};
 use crate::config::Config;
 use crate::identity::{self, Backend, BackendError, IdentityBackend};
+use crate::policy_store::{self, Wanted};
 use crate::random;
 use crate::senders::resend::ResendSender;
 use crate::senders::{EmailSender, templates};
@@ -240,9 +241,13 @@ impl DurableObject for UserState {
     }
 
     async fn fetch(&self, mut req: Request) -> Result<Response> {
+        let version = req
+            .headers()
+            .get(policy_store::VERSION_HEADER)?
+            .and_then(|v| v.parse::<u32>().ok());
         let command: Command = req.json().await?;
-        let config =
-            Config::from_env(&self.env).map_err(|err| worker::Error::RustError(err.to_string()))?;
+        let wanted = version.map_or(Wanted::Recent, Wanted::Version);
+        let config = policy_store::apply(&self.env, self.config()?, wanted, drop).await?;
         let outcome = match command {
             Command::Start {
                 kind,
@@ -321,7 +326,8 @@ impl DurableObject for UserState {
             } => {
                 // In flight: saved before the call, so a second alarm does not send it again.
                 self.save(&flow)?;
-                let config = self.config()?;
+                let config =
+                    policy_store::apply(&self.env, self.config()?, Wanted::Recent, drop).await?;
                 let attempted = self
                     .attempt(
                         &config,

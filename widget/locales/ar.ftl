@@ -136,6 +136,8 @@ error-registration_incomplete = سجّل طرقًا إضافية قبل تأكي
 error-nothing_to_postpone = لا يوجد ما يمكن تأجيله.
 error-postpone_budget_used = لا يمكنك التأجيل أكثر من ذلك.
 error-sign_in_too_old = سجّل الدخول مرة أخرى لإزالة طريقة.
+error-invalid_policy = السياسة غير صالحة.
+error-version_conflict = تم تغيير السياسة في أثناء ذلك. حمّلها مرة أخرى.
 
 ## أسئلة الأمان (حسب مفتاح ثابت؛ تُستخدم في التسجيل وإعادة التعيين)
 question-city_born = في أي مدينة وُلدت؟

@@ -117,6 +117,8 @@ error-registration_incomplete = Registrieren Sie weitere Methoden, bevor Sie sie
 error-nothing_to_postpone = Es gibt nichts aufzuschieben.
 error-postpone_budget_used = Sie können dies nicht mehr aufschieben.
 error-sign_in_too_old = Melden Sie sich erneut an, um eine Methode zu entfernen.
+error-invalid_policy = Die Richtlinie ist ungültig.
+error-version_conflict = Die Richtlinie wurde inzwischen geändert. Laden Sie sie erneut.
 
 ## Sicherheitsfragen (nach festem Schlüssel; für Registrierung und Zurücksetzen)
 question-city_born = In welcher Stadt wurden Sie geboren?

@@ -117,6 +117,8 @@ error-registration_incomplete = Register more methods before you confirm them.
 error-nothing_to_postpone = There is nothing to postpone.
 error-postpone_budget_used = You cannot postpone this any more.
 error-sign_in_too_old = Sign in again to remove a method.
+error-invalid_policy = The policy is not valid.
+error-version_conflict = The policy was changed meanwhile. Load it again.
 
 ## Security questions (by stable key; used in registration and reset)
 question-city_born = In which city were you born?

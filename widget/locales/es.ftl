@@ -117,6 +117,8 @@ error-registration_incomplete = Registre más métodos antes de confirmarlos.
 error-nothing_to_postpone = No hay nada que posponer.
 error-postpone_budget_used = Ya no puede posponerlo más.
 error-sign_in_too_old = Inicie sesión de nuevo para quitar un método.
+error-invalid_policy = La directiva no es válida.
+error-version_conflict = La directiva se ha modificado entretanto. Vuelva a cargarla.
 
 ## Preguntas de seguridad (por clave estable; se usan en el registro y en el restablecimiento)
 question-city_born = ¿En qué ciudad nació?

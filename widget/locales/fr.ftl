@@ -117,6 +117,8 @@ error-registration_incomplete = Enregistrez d’autres méthodes avant de les co
 error-nothing_to_postpone = Il n’y a rien à reporter.
 error-postpone_budget_used = Vous ne pouvez plus reporter.
 error-sign_in_too_old = Reconnectez-vous pour supprimer une méthode.
+error-invalid_policy = La stratégie n’est pas valide.
+error-version_conflict = La stratégie a été modifiée entre-temps. Rechargez-la.
 
 ## Questions de sécurité (par clé stable ; utilisées à l’inscription et à la réinitialisation)
 question-city_born = Quelle est votre ville de naissance ?

@@ -104,6 +104,8 @@ error-registration_incomplete = 確認する前に、さらに方法を登録し
 error-nothing_to_postpone = 延期するものはありません。
 error-postpone_budget_used = これ以上延期できません。
 error-sign_in_too_old = 方法を削除するには、もう一度サインインしてください。
+error-invalid_policy = ポリシーが無効です。
+error-version_conflict = ポリシーはその間に変更されました。もう一度読み込んでください。
 
 ## 秘密の質問（固定キーごと。登録とリセットで使用）
 question-city_born = 生まれた町はどこですか？

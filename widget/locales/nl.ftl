@@ -117,6 +117,8 @@ error-registration_incomplete = Registreer meer methoden voordat u ze bevestigt.
 error-nothing_to_postpone = Er is niets om uit te stellen.
 error-postpone_budget_used = U kunt dit niet meer uitstellen.
 error-sign_in_too_old = Meld u opnieuw aan om een methode te verwijderen.
+error-invalid_policy = Het beleid is ongeldig.
+error-version_conflict = Het beleid is intussen gewijzigd. Laad het opnieuw.
 
 ## Beveiligingsvragen (op vaste sleutel; gebruikt bij registratie en herstel)
 question-city_born = In welke stad ben je geboren?

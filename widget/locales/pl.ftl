@@ -127,6 +127,8 @@ error-registration_incomplete = Zarejestruj więcej metod, zanim je potwierdzisz
 error-nothing_to_postpone = Nie ma czego odkładać.
 error-postpone_budget_used = Nie możesz już tego odłożyć.
 error-sign_in_too_old = Zaloguj się ponownie, aby usunąć metodę.
+error-invalid_policy = Zasady są nieprawidłowe.
+error-version_conflict = Zasady zostały w międzyczasie zmienione. Wczytaj je ponownie.
 
 ## Pytania zabezpieczające (według stałego klucza; używane przy rejestracji i resetowaniu)
 question-city_born = Miasto urodzenia

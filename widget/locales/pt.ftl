@@ -117,6 +117,8 @@ error-registration_incomplete = Registre mais métodos antes de confirmá-los.
 error-nothing_to_postpone = Não há nada para adiar.
 error-postpone_budget_used = Você não pode mais adiar.
 error-sign_in_too_old = Entre novamente para remover um método.
+error-invalid_policy = A política não é válida.
+error-version_conflict = A política foi alterada nesse meio-tempo. Carregue-a novamente.
 
 ## Perguntas de segurança (por chave estável; usadas no cadastro e na redefinição)
 question-city_born = Qual é a sua cidade natal?

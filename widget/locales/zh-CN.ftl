@@ -104,6 +104,8 @@ error-registration_incomplete = 请先注册更多方式再确认。
 error-nothing_to_postpone = 没有可以推迟的事项。
 error-postpone_budget_used = 您不能再推迟了。
 error-sign_in_too_old = 请重新登录后再删除方式。
+error-invalid_policy = 策略无效。
+error-version_conflict = 策略已被他人修改。请重新加载。
 
 ## 安全问题（按固定键；用于注册和重置）
 question-city_born = 您出生在哪个城市？

@@ -45,7 +45,7 @@ pub enum EventKind {
     ResetFailed,
     Unlocked,
     UnlockFailed,
-    /// Reserved for policy edits through the admin API.
+    /// An admin saved a new policy version (`detail.policy_version`).
     PolicyChanged,
 }
 
@@ -120,6 +120,9 @@ pub struct Detail {
     /// For an unknown username: HMAC-SHA256 of its lower-cased form under `AUDIT_HASH_KEY`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username_hash: Option<String>,
+    /// The policy version a `policy_changed` event saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_version: Option<u32>,
 }
 
 /// One event as a flow step produced it, before the request's origin is added.

@@ -41,6 +41,16 @@ pub async fn run(db: &D1Database, statement: &Statement) -> Result<()> {
     Ok(())
 }
 
+/// Runs statements in one batch: all of them or none.
+pub async fn batch(db: &D1Database, statements: &[Statement]) -> Result<()> {
+    let prepared = statements
+        .iter()
+        .map(|statement| prepare(db, statement))
+        .collect::<Result<Vec<_>>>()?;
+    db.batch(prepared).await?;
+    Ok(())
+}
+
 /// Stores `events` in one batch, in order.
 pub async fn write(db: &D1Database, origin: &RequestOrigin, events: &[AuditEvent]) -> Result<()> {
     if events.is_empty() {

@@ -1,4 +1,5 @@
-//! `/v1/admin/…`: the audit log and the activity report, for callers holding `ADMIN_TOKEN`.
+//! `/v1/admin/…`: the audit log, the activity report and the policy, for callers holding
+//! `ADMIN_TOKEN`.
 //! Each call first deletes the events older than `AUDIT_RETENTION_DAYS` (the daily cron
 //! trigger does the same when nobody asks).
 
@@ -6,14 +7,15 @@ use serde_json::{Value, json};
 use sspr_core::api::{ApiError, ErrorCode, Reply};
 use worker::{Env, Request, Response, Result};
 
-use super::{respond, secured};
+use super::{audit_origin, read_json_within, respond, secured};
 use crate::admin_auth;
 use crate::audit::query::{self, ExportFormat, MAX_LIMIT};
 use crate::audit::sql::{self, ActivityRow, StoredEvent};
-use crate::audit::{csv, store};
+use crate::audit::{AuditEvent, Detail, EventKind, csv, store};
 use crate::clock;
 use crate::config::Config;
 use crate::http::SecurityHeaders;
+use crate::policy_store::{self, InForce, PolicyUpdate, Refusal, StoredRow};
 
 /// Most events one export holds; a wider range is refused so a download stays bounded.
 pub const MAX_EXPORT_EVENTS: usize = 100_000;
@@ -24,6 +26,7 @@ pub enum AdminRoute {
     Audit,
     Export,
     Activity,
+    Policy,
 }
 
 /// Authorizes, parses the query, purges expired events and answers.
@@ -34,12 +37,8 @@ pub async fn handle(
     config: &Config,
     security: &SecurityHeaders,
 ) -> Result<Response> {
-    let authorization = req.headers().get("Authorization")?;
-    if let Err(reply) = admin_auth::authorize(config.admin_token.as_ref(), authorization.as_deref())
-    {
-        let mut response = respond(&reply, security)?;
-        response.headers_mut().set("WWW-Authenticate", "Bearer")?;
-        return Ok(response);
+    if let Some(refused) = unauthorized(req, config, security)? {
+        return Ok(refused);
     }
     let now = clock::now(req);
     let pairs: Vec<(String, String)> = req
@@ -103,6 +102,10 @@ pub async fn handle(
             )?;
             Ok(response)
         }
+        AdminRoute::Policy => {
+            let in_force = policy_store::read(env, config).await?;
+            json_response(&in_force.to_json(), security)
+        }
         AdminRoute::Activity => {
             let query = match query::report(&pairs) {
                 Ok(query) => query,
@@ -117,6 +120,97 @@ pub async fn handle(
             json_response(&body, security)
         }
     }
+}
+
+/// The 401 reply when the caller does not hold the admin token.
+fn unauthorized(
+    req: &Request,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Option<Response>> {
+    let authorization = req.headers().get("Authorization")?;
+    match admin_auth::authorize(config.admin_token.as_ref(), authorization.as_deref()) {
+        Ok(()) => Ok(None),
+        Err(reply) => {
+            let mut response = respond(&reply, security)?;
+            response.headers_mut().set("WWW-Authenticate", "Bearer")?;
+            Ok(Some(response))
+        }
+    }
+}
+
+/// `PUT /v1/admin/policy` `{document, expected_version?}`: validates the document, saves it
+/// as the next version with a `policy_changed` audit event (one D1 batch, so neither is kept
+/// without the other), and answers the policy now in force.
+pub async fn replace_policy(
+    mut req: Request,
+    env: &Env,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
+    if let Some(refused) = unauthorized(&req, config, security)? {
+        return Ok(refused);
+    }
+    let update: PolicyUpdate =
+        match read_json_within(&mut req, policy_store::MAX_POLICY_BYTES).await? {
+            Ok(update) => update,
+            Err(reply) => return respond(&reply, security),
+        };
+    let now = clock::now(&req);
+    let db = store::database(env)?;
+    let latest = |rows: Vec<StoredRow>| rows.into_iter().next();
+    let current = latest(store::rows(&db, &policy_store::select_latest(&config.tenant)).await?);
+    let current_version = current.as_ref().map_or(0, |row| row.version);
+    let policy = match policy_store::check(&update, current_version, config.sms.is_some()) {
+        Ok(policy) => policy,
+        Err(refusal) => return refused(&refusal, security),
+    };
+    let version = current_version + 1;
+    let event = AuditEvent {
+        at: now,
+        event: EventKind::PolicyChanged,
+        user_id: None,
+        method: None,
+        outcome: "ok".into(),
+        detail: Detail {
+            policy_version: Some(version),
+            ..Detail::default()
+        },
+        flow_id: None,
+    };
+    let origin = audit_origin(&req, config);
+    let statements = [
+        policy_store::insert(&config.tenant, version, &update.document, now),
+        sql::insert(&event, &origin),
+    ];
+    if let Err(err) = store::batch(&db, &statements).await {
+        // The primary key refused the version: another edit was saved first.
+        let now_at = latest(store::rows(&db, &policy_store::select_latest(&config.tenant)).await?)
+            .map_or(0, |row| row.version);
+        if now_at >= version {
+            return refused(
+                &Refusal::conflict(update.expected_version, now_at),
+                security,
+            );
+        }
+        return Err(err);
+    }
+    let in_force = InForce {
+        version,
+        document: update.document,
+        updated_at: Some(now),
+        policy,
+    };
+    let body = in_force.to_json();
+    policy_store::saved(config, in_force);
+    json_response(&body, security)
+}
+
+fn refused(refusal: &Refusal, security: &SecurityHeaders) -> Result<Response> {
+    secured(
+        Response::from_json(&refusal.to_json())?.with_status(refusal.error.code.status()),
+        security,
+    )
 }
 
 fn refuse(err: ApiError, security: &SecurityHeaders) -> Result<Response> {

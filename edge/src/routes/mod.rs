@@ -72,16 +72,28 @@ pub fn health(security: &SecurityHeaders) -> Result<Response> {
 pub async fn read_json<T: serde::de::DeserializeOwned>(
     req: &mut Request,
 ) -> Result<std::result::Result<T, Reply>> {
+    read_json_within(req, sspr_core::api::MAX_REQUEST_BYTES).await
+}
+
+/// Reads a JSON body of at most `limit` bytes.
+pub async fn read_json_within<T: serde::de::DeserializeOwned>(
+    req: &mut Request,
+    limit: usize,
+) -> Result<std::result::Result<T, Reply>> {
     let declared = req
         .headers()
         .get("Content-Length")?
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > sspr_core::api::MAX_REQUEST_BYTES) {
-        return Ok(Err(http::too_large()));
+    if declared.is_some_and(|len| len > limit) {
+        return Ok(Err(http::too_large_for(limit)));
     }
     let content_type = req.headers().get("Content-Type")?;
     let body = req.bytes().await?;
-    Ok(http::parse_json(content_type.as_deref(), &body))
+    Ok(http::parse_json_within(
+        content_type.as_deref(),
+        &body,
+        limit,
+    ))
 }
 
 /// Where a request came from, for the audit log: the client IP Cloudflare reports

@@ -22,6 +22,7 @@ use crate::clock;
 use crate::config::Config;
 use crate::http::SecurityHeaders;
 use crate::identity::{Backend, IdentityBackend};
+use crate::policy_store;
 use crate::senders::resend::ResendSender;
 use crate::senders::twilio::TwilioSender;
 use crate::senders::{Channel, EmailContent, EmailSender, SendError, SmsSender, templates};
@@ -134,7 +135,7 @@ pub async fn start(
         offers,
         settings,
     };
-    let outcome = call(&stub, &command).await?;
+    let outcome = call(&stub, &command, config.policy_version).await?;
     // An unknown username is kept only as a keyed hash, so repeated probing shows.
     let mut events = outcome.audit;
     for event in events.iter_mut().filter(|e| e.user_id.is_none()) {
@@ -395,7 +396,7 @@ async fn forward(
     let Some(stub) = stub_for_token(&namespace, token) else {
         return respond(&Reply::restart((&FlowError::Expired).into()), security);
     };
-    match call(&stub, command).await {
+    match call(&stub, command, config.policy_version).await {
         Ok(outcome) => {
             after_reply(
                 ctx,
@@ -429,9 +430,14 @@ fn stub_for_token(namespace: &ObjectNamespace, token: &str) -> Option<Stub> {
     id.get_stub().ok()
 }
 
-async fn call(stub: &Stub, command: &Command) -> Result<Outcome> {
+/// Sends `command` to a user's object, telling it the policy version the worker decided
+/// with so that the object uses the same one.
+async fn call(stub: &Stub, command: &Command, policy_version: u32) -> Result<Outcome> {
+    let headers = worker::Headers::new();
+    headers.set(policy_store::VERSION_HEADER, &policy_version.to_string())?;
     let mut init = RequestInit::new();
     init.with_method(Method::Post)
+        .with_headers(headers)
         .with_body(Some(serde_json::to_string(command)?.into()));
     let request = Request::new_with_init("https://user-state/command", &init)?;
     let mut response = stub.fetch_with_request(request).await?;
