@@ -1,7 +1,9 @@
 // A stand-in for Microsoft Entra ID as Microsoft Graph shows it, following Microsoft's
 // published request and response shapes: the identity platform's token endpoint
-// (`POST /{tenant}/oauth2/v2.0/token`, client-credentials grant with a client secret,
-// `expires_in`, AADSTS errors) and Graph v1.0's `GET /users/{id | userPrincipalName}` with
+// (`POST /{tenant}/oauth2/v2.0/token`, client-credentials grant with a client secret or a
+// certificate's client assertion — PS256 or RS256, `x5t#S256` or `x5t`, `aud` the token
+// endpoint, `iss` = `sub` = the client id, `nbf`/`exp`, a `jti` used once — `expires_in`,
+// AADSTS errors) and Graph v1.0's `GET /users/{id | userPrincipalName}` with
 // `$select`, `GET /users/{id}/memberOf` (groups and directory roles, one entry per page so
 // `@odata.nextLink` paging is exercised), and `PATCH /users/{id}` with a `passwordProfile`
 // (Entra's complexity rule — 8 to 256 characters, three of lower case, upper case, digits
@@ -14,7 +16,7 @@
 // `POST /api/fail-next {status, retryAfter}` (the next Graph call answers 429 with
 // Retry-After, 503 …), `GET /api/log`, `GET /api/users`, `POST /api/reset-fixture`.
 import http from 'node:http';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { X509Certificate, createHash, randomBytes, randomUUID, verify, constants } from 'node:crypto';
 import { SEED_USERS } from './directory.mjs';
 import { readBody, json, listen } from './http.mjs';
 
@@ -30,7 +32,45 @@ export function complex(password) {
   return kinds >= 3;
 }
 
-export function createGraph({ tenant, clientId, clientSecret }) {
+/**
+ * Checks a client assertion as the identity platform does for a certificate credential:
+ * the thumbprint names the app's certificate, its key verifies the signature, and the claims
+ * are for this endpoint and app, current, and never seen before. Returns an AADSTS refusal
+ * `[code, description]`, or null when the assertion is good.
+ */
+export function checkAssertion(jwt, { certificate, clientId, audience, seen, nowSecs = Date.now() / 1000 }) {
+  const parts = String(jwt).split('.');
+  if (parts.length !== 3) return [50027, 'JWT token is invalid or malformed.'];
+  let header, claims;
+  try {
+    header = JSON.parse(Buffer.from(parts[0], 'base64url').toString());
+    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString());
+  } catch {
+    return [50027, 'JWT token is invalid or malformed.'];
+  }
+  const cert = new X509Certificate(certificate);
+  const sha256 = createHash('sha256').update(cert.raw).digest('base64url');
+  const sha1 = createHash('sha1').update(cert.raw).digest('base64url');
+  if (header['x5t#S256'] !== sha256 && header.x5t !== sha1) {
+    return [700027, 'The certificate with identifier used to sign the client assertion is not registered on application.'];
+  }
+  const padding = { PS256: constants.RSA_PKCS1_PSS_PADDING, RS256: constants.RSA_PKCS1_PADDING }[header.alg];
+  if (padding === undefined) return [5002738, `Invalid JWT token. '${header.alg}' is not a supported signature algorithm.`];
+  const signed = verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), {
+    key: cert.publicKey, padding, saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+  }, Buffer.from(parts[2], 'base64url'));
+  if (!signed) return [7000274, 'Key was found, but use of the key to verify the signature failed.'];
+  if (claims.aud !== audience) return [700212, `No matching federated identity record found for presented assertion audience '${claims.aud}'.`];
+  if (claims.iss !== clientId || claims.sub !== clientId) return [700021, 'Client assertion application identifier doesn\'t match \'client_id\' parameter.'];
+  if (!(claims.exp > nowSecs)) return [700024, 'Client assertion is not within its valid time range.'];
+  if (claims.nbf !== undefined && claims.nbf > nowSecs + 300) return [700024, 'Client assertion is not within its valid time range.'];
+  if (typeof claims.jti !== 'string' || seen.has(claims.jti)) return [50027, 'Invalid JWT token. The assertion\'s jti was already used.'];
+  seen.add(claims.jti);
+  return null;
+}
+
+export function createGraph({ tenant, clientId, clientSecret, certificate, origin }) {
+  const seenAssertions = new Set();
   let users;
   let tokens;
   let log;
@@ -68,7 +108,16 @@ export function createGraph({ tenant, clientId, clientSecret }) {
     });
     if (form.get('grant_type') !== 'client_credentials') return refuse(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
     if (form.get('client_id') !== clientId) return refuse(400, 'unauthorized_client', 700016, `Application with identifier '${form.get('client_id')}' was not found in the directory.`);
-    if (form.get('client_secret') !== clientSecret) return refuse(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+    if (form.has('client_assertion')) {
+      if (!certificate) return refuse(401, 'invalid_client', 700027, 'The certificate with identifier used to sign the client assertion is not registered on application.');
+      if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return refuse(400, 'invalid_request', 90002, 'Invalid client_assertion_type.');
+      const refusal = checkAssertion(form.get('client_assertion'), {
+        certificate, clientId, audience: `${origin()}/${tenant}/oauth2/v2.0/token`, seen: seenAssertions,
+      });
+      if (refusal) return refuse(401, 'invalid_client', ...refusal);
+    } else if (!clientSecret || form.get('client_secret') !== clientSecret) {
+      return refuse(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+    }
     if (form.get('scope') !== SCOPE) return refuse(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.');
     const access = `eyJ0eXAiOiJKV1QifQ.${randomBytes(24).toString('base64url')}.sig`;
     tokens.set(access, Date.now() + 3599 * 1000);
@@ -184,8 +233,10 @@ export function createGraph({ tenant, clientId, clientSecret }) {
   return { server };
 }
 
-export async function startGraph({ port, tenant, clientId, clientSecret }) {
-  const graph = createGraph({ tenant, clientId, clientSecret });
+export async function startGraph({ port, tenant, clientId, clientSecret, certificate }) {
+  const graph = createGraph({
+    tenant, clientId, clientSecret, certificate, origin: () => `http://127.0.0.1:${graph.port}`,
+  });
   graph.port = await listen(graph.server, port);
   return graph;
 }

@@ -9,6 +9,7 @@
 //   (secrets come from SSPR_WEBHOOK_SECRET, SSPR_EMAIL_API_KEY, SSPR_SMS_ACCOUNT_SID and
 //   SSPR_SMS_AUTH_TOKEN; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
 //   SSPR_GRAPH_CLIENT_SECRET are set)
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startMailbox } from './mailbox.mjs';
 import { startSms } from './sms.mjs';
@@ -63,6 +64,8 @@ if (process.env.SSPR_GRAPH_CLIENT_SECRET) {
   const graph = await startGraph({
     port: Number(values['graph-port']), tenant: values['graph-tenant'],
     clientId: values['graph-client-id'], clientSecret: process.env.SSPR_GRAPH_CLIENT_SECRET,
+    certificate: process.env.SSPR_GRAPH_CLIENT_CERTIFICATE_FILE
+      ? readFileSync(process.env.SSPR_GRAPH_CLIENT_CERTIFICATE_FILE, 'utf8') : undefined,
   });
   peers.graph = `http://127.0.0.1:${graph.port}`;
 }

@@ -5,6 +5,8 @@
 use sspr_core::outbox::RetryPolicy;
 use sspr_core::policy::{Method, Policy};
 
+use crate::identity::graph_assertion::{CertificateCredential, CredentialError};
+
 use crate::admin_auth::AdminToken;
 
 /// Everything the edge needs to run.
@@ -85,16 +87,27 @@ pub struct ScimConfig {
     pub admin_group: Option<String>,
 }
 
+/// How the Graph app proves itself to the token endpoint.
+#[derive(Clone, PartialEq, Eq)]
+pub enum GraphCredential {
+    /// `GRAPH_CLIENT_SECRET` (secret).
+    Secret(String),
+    /// `GRAPH_CLIENT_CERTIFICATE` (the app's certificate, PEM) and `GRAPH_CLIENT_KEY` (its
+    /// RSA private key, PEM, secret): the app signs a client assertion for each token.
+    Certificate(Box<CertificateCredential>),
+}
+
 /// An Entra ID tenant through Microsoft Graph (`GRAPH_TENANT_ID`, `GRAPH_CLIENT_ID`,
-/// `GRAPH_CLIENT_SECRET`, `GRAPH_LOGIN_URL`, `GRAPH_API_URL`, `GRAPH_ADMIN_ROLES`).
+/// `GRAPH_CLIENT_SECRET` or `GRAPH_CLIENT_CERTIFICATE` + `GRAPH_CLIENT_KEY`,
+/// `GRAPH_LOGIN_URL`, `GRAPH_API_URL`, `GRAPH_ADMIN_ROLES`).
 #[derive(Clone, PartialEq, Eq)]
 pub struct GraphConfig {
     /// The tenant's id (a GUID) or one of its domain names.
     pub tenant_id: String,
     /// The app registration's application (client) id, a GUID.
     pub client_id: String,
-    /// The app's client secret (secret).
-    pub client_secret: String,
+    /// How the app proves itself: a client secret or a certificate.
+    pub credential: GraphCredential,
     /// The Microsoft identity platform, without a trailing slash (default
     /// `https://login.microsoftonline.com`).
     pub login_url: String,
@@ -291,7 +304,7 @@ impl Config {
                 IdentityConfig::Graph(GraphConfig {
                     tenant_id,
                     client_id,
-                    client_secret: required("GRAPH_CLIENT_SECRET")?,
+                    credential: graph_credential(&lookup)?,
                     login_url: with_default("GRAPH_LOGIN_URL", DEFAULT_GRAPH_LOGIN_URL)?,
                     api_url: with_default("GRAPH_API_URL", DEFAULT_GRAPH_API_URL)?,
                     admin_roles: optional("GRAPH_ADMIN_ROLES", "")
@@ -395,6 +408,38 @@ fn sms_config(lookup: &impl Fn(&str) -> Option<String>) -> Result<Option<SmsConf
         auth_token: value("SMS_AUTH_TOKEN").unwrap_or_default(),
         from,
     }))
+}
+
+/// The Graph app's credential: a client secret, or a certificate and its key (not both).
+fn graph_credential(
+    lookup: &impl Fn(&str) -> Option<String>,
+) -> Result<GraphCredential, ConfigError> {
+    let value = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+    match (
+        value("GRAPH_CLIENT_SECRET"),
+        value("GRAPH_CLIENT_CERTIFICATE"),
+        value("GRAPH_CLIENT_KEY"),
+    ) {
+        (Some(secret), None, None) => Ok(GraphCredential::Secret(secret.trim().to_owned())),
+        (None, Some(certificate), Some(key)) => CertificateCredential::from_pem(&certificate, &key)
+            .map(|c| GraphCredential::Certificate(Box::new(c)))
+            .map_err(|err| ConfigError::Invalid {
+                name: match err {
+                    CredentialError::Certificate(_) => "GRAPH_CLIENT_CERTIFICATE",
+                    CredentialError::Key(_) => "GRAPH_CLIENT_KEY",
+                },
+                reason: err.to_string(),
+            }),
+        (None, Some(_), None) => Err(ConfigError::Missing("GRAPH_CLIENT_KEY")),
+        (None, None, Some(_)) => Err(ConfigError::Missing("GRAPH_CLIENT_CERTIFICATE")),
+        (None, None, None) => Err(ConfigError::Missing("GRAPH_CLIENT_SECRET")),
+        (Some(_), _, _) => Err(ConfigError::Invalid {
+            name: "GRAPH_CLIENT_SECRET",
+            reason: "set either GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE with \
+                     GRAPH_CLIENT_KEY, not both"
+                .to_owned(),
+        }),
+    }
 }
 
 /// A GUID in its usual form, `8-4-4-4-12` hex digits.
@@ -796,7 +841,7 @@ mod tests {
             GraphConfig {
                 tenant_id: TENANT.into(),
                 client_id: CLIENT.into(),
-                client_secret: "client~secret".into(),
+                credential: GraphCredential::Secret("client~secret".into()),
                 login_url: "https://login.microsoftonline.com".into(),
                 api_url: "https://graph.microsoft.com".into(),
                 admin_roles: vec![],
@@ -847,6 +892,43 @@ mod tests {
                 other => panic!("{name}={value}: {:?}", other.map(|c| c.identity)),
             }
         }
+    }
+
+    #[test]
+    fn the_graph_app_may_prove_itself_with_a_certificate_instead_of_a_secret() {
+        const CERT: &str = include_str!("../../e2e/fixtures/graph/app-cert.pem");
+        const KEY: &str = include_str!("../../e2e/fixtures/graph/app-key.pem");
+        let mut vars = graph_vars();
+        vars.remove("GRAPH_CLIENT_SECRET");
+        vars.insert("GRAPH_CLIENT_CERTIFICATE", CERT.into());
+        vars.insert("GRAPH_CLIENT_KEY", KEY.into());
+        let IdentityConfig::Graph(graph) = parse(&vars).unwrap().identity else {
+            panic!("not graph")
+        };
+        let GraphCredential::Certificate(certificate) = graph.credential else {
+            panic!("not a certificate")
+        };
+        assert_eq!(
+            certificate.thumbprint,
+            "BcvKTB-tzVJoJeYJX-PmE23eY1iUxbUS2Lr-qO5oyrw"
+        );
+
+        let named = |vars: &HashMap<&'static str, String>| match parse(vars) {
+            Err(ConfigError::Invalid { name, .. }) => name,
+            Err(ConfigError::Missing(name)) => name,
+            other => panic!("{:?}", other.map(|c| c.identity)),
+        };
+        let mut swapped = vars.clone();
+        swapped.insert("GRAPH_CLIENT_KEY", CERT.into());
+        assert_eq!(named(&swapped), "GRAPH_CLIENT_KEY");
+        swapped.insert("GRAPH_CLIENT_CERTIFICATE", KEY.into());
+        assert_eq!(named(&swapped), "GRAPH_CLIENT_CERTIFICATE");
+        let mut half = vars.clone();
+        half.remove("GRAPH_CLIENT_KEY");
+        assert_eq!(named(&half), "GRAPH_CLIENT_KEY");
+        let mut both = vars.clone();
+        both.insert("GRAPH_CLIENT_SECRET", "client~secret".into());
+        assert_eq!(named(&both), "GRAPH_CLIENT_SECRET");
     }
 
     #[test]

@@ -88,8 +88,12 @@ fn test() -> Result<(), String> {
     })?;
     sh::step("stand-in tests (node --test)", || {
         let mut cmd = sh::command(&env, "node");
-        cmd.args(["--test", "e2e/standins/sms.test.mjs"])
-            .current_dir(&root);
+        cmd.args([
+            "--test",
+            "e2e/standins/sms.test.mjs",
+            "e2e/standins/graph.test.mjs",
+        ])
+        .current_dir(&root);
         sh::run(&mut cmd)
     })?;
     sh::step("widget build (trunk --release, esbuild)", || {

@@ -247,9 +247,11 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     // Per-run credentials of the SCIM and Graph peers (test mode only).
     let scim_token = random_hex(24)?;
     let graph_secret = format!("{}~{}", random_hex(4)?, random_hex(16)?);
+    let graph_certificate = sh::root().join(GRAPH_CERTIFICATE);
     if mode == Mode::Test {
         cmd.env("SSPR_SCIM_TOKEN", &scim_token)
-            .env("SSPR_GRAPH_CLIENT_SECRET", &graph_secret);
+            .env("SSPR_GRAPH_CLIENT_SECRET", &graph_secret)
+            .env("SSPR_GRAPH_CLIENT_CERTIFICATE_FILE", &graph_certificate);
     }
     let (service, ready) = spawn("stand-ins", cmd, &logs.join("standins.log"), Some("ready "))?;
     running.services.push(service);
@@ -330,7 +332,10 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             ("IDENTITY_BACKEND", "graph".to_owned()),
             ("GRAPH_TENANT_ID", GRAPH_TENANT.to_owned()),
             ("GRAPH_CLIENT_ID", GRAPH_CLIENT_ID.to_owned()),
-            ("GRAPH_CLIENT_SECRET", graph_secret),
+            // The Graph edge proves itself with a certificate, as Microsoft recommends for
+            // production apps; the stand-in also takes the secret (its node test checks both).
+            ("GRAPH_CLIENT_CERTIFICATE", read(&graph_certificate)?),
+            ("GRAPH_CLIENT_KEY", read(&sh::root().join(GRAPH_KEY))?),
             ("GRAPH_LOGIN_URL", graph.clone()),
             ("GRAPH_API_URL", graph.clone()),
         ];
@@ -390,6 +395,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
 /// The Graph stand-in's tenant and app (ids, not secrets).
 const GRAPH_TENANT: &str = "contoso.onmicrosoft.com";
 const GRAPH_CLIENT_ID: &str = "5a3b1c2d-0e4f-4a6b-8c9d-0e1f2a3b4c5d";
+/// The stand-in app registration's certificate and key (e2e/fixtures/graph/README.md).
+const GRAPH_CERTIFICATE: &str = "e2e/fixtures/graph/app-cert.pem";
+const GRAPH_KEY: &str = "e2e/fixtures/graph/app-key.pem";
 
 /// Secrets go through an env file of this run (wrangler prints --var values in its log).
 /// Single quotes keep values literal in the env file, across lines too (the policy is a

@@ -24,8 +24,9 @@ use serde_json::json;
 use sspr_core::password::NewPassword;
 use sspr_core::webhook::DirectoryUser;
 
+use super::graph_assertion::{ASSERTION_TYPE, PlatformRng, guid};
 use super::{BackendError, IdentityBackend, e164, percent_encode, retry_note, user_message};
-use crate::config::GraphConfig;
+use crate::config::{GraphConfig, GraphCredential};
 use crate::outbound;
 
 /// The scope of an app-only token for Microsoft Graph.
@@ -54,14 +55,45 @@ pub fn token_url(login_url: &str, tenant: &str) -> String {
     format!("{login_url}/{}/oauth2/v2.0/token", percent_encode(tenant))
 }
 
+/// How the client-credentials form proves the app: its secret, or a signed assertion.
+pub enum Proof<'a> {
+    Secret(&'a str),
+    /// A client assertion made by [`CertificateCredential::assertion`].
+    Assertion(&'a str),
+}
+
 /// The client-credentials form.
-pub fn token_form(client_id: &str, client_secret: &str) -> String {
-    form_urlencoded::Serializer::new(String::new())
-        .append_pair("client_id", client_id)
-        .append_pair("client_secret", client_secret)
-        .append_pair("scope", SCOPE)
+pub fn token_form(client_id: &str, proof: Proof<'_>) -> String {
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    form.append_pair("client_id", client_id);
+    match proof {
+        Proof::Secret(secret) => form.append_pair("client_secret", secret),
+        Proof::Assertion(assertion) => form
+            .append_pair("client_assertion_type", ASSERTION_TYPE)
+            .append_pair("client_assertion", assertion),
+    };
+    form.append_pair("scope", SCOPE)
         .append_pair("grant_type", "client_credentials")
         .finish()
+}
+
+/// The form that asks for a token, with a fresh assertion when the app has a certificate.
+pub fn token_request(config: &GraphConfig, now_ms: u64) -> String {
+    match &config.credential {
+        GraphCredential::Secret(secret) => token_form(&config.client_id, Proof::Secret(secret)),
+        GraphCredential::Certificate(certificate) => {
+            let mut jti = [0u8; 16];
+            crate::random::fill(&mut jti);
+            let assertion = certificate.assertion(
+                &config.client_id,
+                &token_url(&config.login_url, &config.tenant_id),
+                now_ms / 1000,
+                &guid(jti),
+                &mut PlatformRng,
+            );
+            token_form(&config.client_id, Proof::Assertion(&assertion))
+        }
+    }
 }
 
 /// An access token and until when it is used.
@@ -132,7 +164,8 @@ pub fn interpret_token(
         .map(|c| format!(", {c}"))
         .unwrap_or_default();
     let hint = if error == "invalid_client" || error == "unauthorized_client" {
-        "the token endpoint refused the app's credentials (GRAPH_CLIENT_ID / GRAPH_CLIENT_SECRET)"
+        "the token endpoint refused the app's credentials (GRAPH_CLIENT_ID with \
+         GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE / GRAPH_CLIENT_KEY)"
     } else {
         "no Graph token"
     };
@@ -450,7 +483,7 @@ impl GraphBackend {
             &token_url(&self.config.login_url, &self.config.tenant_id),
             "application/x-www-form-urlencoded",
             &[],
-            token_form(&self.config.client_id, &self.config.client_secret),
+            token_request(&self.config, now),
         )
         .await
         .map_err(|err| BackendError::Unavailable(format!("Graph token call failed: {err}")))?;
@@ -577,15 +610,49 @@ mod tests {
             ),
             "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token"
         );
-        let fields: Vec<(String, String)> =
-            form_urlencoded::parse(token_form("00001111-aaaa", "s3cr+t&x=").as_bytes())
-                .into_owned()
-                .collect();
+        let fields: Vec<(String, String)> = form_urlencoded::parse(
+            token_form("00001111-aaaa", Proof::Secret("s3cr+t&x=")).as_bytes(),
+        )
+        .into_owned()
+        .collect();
         let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         assert_eq!(get("client_id"), Some("00001111-aaaa"));
         assert_eq!(get("client_secret"), Some("s3cr+t&x="));
         assert_eq!(get("scope"), Some("https://graph.microsoft.com/.default"));
         assert_eq!(get("grant_type"), Some("client_credentials"));
+    }
+
+    #[test]
+    fn with_a_certificate_the_form_carries_a_fresh_assertion_and_no_secret() {
+        let certificate = super::super::graph_assertion::CertificateCredential::from_pem(
+            include_str!("../../../e2e/fixtures/graph/app-cert.pem"),
+            include_str!("../../../e2e/fixtures/graph/app-key.pem"),
+        )
+        .unwrap();
+        let config = GraphConfig {
+            tenant_id: "contoso.onmicrosoft.com".into(),
+            client_id: "00001111-aaaa-2222-bbbb-3333cccc4444".into(),
+            credential: GraphCredential::Certificate(Box::new(certificate)),
+            login_url: "https://login.microsoftonline.com".into(),
+            api_url: API.into(),
+            admin_roles: vec![],
+        };
+        let fields = |form: String| -> Vec<(String, String)> {
+            form_urlencoded::parse(form.as_bytes())
+                .into_owned()
+                .collect()
+        };
+        let first = fields(token_request(&config, 1_700_000_000_000));
+        let get = |k: &str| first.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        assert_eq!(
+            get("client_assertion_type").as_deref(),
+            Some(ASSERTION_TYPE)
+        );
+        assert_eq!(get("client_secret"), None);
+        let assertion = get("client_assertion").unwrap();
+        assert_eq!(assertion.split('.').count(), 3);
+        let second = fields(token_request(&config, 1_700_000_000_000));
+        assert_ne!(first, second, "every assertion has its own jti");
     }
 
     #[test]

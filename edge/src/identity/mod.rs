@@ -7,6 +7,7 @@
 //! clear [`BackendError::Unsupported`], which is never retried.
 
 pub mod graph;
+pub mod graph_assertion;
 pub mod scim;
 pub mod webhook;
 
