@@ -116,7 +116,10 @@ impl SecurityHeaders {
         let mut headers = self.headers();
         if self.allow_origin.is_some() {
             headers.push(("Access-Control-Allow-Methods", "GET, POST".to_owned()));
-            headers.push(("Access-Control-Allow-Headers", "Content-Type".to_owned()));
+            headers.push((
+                "Access-Control-Allow-Headers",
+                "Content-Type, Authorization".to_owned(),
+            ));
             headers.push(("Access-Control-Max-Age", "600".to_owned()));
         }
         headers

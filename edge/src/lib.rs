@@ -12,7 +12,9 @@ pub mod identity;
 pub mod outbound;
 pub mod random;
 pub mod routes;
+pub mod sealed;
 pub mod senders;
+pub mod signin;
 pub mod user_state;
 
 use sspr_core::flow::FlowKind;
