@@ -23,10 +23,25 @@ pub enum Route {
     AdminAudit,
     AdminAuditExport,
     AdminActivity,
+    Register(RegisterRoute),
+}
+
+/// The registration routes (a signed-in user's methods).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterRoute {
+    View,
+    Email,
+    Phone,
+    Authenticator,
+    Verify,
+    Questions,
+    Remove,
+    Confirm,
+    Skip,
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 11] = [
+pub const ROUTES: [(&str, &str, Route); 20] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
@@ -38,6 +53,47 @@ pub const ROUTES: [(&str, &str, Route); 11] = [
     ("GET", "/v1/admin/audit", Route::AdminAudit),
     ("GET", "/v1/admin/audit/export", Route::AdminAuditExport),
     ("GET", "/v1/admin/reports/activity", Route::AdminActivity),
+    ("GET", "/v1/register", Route::Register(RegisterRoute::View)),
+    (
+        "POST",
+        "/v1/register/email",
+        Route::Register(RegisterRoute::Email),
+    ),
+    (
+        "POST",
+        "/v1/register/phone",
+        Route::Register(RegisterRoute::Phone),
+    ),
+    (
+        "POST",
+        "/v1/register/authenticator",
+        Route::Register(RegisterRoute::Authenticator),
+    ),
+    (
+        "POST",
+        "/v1/register/verify",
+        Route::Register(RegisterRoute::Verify),
+    ),
+    (
+        "POST",
+        "/v1/register/questions",
+        Route::Register(RegisterRoute::Questions),
+    ),
+    (
+        "POST",
+        "/v1/register/remove",
+        Route::Register(RegisterRoute::Remove),
+    ),
+    (
+        "POST",
+        "/v1/register/confirm",
+        Route::Register(RegisterRoute::Confirm),
+    ),
+    (
+        "POST",
+        "/v1/register/skip",
+        Route::Register(RegisterRoute::Skip),
+    ),
 ];
 
 /// Finds the route for a request, or the error reply for a path or method we do not serve.

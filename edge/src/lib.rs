@@ -67,6 +67,9 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::AdminActivity) => {
             admin::handle(AdminRoute::Activity, &req, &env, &config, &security).await
         }
+        Ok(Route::Register(route)) => {
+            routes::registration::handle(route, req, &env, &ctx, &config, &security).await
+        }
         Err(reply) => routes::refuse_route(&reply, &path, &security),
     };
     handled.or_else(|err| {

@@ -15,6 +15,8 @@
 //! also delete flows that have expired; an alarm's audit events and notice are written and
 //! sent by the object itself.
 
+mod registrations;
+
 use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
@@ -38,6 +40,8 @@ use crate::identity::{self, Backend, BackendError, IdentityBackend};
 use crate::random;
 use crate::senders::resend::ResendSender;
 use crate::senders::{EmailSender, templates};
+
+pub use registrations::{RegisterOp, Registering, RegistrationOutcome};
 
 /// What the worker asks of a user's state.
 #[derive(Serialize, Deserialize)]
@@ -71,13 +75,19 @@ pub enum Command {
     },
     /// Where the flow stands: a pending change done, still pending, or not applied.
     Status { now: UnixMillis, token: String },
+    /// A signed-in user's registration request; answered with a [`RegistrationOutcome`].
+    Register {
+        now: UnixMillis,
+        user: Registering,
+        request: RegisterOp,
+    },
 }
 
 impl Command {
     /// The flow token a command on an existing flow carries (it names the Durable Object).
     pub fn token(&self) -> Option<&str> {
         match self {
-            Command::Start { .. } => None,
+            Command::Start { .. } | Command::Register { .. } => None,
             Command::Verify { token, .. }
             | Command::Password { token, .. }
             | Command::Unlock { token, .. }
@@ -127,6 +137,20 @@ pub struct CodeDelivery {
     pub to: String,
     pub code: String,
     pub audit: AuditEvent,
+    /// What the code is for, which picks the message's words.
+    #[serde(default)]
+    pub purpose: CodePurpose,
+}
+
+/// What a code proves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodePurpose {
+    /// Who is resetting (or unlocking).
+    #[default]
+    Reset,
+    /// That the address or number being registered is the user's.
+    Enrolment,
 }
 
 /// The code a transition asks to send, with where it goes, if any (decoys send nothing).
@@ -137,6 +161,7 @@ fn delivery(flow: &ResetFlow, effects: &[Effect], scope: &Scope) -> Option<CodeD
             to: flow.subject.address(*method)?.to_owned(),
             code: code.expose().to_owned(),
             audit: scope.code_sent(*method),
+            purpose: CodePurpose::Reset,
         }),
         Effect::SendApproval { .. } | Effect::Notify { .. } => None,
     })
@@ -224,7 +249,7 @@ pub struct UserState {
 impl DurableObject for UserState {
     fn new(state: State, env: Env) -> Self {
         let sql = state.storage().sql();
-        for table in ["flow", "throttle", "owner"] {
+        for table in ["flow", "throttle", "owner", "registrations"] {
             sql.exec(
                 &format!("CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)"),
                 None,
@@ -244,6 +269,9 @@ impl DurableObject for UserState {
         let config =
             Config::from_env(&self.env).map_err(|err| worker::Error::RustError(err.to_string()))?;
         let outcome = match command {
+            Command::Register { now, user, request } => {
+                return Response::from_json(&self.register(&config, now, user, request)?);
+            }
             Command::Start {
                 kind,
                 now,

@@ -10,7 +10,7 @@ use sspr_core::methods::phone::PhoneNumber;
 use sspr_core::offers;
 use sspr_core::password::PersonalInfo;
 use sspr_core::policy::Method as ProofMethod;
-use sspr_core::registration::Registrations;
+use sspr_core::registration::{DirectoryContacts, Registrations};
 use sspr_core::token::FlowToken;
 use sspr_core::username::Username;
 use sspr_core::webhook::DirectoryUser;
@@ -25,29 +25,34 @@ use crate::identity::{Backend, IdentityBackend};
 use crate::senders::resend::ResendSender;
 use crate::senders::twilio::TwilioSender;
 use crate::senders::{Channel, EmailContent, EmailSender, SendError, SmsSender, templates};
-use crate::user_state::{CodeDelivery, Command, Outcome};
+use crate::user_state::{CodeDelivery, CodePurpose, Command, Outcome};
 
-const USER_STATE: &str = "USER_STATE";
+pub(super) const USER_STATE: &str = "USER_STATE";
 
 /// The country code decoy phone masks show.
 const DECOY_PHONE_COUNTRY_CODE: &str = "1";
 
-/// What a directory user holds for a reset: their email address and mobile number. A number
-/// that does not parse is left out, and logged without the number.
+/// The contact details a directory user has: their email address and mobile number. A
+/// number that does not parse is left out, and logged without the number.
+pub(super) fn directory_contacts(user: &DirectoryUser) -> DirectoryContacts {
+    DirectoryContacts {
+        email: user.email.clone().filter(|e| !e.trim().is_empty()),
+        phone: user.phone.as_deref().and_then(|phone| {
+            let parsed = PhoneNumber::from_e164(phone);
+            if parsed.is_none() {
+                worker::console_warn!(
+                    "user {}: the directory's phone number is not E.164",
+                    user.id
+                );
+            }
+            parsed
+        }),
+    }
+}
+
+/// What a directory user holds for a reset: their email address and mobile number.
 fn held_methods(user: &DirectoryUser) -> Registrations {
-    let mut held = Registrations::default();
-    held.email = user.email.clone().filter(|e| !e.trim().is_empty());
-    held.phone = user.phone.as_deref().and_then(|phone| {
-        let parsed = PhoneNumber::from_e164(phone);
-        if parsed.is_none() {
-            worker::console_warn!(
-                "user {}: the directory's phone number is not E.164",
-                user.id
-            );
-        }
-        parsed
-    });
-    held
+    Registrations::default().with_directory(&directory_contacts(user))
 }
 
 /// `POST /v1/reset/start` and `/v1/unlock/start` `{username}`. Known and unknown usernames
@@ -284,7 +289,7 @@ async fn flow_step<T: serde::de::DeserializeOwned>(
 /// After the reply has gone: writes the audit events, then sends the code, if any, and
 /// writes its `code_sent` event with the provider's answer. Failures are logged without the
 /// address, the code or the content.
-fn after_reply(
+pub(super) fn after_reply(
     ctx: &Context,
     env: &Env,
     config: &Config,
@@ -299,13 +304,18 @@ fn after_reply(
     };
     let organization = config.policy.organization.name.clone();
     let minutes = u64::from(config.policy.codes.lifetime_minutes);
-    let message = match delivery.method {
-        ProofMethod::SmsCode => Message::Sms(templates::code_sms(
+    let message = match (delivery.method, delivery.purpose) {
+        (ProofMethod::SmsCode, _) => Message::Sms(templates::code_sms(
             &organization,
             &delivery.code,
             minutes,
             // The edge only answers origins it allows, so this is never an attacker's page.
             req_origin.as_deref().and_then(templates::origin_host),
+        )),
+        (_, CodePurpose::Enrolment) => Message::Email(templates::enrolment_email(
+            &organization,
+            &delivery.code,
+            minutes,
         )),
         _ => Message::Email(templates::code_email(
             &organization,
