@@ -16,6 +16,7 @@ pub enum Route {
     ResetStart,
     ResetChoose,
     ResetVerify,
+    ResetAnswers,
     ResetPassword,
     UnlockStart,
     UnlockComplete,
@@ -41,11 +42,12 @@ pub enum RegisterRoute {
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 20] = [
+pub const ROUTES: [(&str, &str, Route); 21] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
     ("POST", "/v1/reset/verify", Route::ResetVerify),
+    ("POST", "/v1/reset/answers", Route::ResetAnswers),
     ("POST", "/v1/reset/password", Route::ResetPassword),
     ("POST", "/v1/unlock/start", Route::UnlockStart),
     ("POST", "/v1/unlock/complete", Route::UnlockComplete),

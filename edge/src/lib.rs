@@ -55,6 +55,9 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::ResetStatus) => routes::reset::status(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetChoose) => routes::reset::choose(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetVerify) => routes::reset::verify(req, &env, &ctx, &config, &security).await,
+        Ok(Route::ResetAnswers) => {
+            routes::reset::answers(req, &env, &ctx, &config, &security).await
+        }
         Ok(Route::ResetPassword) => {
             routes::reset::password(req, &env, &ctx, &config, &security).await
         }

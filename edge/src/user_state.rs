@@ -27,9 +27,11 @@ use sspr_core::flow::{
     Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Notice, Proofs, ResetFlow, ResetSettings, Stage,
     Subject,
 };
+use sspr_core::offers;
 use sspr_core::outbox::{AfterAttempt, Due};
 use sspr_core::password::NewPassword;
-use sspr_core::policy::Method;
+use sspr_core::policy::{EffectivePolicy, Method};
+use sspr_core::registration::DirectoryContacts;
 use sspr_core::throttle::{SendChannel, ThrottleState, Throttled};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
@@ -54,11 +56,21 @@ pub enum Command {
         subject: Subject,
         offers: Vec<MethodOffer>,
         settings: ResetSettings,
+        /// For a real user: what the object merges with the registrations it keeps to find
+        /// the offers (`offers` is then ignored).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        held: Option<HeldAtStart>,
     },
     Verify {
         now: UnixMillis,
         token: String,
         code: String,
+    },
+    /// Answers to the security questions asked, in order.
+    Answers {
+        now: UnixMillis,
+        token: String,
+        answers: Vec<String>,
     },
     Password {
         now: UnixMillis,
@@ -89,12 +101,28 @@ impl Command {
         match self {
             Command::Start { .. } | Command::Register { .. } => None,
             Command::Verify { token, .. }
+            | Command::Answers { token, .. }
             | Command::Password { token, .. }
             | Command::Unlock { token, .. }
             | Command::Choose { token, .. }
             | Command::Status { token, .. } => Some(token),
         }
     }
+}
+
+/// What a real user's object needs at the start of a flow to find the offers: the user's
+/// effective policy and the directory's contact details, merged with what the user
+/// registered ([`offers::offers`] decides); and the decoy flow to walk instead when what they
+/// hold is not enough for the policy.
+#[derive(Serialize, Deserialize)]
+pub struct HeldAtStart {
+    pub policy: EffectivePolicy,
+    #[serde(default)]
+    pub directory: DirectoryContacts,
+    /// Whether text messages can be sent (an SMS provider is configured).
+    pub sms_available: bool,
+    pub decoy_offers: Vec<MethodOffer>,
+    pub decoy_settings: ResetSettings,
 }
 
 /// The reply for the widget and the effects for the worker to perform after replying.
@@ -228,8 +256,18 @@ fn user_of(subject: &Subject) -> Option<String> {
 fn method_at(flow: &ResetFlow) -> Option<sspr_core::policy::Method> {
     match &flow.stage {
         Stage::VerifyCode { method, .. } => Some(*method),
+        Stage::VerifyTotp => Some(Method::Authenticator),
+        Stage::AnswerQuestions { .. } => Some(Method::SecurityQuestions),
         _ => None,
     }
+}
+
+/// What a proving request submits.
+enum Proof {
+    /// An email, SMS or authenticator code, as typed.
+    Code(String),
+    /// Answers to the questions asked.
+    Answers(Vec<String>),
 }
 
 #[derive(Deserialize)]
@@ -278,12 +316,21 @@ impl DurableObject for UserState {
                 subject,
                 offers,
                 settings,
+                held,
             } => {
-                self.start(&config, kind, now, subject, offers, settings)
+                self.start(&config, kind, now, (subject, offers, settings), held)
                     .await?
             }
             Command::Verify { now, token, code } => {
-                self.verify(&config, now, &token, &code).await?
+                self.verify(&config, now, &token, Proof::Code(code)).await?
+            }
+            Command::Answers {
+                now,
+                token,
+                answers,
+            } => {
+                self.verify(&config, now, &token, Proof::Answers(answers))
+                    .await?
             }
             Command::Unlock { now, token } => self.complete_unlock(&config, now, &token).await?,
             Command::Choose { now, token, method } => {
@@ -394,10 +441,40 @@ impl UserState {
         config: &Config,
         kind: FlowKind,
         now: UnixMillis,
-        subject: Subject,
-        offers: Vec<MethodOffer>,
-        settings: ResetSettings,
+        (mut subject, mut offers, mut settings): (Subject, Vec<MethodOffer>, ResetSettings),
+        held: Option<HeldAtStart>,
     ) -> Result<Outcome> {
+        // A real user holds the directory's contact details and what they registered here.
+        let registrations = match (&held, user_of(&subject)) {
+            (Some(held), Some(user_id)) => {
+                let registered = self.load_registrations(config, &user_id)?;
+                let mut merged = registered.with_directory(&held.directory);
+                if !held.sms_available {
+                    // Without an SMS provider no code can be texted.
+                    merged.phone = None;
+                }
+                Some(merged)
+            }
+            _ => None,
+        };
+        if let (Some(held), Some(merged)) = (held, &registrations) {
+            match offers::offers(&held.policy, merged) {
+                Some(found) => {
+                    if let Subject::User { contact, phone, .. } = &mut subject {
+                        *contact = merged.email.clone();
+                        *phone = merged.phone.as_ref().map(|p| p.e164().to_owned());
+                    }
+                    offers = found;
+                }
+                // Not enough for the policy: the decoy flow, so the policy is never weakened
+                // and the reply looks like anyone's.
+                None => {
+                    subject = Subject::Decoy;
+                    offers = held.decoy_offers;
+                    settings = held.decoy_settings;
+                }
+            }
+        }
         let user_id = user_of(&subject);
         self.write(
             "owner",
@@ -437,7 +514,9 @@ impl UserState {
             offers,
             settings,
             &config.code_key,
-            Proofs::default(),
+            Proofs {
+                questions: registrations.as_ref().and_then(|r| r.questions.as_ref()),
+            },
             now,
             &mut random::fill,
         );
@@ -480,11 +559,19 @@ impl UserState {
             user_id: user_of(&flow.subject),
             flow_id: Some(audit::flow_id(flow.token_hash())),
         };
+        let registrations = match user_of(&flow.subject) {
+            Some(user_id) if method == Method::SecurityQuestions => {
+                Some(self.load_registrations(config, &user_id)?)
+            }
+            _ => None,
+        };
         let mut next = flow.clone();
         let effects = match next.choose(
             method,
             &config.code_key,
-            Proofs::default(),
+            Proofs {
+                questions: registrations.as_ref().and_then(|r| r.questions.as_ref()),
+            },
             now,
             &mut random::fill,
         ) {
@@ -509,12 +596,15 @@ impl UserState {
         })
     }
 
+    /// `Command::Verify` and `Command::Answers`: a proof of the current step (an email or SMS
+    /// code, an authenticator code, or answers to security questions). The authenticator's
+    /// last accepted step is saved back with the user's registrations, so a code is good once.
     async fn verify(
         &self,
         config: &Config,
         now: UnixMillis,
         token_text: &str,
-        code: &str,
+        proof: Proof,
     ) -> Result<Outcome> {
         // A blocked user is refused before anything else, whatever the flow.
         let mut scope = self.scope(now, token_text)?;
@@ -528,7 +618,37 @@ impl UserState {
         };
         scope.kind = flow.kind;
         let method = method_at(&flow);
-        let (reply, events) = match flow.submit_code(&config.code_key, code, now) {
+        let user_id = user_of(&flow.subject);
+        let needs_registrations =
+            matches!(proof, Proof::Answers(_)) || flow.stage == Stage::VerifyTotp;
+        let mut registrations = match (&user_id, needs_registrations) {
+            (Some(id), true) => Some(self.load_registrations(config, id)?),
+            _ => None,
+        };
+        let submitted = match &proof {
+            Proof::Code(code) if flow.stage == Stage::VerifyTotp => {
+                let credential = registrations
+                    .as_mut()
+                    .and_then(|r| r.authenticator.as_mut());
+                let checked = flow.submit_totp(credential, code, now);
+                if let (Ok(()), Some(id), Some(registrations)) =
+                    (&checked, &user_id, &registrations)
+                {
+                    self.save_registrations(config, id, registrations)?;
+                }
+                checked
+            }
+            Proof::Code(code) => flow.submit_code(&config.code_key, code, now),
+            Proof::Answers(answers) => flow.submit_answers(
+                Proofs {
+                    questions: registrations.as_ref().and_then(|r| r.questions.as_ref()),
+                },
+                answers,
+                now,
+                &mut random::fill,
+            ),
+        };
+        let (reply, events) = match submitted {
             Ok(()) if flow.stage == Stage::UnlockReady => {
                 self.save(&flow)?;
                 let passed = scope.proof(method, Ok(()), 0, None);
