@@ -13,7 +13,9 @@ pub mod outbound;
 pub mod policy_store;
 pub mod random;
 pub mod routes;
+pub mod sealed;
 pub mod senders;
+pub mod signin;
 pub mod user_state;
 
 use sspr_core::flow::FlowKind;
@@ -63,6 +65,9 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::ResetStatus) => routes::reset::status(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetChoose) => routes::reset::choose(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetVerify) => routes::reset::verify(req, &env, &ctx, &config, &security).await,
+        Ok(Route::ResetAnswers) => {
+            routes::reset::answers(req, &env, &ctx, &config, &security).await
+        }
         Ok(Route::ResetPassword) => {
             routes::reset::password(req, &env, &ctx, &config, &security).await
         }
@@ -79,6 +84,9 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
             admin::handle(AdminRoute::Policy, &req, &env, &config, &security).await
         }
         Ok(Route::AdminPolicyReplace) => admin::replace_policy(req, &env, &config, &security).await,
+        Ok(Route::Register(route)) => {
+            routes::registration::handle(route, req, &env, &ctx, &config, &security).await
+        }
         Err(reply) => routes::refuse_route(&reply, &path, &security),
     };
     handled.or_else(|err| {

@@ -18,6 +18,9 @@ commands:
           wrangler dev, the API fuzzer (schemathesis) and the Playwright suite in headless
           Chromium
   fuzz    only the API fuzzer, against a fresh test stack
+  edge [FILTER]
+          only the edge integration tests over HTTP (those whose name contains FILTER),
+          against a fresh test stack
   bench   print the verifiers' speed and the size of the widget and the edge bundle
   setup   only install the tools the other commands need";
 
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
         "demo" => stack::demo(),
         "test" => test(),
         "fuzz" => fuzz_only(),
+        "edge" => edge_only(std::env::args().nth(2)),
         "bench" => bench(),
         "setup" => tools::bootstrap().and_then(|_| tools::schemathesis().map(|_| ())),
         "" | "help" | "-h" | "--help" => {
@@ -100,21 +104,7 @@ fn test() -> Result<(), String> {
         stack::build_widget(&env)
     })?;
     let running = stack::start(&env, stack::Mode::Test)?;
-    sh::step("edge integration tests over HTTP (wrangler dev)", || {
-        let mut cmd = sh::cargo(&env);
-        cmd.args([
-            "test",
-            "-p",
-            "sspr-edge",
-            "--test",
-            "http",
-            "--",
-            "--ignored",
-            "--test-threads=1",
-        ]);
-        running.export(&mut cmd);
-        sh::run(&mut cmd)
-    })?;
+    edge_tests(&env, &running, None)?;
     sh::step(FUZZ_STEP, || fuzz(&schemathesis, &running))?;
     sh::step("Playwright end-to-end suite (headless Chromium)", || {
         let mut cmd = sh::command(&env, "npx");
@@ -184,6 +174,43 @@ fn fuzz(schemathesis: &Path, running: &stack::Running) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The edge's integration tests over HTTP against the running test stack, all of them or
+/// those whose name contains `filter`.
+fn edge_tests(
+    env: &tools::ToolEnv,
+    running: &stack::Running,
+    filter: Option<String>,
+) -> Result<(), String> {
+    sh::step("edge integration tests over HTTP (wrangler dev)", || {
+        let mut cmd = sh::cargo(env);
+        cmd.args([
+            "test",
+            "-p",
+            "sspr-edge",
+            "--test",
+            "http",
+            "--test",
+            "registration",
+            "--",
+            "--ignored",
+            "--test-threads=1",
+        ]);
+        if let Some(filter) = &filter {
+            cmd.arg(filter);
+        }
+        running.export(&mut cmd);
+        sh::run(&mut cmd)
+    })
+}
+
+/// `cargo xtask edge [FILTER]`: the edge integration tests alone, against a fresh test stack
+/// (no widget build).
+fn edge_only(filter: Option<String>) -> Result<(), String> {
+    let env = tools::bootstrap()?;
+    let running = stack::start(&env, stack::Mode::Test)?;
+    edge_tests(&env, &running, filter)
 }
 
 /// `cargo xtask fuzz`: the fuzzer alone, against a fresh test stack (no widget build).

@@ -1,6 +1,7 @@
 //! Request handlers: parse → ask the user's Durable Object → reply → perform effects.
 
 pub mod admin;
+pub mod registration;
 pub mod reset;
 
 use sspr_core::api::{ApiError, ErrorCode, Reply};
@@ -66,6 +67,27 @@ pub fn health(security: &SecurityHeaders) -> Result<Response> {
         Response::from_json(&serde_json::json!({ "status": "ok" }))?,
         security,
     )
+}
+
+/// Sends `command` to a user's Durable Object and reads its answer, telling it the policy
+/// version the worker decided with so that the object uses the same one.
+pub async fn call_user_state<C: serde::Serialize, T: serde::de::DeserializeOwned>(
+    stub: &worker::Stub,
+    command: &C,
+    policy_version: u32,
+) -> Result<T> {
+    let headers = worker::Headers::new();
+    headers.set(
+        crate::policy_store::VERSION_HEADER,
+        &policy_version.to_string(),
+    )?;
+    let mut init = worker::RequestInit::new();
+    init.with_method(worker::Method::Post)
+        .with_headers(headers)
+        .with_body(Some(serde_json::to_string(command)?.into()));
+    let request = Request::new_with_init("https://user-state/command", &init)?;
+    let mut response = stub.fetch_with_request(request).await?;
+    response.json().await
 }
 
 /// Reads a JSON body of bounded size.
