@@ -6,6 +6,7 @@ use sspr_core::outbox::RetryPolicy;
 use sspr_core::policy::{Method, Policy};
 
 use crate::admin_auth::AdminToken;
+use crate::oidc::OidcConfig;
 
 /// Everything the edge needs to run.
 #[derive(Clone)]
@@ -39,6 +40,9 @@ pub struct Config {
     pub sms: Option<SmsConfig>,
     /// How the outbox retries the final change (`OUTBOX_BASE_DELAY_MS`, see [`outbox_policy`]).
     pub outbox: RetryPolicy,
+    /// The OpenID Connect issuer whose ID tokens prove sign-in (`OIDC_ISSUER` and the other
+    /// `OIDC_*` settings, see [`crate::oidc::settings`]); `None` when `OIDC_ISSUER` is unset.
+    pub oidc: Option<OidcConfig>,
 }
 
 /// The Twilio-compatible SMS provider (`SMS_API_URL`, `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN`,
@@ -321,6 +325,7 @@ impl Config {
             admin_token,
             sms,
             outbox: outbox_policy(&lookup)?,
+            oidc: crate::oidc::settings::from_lookup(&lookup)?,
         })
     }
 }
@@ -489,6 +494,28 @@ mod tests {
             config.admin_token.is_none(),
             "the admin API is off by default"
         );
+        assert!(config.oidc.is_none(), "ID tokens are off by default");
+    }
+
+    #[test]
+    fn the_oidc_settings_are_part_of_the_configuration() {
+        let mut vars = vars();
+        vars.insert("OIDC_ISSUER", "http://127.0.0.1:3000".into());
+        assert_eq!(
+            parse(&vars).err(),
+            Some(ConfigError::Missing("OIDC_CLIENT_ID"))
+        );
+        vars.insert("OIDC_CLIENT_ID", "sspr-demo".into());
+        let oidc = parse(&vars).unwrap().oidc.unwrap();
+        assert_eq!(oidc.settings.issuer, "http://127.0.0.1:3000");
+        vars.insert("OIDC_ISSUER", "http://idp.example.com".into());
+        assert!(matches!(
+            parse(&vars),
+            Err(ConfigError::Invalid {
+                name: "OIDC_ISSUER",
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The one place the edge makes HTTP calls to other services.
 
-use worker::{Fetch, Headers, Method, Request, RequestInit, wasm_bindgen::JsValue};
+use worker::{AbortSignal, Fetch, Headers, Method, Request, RequestInit, wasm_bindgen::JsValue};
 
 /// A response from another service: its status, the headers callers asked for, and its body.
 pub struct Answer {
@@ -74,6 +74,34 @@ pub async fn send(
     }
     let request = Request::new_with_init(url, &init)?;
     let mut response = Fetch::Request(request).send().await?;
+    let mut kept = Vec::new();
+    for name in keep_headers {
+        if let Some(value) = response.headers().get(name)? {
+            kept.push((name.to_ascii_lowercase(), value));
+        }
+    }
+    Ok(Answer {
+        status: response.status_code(),
+        body: response.text().await?,
+        headers: kept,
+    })
+}
+
+/// GETs a document, giving up after `timeout_ms` (connecting and reading the body both
+/// count), and keeps the response headers named in `keep_headers`.
+pub async fn get_with_timeout(
+    url: &str,
+    accept: &str,
+    timeout_ms: u32,
+    keep_headers: &[&str],
+) -> worker::Result<Answer> {
+    let h = Headers::new();
+    h.set("Accept", accept)?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Get).with_headers(h);
+    let request = Request::new_with_init(url, &init)?;
+    let signal = AbortSignal::from(web_sys::AbortSignal::timeout_with_u32(timeout_ms));
+    let mut response = Fetch::Request(request).send_with_signal(&signal).await?;
     let mut kept = Vec::new();
     for name in keep_headers {
         if let Some(value) = response.headers().get(name)? {
