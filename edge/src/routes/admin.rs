@@ -1,4 +1,5 @@
-//! `/v1/admin/…`: the audit log and the activity report, for callers holding `ADMIN_TOKEN`.
+//! `/v1/admin/…`: the audit log and the activity report, for callers holding `ADMIN_TOKEN`
+//! or an ID token with the `OIDC_ADMIN_ROLE` role.
 //! Each call first deletes the events older than `AUDIT_RETENTION_DAYS` (the daily cron
 //! trigger does the same when nobody asks).
 
@@ -14,6 +15,7 @@ use crate::audit::{csv, store};
 use crate::clock;
 use crate::config::Config;
 use crate::http::SecurityHeaders;
+use crate::oidc;
 
 /// Most events one export holds; a wider range is refused so a download stays bounded.
 pub const MAX_EXPORT_EVENTS: usize = 100_000;
@@ -34,14 +36,13 @@ pub async fn handle(
     config: &Config,
     security: &SecurityHeaders,
 ) -> Result<Response> {
+    let now = clock::now(req);
     let authorization = req.headers().get("Authorization")?;
-    if let Err(reply) = admin_auth::authorize(config.admin_token.as_ref(), authorization.as_deref())
-    {
+    if let Err(reply) = authorize(config, authorization.as_deref(), now).await {
         let mut response = respond(&reply, security)?;
         response.headers_mut().set("WWW-Authenticate", "Bearer")?;
         return Ok(response);
     }
-    let now = clock::now(req);
     let pairs: Vec<(String, String)> = req
         .url()?
         .query_pairs()
@@ -115,6 +116,36 @@ pub async fn handle(
                 "counts": rows.iter().map(ActivityRow::to_json).collect::<Vec<_>>(),
             });
             json_response(&body, security)
+        }
+    }
+}
+
+/// `ADMIN_TOKEN`, or, when `OIDC_ADMIN_ROLE` is set, an ID token of the configured issuer
+/// with that role. Every refusal is the same reply; the log says why an ID token failed.
+#[allow(clippy::result_large_err)] // a reply travels by value once per request
+async fn authorize(
+    config: &Config,
+    authorization: Option<&str>,
+    now: sspr_core::UnixMillis,
+) -> std::result::Result<(), Reply> {
+    let by_token = admin_auth::authorize(config.admin_token.as_ref(), authorization);
+    if by_token.is_ok() {
+        return by_token;
+    }
+    let Some((oidc, role, id_token)) =
+        admin_auth::id_token_route(config.oidc.as_ref(), authorization)
+    else {
+        return by_token;
+    };
+    match oidc::fetch::authenticate(id_token, oidc, now).await {
+        Ok(signed_in) if oidc::has_role(&signed_in, role) => Ok(()),
+        Ok(_) => {
+            worker::console_log!("admin API: an ID token without the admin role was refused");
+            by_token
+        }
+        Err(err) => {
+            worker::console_log!("admin API: an ID token was refused: {err}");
+            by_token
         }
     }
 }
