@@ -18,6 +18,7 @@ commands:
           wrangler dev, the API fuzzer (schemathesis) and the Playwright suite in headless
           Chromium
   fuzz    only the API fuzzer, against a fresh test stack
+  http    only the edge integration tests over HTTP, against a fresh test stack
   bench   print the verifiers' speed and the size of the widget and the edge bundle
   setup   only install the tools the other commands need";
 
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         "demo" => stack::demo(),
         "test" => test(),
         "fuzz" => fuzz_only(),
+        "http" => http_only(),
         "bench" => bench(),
         "setup" => tools::bootstrap().and_then(|_| tools::schemathesis().map(|_| ())),
         "" | "help" | "-h" | "--help" => {
@@ -88,29 +90,19 @@ fn test() -> Result<(), String> {
     })?;
     sh::step("stand-in tests (node --test)", || {
         let mut cmd = sh::command(&env, "node");
-        cmd.args(["--test", "e2e/standins/sms.test.mjs"])
-            .current_dir(&root);
+        cmd.args([
+            "--test",
+            "e2e/standins/sms.test.mjs",
+            "e2e/standins/oidc.test.mjs",
+        ])
+        .current_dir(&root);
         sh::run(&mut cmd)
     })?;
     sh::step("widget build (trunk --release, esbuild)", || {
         stack::build_widget(&env)
     })?;
     let running = stack::start(&env, stack::Mode::Test)?;
-    sh::step("edge integration tests over HTTP (wrangler dev)", || {
-        let mut cmd = sh::cargo(&env);
-        cmd.args([
-            "test",
-            "-p",
-            "sspr-edge",
-            "--test",
-            "http",
-            "--",
-            "--ignored",
-            "--test-threads=1",
-        ]);
-        running.export(&mut cmd);
-        sh::run(&mut cmd)
-    })?;
+    sh::step(HTTP_STEP, || http_tests(&env, &running, &[]))?;
     sh::step(FUZZ_STEP, || fuzz(&schemathesis, &running))?;
     sh::step("Playwright end-to-end suite (headless Chromium)", || {
         let mut cmd = sh::command(&env, "npx");
@@ -121,6 +113,39 @@ fn test() -> Result<(), String> {
     })?;
     drop(running);
     Ok(())
+}
+
+const HTTP_STEP: &str = "edge integration tests over HTTP (wrangler dev)";
+
+/// edge/tests/http.rs against the running stack; `filter` narrows it to matching tests.
+fn http_tests(
+    env: &tools::ToolEnv,
+    running: &stack::Running,
+    filter: &[String],
+) -> Result<(), String> {
+    let mut cmd = sh::cargo(env);
+    cmd.args([
+        "test",
+        "-p",
+        "sspr-edge",
+        "--test",
+        "http",
+        "--",
+        "--ignored",
+        "--test-threads=1",
+    ])
+    .args(filter);
+    running.export(&mut cmd);
+    sh::run(&mut cmd)
+}
+
+/// `cargo xtask http [FILTER…]`: the edge integration tests alone, against a fresh test
+/// stack (no widget build).
+fn http_only() -> Result<(), String> {
+    let env = tools::bootstrap()?;
+    let filter: Vec<String> = std::env::args().skip(2).collect();
+    let running = stack::start(&env, stack::Mode::Test)?;
+    sh::step(HTTP_STEP, || http_tests(&env, &running, &filter))
 }
 
 const FUZZ_STEP: &str = "API fuzzing (schemathesis against edge/openapi.json)";
