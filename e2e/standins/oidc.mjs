@@ -109,9 +109,42 @@ export async function startOidc({ port = 0, redirectUris = [] } = {}) {
 // Signs in as `username` through the authorization endpoint, the devInteractions login page
 // and the token endpoint, with PKCE; answers the token endpoint's JSON (id_token among it).
 export async function signIn({ issuer, username, clientId = OIDC_CLIENT_ID, redirectUri = `${issuer}/cb`, nonce = randomBytes(8).toString('hex') }) {
+  const verifier = randomBytes(32).toString('base64url');
+  const auth = new URL('/auth', issuer);
+  auth.search = authorizationQuery({ clientId, redirectUri, verifier, nonce, state: randomBytes(8).toString('hex') });
+  const back = await follow(auth, { username, until: redirectUri });
+  const code = back.searchParams.get('code');
+  if (!code) throw new Error(`sign-in refused: ${back.searchParams.get('error')} ${back.searchParams.get('error_description') ?? ''}`);
+  return exchange({ issuer, clientId, redirectUri, code, verifier });
+}
+
+/** The authorization request's query: code flow with PKCE (S256). */
+export function authorizationQuery({ clientId, redirectUri, verifier, nonce, state }) {
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  return new URLSearchParams({
+    client_id: clientId, response_type: 'code', scope: SCOPE, redirect_uri: redirectUri,
+    state, nonce, code_challenge: challenge, code_challenge_method: 'S256',
+  }).toString();
+}
+
+/** Redeems a code at the token endpoint as the public client; answers its JSON. */
+export async function exchange({ issuer, clientId = OIDC_CLIENT_ID, redirectUri, code, verifier }) {
+  const token = await fetch(new URL('/token', issuer), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier }),
+  });
+  const body = await token.json();
+  if (!token.ok) throw new Error(`token endpoint: ${body.error} ${body.error_description ?? ''}`);
+  return body;
+}
+
+// Follows redirects from `start` like a browser with cookies, answering the provider's login
+// page as `username`, until a redirect leads to a URL starting with `until`; answers that URL.
+export async function follow(start, { username, until }) {
   const cookies = new Map();
   const go = async (url, init = {}) => {
-    const res = await fetch(new URL(url, issuer), {
+    const res = await fetch(url, {
       ...init,
       redirect: 'manual',
       headers: { ...init.headers, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
@@ -124,41 +157,23 @@ export async function signIn({ issuer, username, clientId = OIDC_CLIENT_ID, redi
     await res.arrayBuffer();
     return res;
   };
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const auth = new URL('/auth', issuer);
-  auth.search = new URLSearchParams({
-    client_id: clientId, response_type: 'code', scope: SCOPE, redirect_uri: redirectUri,
-    state: randomBytes(8).toString('hex'), nonce, code_challenge: challenge, code_challenge_method: 'S256',
-  }).toString();
-  let res = await go(auth);
-  // Follow redirects, answering the login page once, until the code comes back.
-  for (let step = 0; step < 10; step += 1) {
+  let res = await go(start);
+  let at = new URL(start);
+  for (let step = 0; step < 12; step += 1) {
     const location = res.headers.get('location');
-    if (!location) throw new Error(`sign-in stopped at status ${res.status}`);
-    const next = new URL(location, issuer);
-    if (next.href.startsWith(redirectUri)) {
-      const code = next.searchParams.get('code');
-      if (!code) throw new Error(`sign-in refused: ${next.searchParams.get('error')} ${next.searchParams.get('error_description') ?? ''}`);
-      const token = await fetch(new URL('/token', issuer), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier }),
-      });
-      const body = await token.json();
-      if (!token.ok) throw new Error(`token endpoint: ${body.error} ${body.error_description ?? ''}`);
-      return body;
-    }
-    if (next.pathname.startsWith('/interaction/')) {
-      await go(next);
-      res = await go(next, {
+    if (!location) throw new Error(`sign-in stopped at status ${res.status} on ${at.pathname}`);
+    at = new URL(location, at);
+    if (at.href.startsWith(until)) return at;
+    if (at.pathname.startsWith('/interaction/')) {
+      await go(at);
+      res = await go(at, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ prompt: 'login', login: username, password: 'any' }),
       });
     } else {
-      res = await go(next);
+      res = await go(at);
     }
   }
-  throw new Error('sign-in did not finish in ten redirects');
+  throw new Error('sign-in did not finish in twelve redirects');
 }

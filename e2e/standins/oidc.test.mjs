@@ -1,10 +1,12 @@
 // The OpenID Connect stand-in gives genuine ID tokens: signed with the key its JWKS names,
 // for the demo client, with the claims the edge reads (preferred_username, groups).
+// The demo site signs a visitor in there and hands the page the ID token.
 // Run by `cargo xtask test` as `node --test e2e/standins/oidc.test.mjs`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPublicKey, verify } from 'node:crypto';
-import { startOidc, signIn, OIDC_CLIENT_ID } from './oidc.mjs';
+import { startOidc, signIn, follow, OIDC_CLIENT_ID } from './oidc.mjs';
+import { startSite } from './site.mjs';
 
 const SITE = 'http://127.0.0.1:8080';
 let idp;
@@ -78,4 +80,26 @@ test('the token endpoint answers CORS for the demo site only', async () => {
     body: new URLSearchParams({ grant_type: 'authorization_code', code: 'x', client_id: OIDC_CLIENT_ID, redirect_uri: `${SITE}/oidc/callback`, code_verifier: 'x'.repeat(43) }),
   });
   assert.equal(other.headers.get('access-control-allow-origin'), null);
+});
+
+test('the demo site signs a visitor in and hands the page the ID token in the fragment', async () => {
+  const site = await startSite({ port: 0, dist: '/nonexistent', edge: 'http://edge', cdn: 'http://cdn', mailbox: '', sms: '', directory: null });
+  const provider = await startOidc({ port: 0, redirectUris: [`${site.origin}/oidc/callback`] });
+  site.setOidc(provider.issuer);
+  try {
+    const back = await follow(`${site.origin}/oidc/login?return=/register.html`, { username: 'bob', until: `${site.origin}/register.html` });
+    const token = new URLSearchParams(back.hash.slice(1)).get('id_token');
+    const claims = decode(token.split('.')[1]);
+    assert.equal(claims.iss, provider.issuer);
+    assert.equal(claims.aud, OIDC_CLIENT_ID);
+    assert.equal(claims.preferred_username, 'bob');
+    assert.equal(back.search, '', 'nothing of the sign-in in the query');
+    const offsite = await fetch(`${site.origin}/oidc/login?return=//evil.example/`, { redirect: 'manual' });
+    assert.equal(offsite.status, 400);
+    const replay = await fetch(`${site.origin}/oidc/callback?code=x&state=unknown`, { redirect: 'manual' });
+    assert.equal(replay.status, 400);
+  } finally {
+    site.server.close();
+    provider.server.close();
+  }
 });

@@ -53,6 +53,7 @@ const site = await startSite({ port: Number(values['site-port']), dist: values.d
 
 // The demo site's callback is where a page of the site would receive its code.
 const oidc = await startOidc({ port: Number(values['oidc-port']), redirectUris: [`http://127.0.0.1:${site.port}/oidc/callback`] });
+site.setOidc(oidc.issuer);
 
 const peers = {};
 if (process.env.SSPR_SCIM_TOKEN) {
