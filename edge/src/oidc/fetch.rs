@@ -102,8 +102,6 @@ async fn get(url: &str) -> Result<(String, UnixMillis), OidcError> {
     if answer.body.len() > MAX_DOCUMENT_BYTES {
         return Err(unavailable(format!("more than {MAX_DOCUMENT_BYTES} bytes")));
     }
-    Ok((
-        answer.body.clone(),
-        max_age_ms(answer.header("cache-control")),
-    ))
+    let max_age = max_age_ms(answer.header("cache-control"));
+    Ok((answer.body, max_age))
 }

@@ -88,7 +88,7 @@ impl Jwks {
     /// `kid`, the only key that fits its algorithm.
     pub(super) fn select(&self, kid: Option<&str>, alg: Algorithm) -> Result<&Jwk, OidcError> {
         let unknown = || OidcError::UnknownKey {
-            kid: kid.map(str::to_owned),
+            kid: kid.map(super::shorten),
         };
         let key = match kid {
             Some(kid) => self
@@ -106,7 +106,7 @@ impl Jwks {
         };
         if !key.fits(alg) {
             return Err(OidcError::KeyMismatch {
-                kid: key.kid.clone(),
+                kid: key.kid.as_deref().map(super::shorten),
                 alg: alg.name(),
             });
         }

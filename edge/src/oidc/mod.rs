@@ -151,7 +151,7 @@ fn split(token: &str) -> Result<Parts<'_>, OidcError> {
     }
     Ok(Parts {
         alg,
-        kid: header.kid.map(|kid| shorten(&kid)),
+        kid: header.kid,
         signing_input: &token[..token.len() - signature.len() - 1],
         payload: decode(payload, "payload")?,
         signature: decode(signature, "signature")?,

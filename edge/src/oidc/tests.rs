@@ -191,6 +191,21 @@ fn an_unknown_kid_is_refused() {
 }
 
 #[test]
+fn a_long_kid_selects_its_key_and_is_shortened_in_errors() {
+    let long = "k".repeat(100);
+    let jwks = Jwks::parse(&json!({ "keys": [rsa_jwk(&long)] }).to_string()).unwrap();
+    let token = rs256_with(json!({ "alg": "RS256", "kid": long }), &claims());
+    assert!(verify(&token, &jwks, &settings(), NOW).is_ok());
+    let other = rs256_with(json!({ "alg": "RS256", "kid": "x".repeat(100) }), &claims());
+    assert_eq!(
+        verify(&other, &jwks, &settings(), NOW),
+        Err(OidcError::UnknownKey {
+            kid: Some("x".repeat(64))
+        })
+    );
+}
+
+#[test]
 fn a_kid_of_a_key_of_the_other_type_is_refused() {
     let token = rs256_with(json!({ "alg": "RS256", "kid": "ec-1" }), &claims());
     assert_eq!(
