@@ -3,10 +3,18 @@
 // directory. A second server plays the CDN: it serves only the widget's two files, from
 // another origin, with the CORS headers a CDN sends, so every test loads the widget
 // cross-origin as a real host page would.
+//
+// With an OpenID Connect provider set (setOidc), the site also signs its visitors in there,
+// as a host site's backend would before showing registration: GET /oidc/login?return=/path
+// sends the browser to the provider (code flow, PKCE), and /oidc/callback redeems the code
+// and sends the browser back to /path with the ID token in the fragment (#id_token=…),
+// which never reaches a server and which the page hands to the edge as a bearer token.
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readBody, json, listen } from './http.mjs';
+import { authorizationQuery, exchange, OIDC_CLIENT_ID } from './oidc.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -24,12 +32,38 @@ export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
     "default-src 'none'", `script-src 'self' ${cdn} 'wasm-unsafe-eval'`, "style-src 'self'", "img-src 'self' data:",
     `connect-src 'self' ${edge} ${cdn}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
   ].join('; ');
+  const site = { server: null, origin: null, oidc: null };
+  // Sign-ins under way, by state: the PKCE verifier and where to go back to.
+  const pending = new Map();
 
   async function handle(req, res) {
     const url = new URL(req.url, 'http://site');
     if (req.method === 'POST' && url.pathname === '/demo/login') {
       const { username, password } = JSON.parse((await readBody(req, 8192)) || '{}');
       return json(res, 200, directory.login(username, password));
+    }
+    if (req.method === 'GET' && url.pathname === '/oidc/login') {
+      const back = url.searchParams.get('return') ?? '/';
+      if (!site.oidc) return json(res, 404, { error: 'no OpenID Connect provider' });
+      if (!back.startsWith('/') || back.startsWith('//')) return json(res, 400, { error: 'return must be a path of this site' });
+      const state = randomBytes(16).toString('base64url');
+      const verifier = randomBytes(32).toString('base64url');
+      pending.set(state, { verifier, back });
+      const query = authorizationQuery({
+        clientId: OIDC_CLIENT_ID, redirectUri: `${site.origin}/oidc/callback`, verifier, state,
+        nonce: randomBytes(16).toString('base64url'),
+      });
+      res.writeHead(302, { location: `${site.oidc}/auth?${query}`, 'cache-control': 'no-store' });
+      return res.end();
+    }
+    if (req.method === 'GET' && url.pathname === '/oidc/callback') {
+      const signIn = pending.get(url.searchParams.get('state'));
+      pending.delete(url.searchParams.get('state'));
+      const code = url.searchParams.get('code');
+      if (!signIn || !code) return json(res, 400, { error: url.searchParams.get('error') ?? 'unknown sign-in' });
+      const tokens = await exchange({ issuer: site.oidc, redirectUri: `${site.origin}/oidc/callback`, code, verifier: signIn.verifier });
+      res.writeHead(302, { location: `${signIn.back}#id_token=${tokens.id_token}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      return res.end();
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
     const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
@@ -57,15 +91,18 @@ export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
     res.end(req.method === 'HEAD' ? undefined : data);
   }
 
-  const server = http.createServer((req, res) => {
+  site.server = http.createServer((req, res) => {
     handle(req, res).catch((err) => json(res, 500, { error: err.message }));
   });
-  return { server };
+  /** Signs visitors in at this issuer from now on (the provider starts after the site). */
+  site.setOidc = (issuer) => { site.oidc = issuer; };
+  return site;
 }
 
 export async function startSite({ port, ...options }) {
   const site = createSite(options);
   site.port = await listen(site.server, port);
+  site.origin = `http://127.0.0.1:${site.port}`;
   return site;
 }
 

@@ -1,11 +1,12 @@
 // Starts the local stand-ins the edge talks to — the Resend-compatible mailbox, the
 // Twilio-compatible SMS inbox, the signed-webhook directory, and the SCIM 2.0 and Microsoft
-// Graph peers of the other identity backends — the demo site and the CDN that serves it the widget (on the
-// site's port + 1 when the site's port is fixed). `cargo xtask demo|test` runs it; when all
+// Graph peers of the other identity backends — the OpenID Connect provider whose ID tokens
+// the edge accepts, the demo site and the CDN that serves it the widget (on the site's
+// port + 1 when the site's port is fixed). `cargo xtask demo|test` runs it; when all
 // three listen it prints one line, `ready {json}`, with their URLs.
 //
 //   node stack.mjs --dist DIR --edge URL --mailbox-port N --sms-port N --directory-port N
-//                  --site-port N [--scim-port N --graph-port N --graph-tenant T --graph-client-id ID]
+//                  --site-port N --oidc-port N [--scim-port N --graph-port N --graph-tenant T --graph-client-id ID]
 //   (secrets come from SSPR_WEBHOOK_SECRET, SSPR_EMAIL_API_KEY, SSPR_SMS_ACCOUNT_SID and
 //   SSPR_SMS_AUTH_TOKEN; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
 //   SSPR_GRAPH_CLIENT_SECRET are set)
@@ -17,13 +18,14 @@ import { startDirectory } from './directory.mjs';
 import { startCdn, startSite } from './site.mjs';
 import { startScim } from './scim.mjs';
 import { startGraph } from './graph.mjs';
+import { startOidc } from './oidc.mjs';
 
 const { values } = parseArgs({
   options: {
     dist: { type: 'string' }, edge: { type: 'string' },
     'mailbox-port': { type: 'string', default: '0' }, 'sms-port': { type: 'string', default: '0' },
     'directory-port': { type: 'string', default: '0' },
-    'site-port': { type: 'string', default: '0' },
+    'site-port': { type: 'string', default: '0' }, 'oidc-port': { type: 'string', default: '0' },
     'scim-port': { type: 'string', default: '0' }, 'graph-port': { type: 'string', default: '0' },
     'graph-tenant': { type: 'string' }, 'graph-client-id': { type: 'string' },
   },
@@ -49,6 +51,10 @@ const mailboxUrl = `http://127.0.0.1:${mailbox.port}`;
 const cdn = await startCdn({ port: Number(values['site-port']) ? Number(values['site-port']) + 1 : 0, dist: values.dist });
 const cdnUrl = `http://127.0.0.1:${cdn.port}`;
 const site = await startSite({ port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl, sms: `http://127.0.0.1:${sms.port}`, directory });
+
+// The demo site's callback is where a page of the site would receive its code.
+const oidc = await startOidc({ port: Number(values['oidc-port']), redirectUris: [`http://127.0.0.1:${site.port}/oidc/callback`] });
+site.setOidc(oidc.issuer);
 
 const peers = {};
 if (process.env.SSPR_SCIM_TOKEN) {
@@ -78,6 +84,7 @@ console.log('ready ' + JSON.stringify({
   webhook: `http://127.0.0.1:${directory.port}/sspr/webhook`,
   site: `http://127.0.0.1:${site.port}`,
   cdn: cdnUrl,
+  oidc: oidc.issuer,
 }));
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

@@ -8,6 +8,7 @@ use sspr_core::policy::{Method, Policy};
 use crate::identity::graph_assertion::{CertificateCredential, CredentialError};
 
 use crate::admin_auth::AdminToken;
+use crate::oidc::OidcConfig;
 use crate::sealed::SealingKeys;
 
 /// Everything the edge needs to run.
@@ -54,6 +55,9 @@ pub struct Config {
     /// `1:<base64 of 32 bytes>,2:<…>`: the newest version encrypts, every listed one
     /// decrypts). Registration refuses every caller when it is unset.
     pub registration_keys: Option<SealingKeys>,
+    /// The OpenID Connect issuer whose ID tokens prove sign-in (`OIDC_ISSUER` and the other
+    /// `OIDC_*` settings, see [`crate::oidc::settings`]); `None` when `OIDC_ISSUER` is unset.
+    pub oidc: Option<OidcConfig>,
 }
 
 /// The Twilio-compatible SMS provider (`SMS_API_URL`, `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN`,
@@ -367,6 +371,7 @@ impl Config {
                 }
                 None => None,
             },
+            oidc: crate::oidc::settings::from_lookup(&lookup)?,
         })
     }
 }
@@ -583,6 +588,28 @@ mod tests {
             config.admin_token.is_none(),
             "the admin API is off by default"
         );
+        assert!(config.oidc.is_none(), "ID tokens are off by default");
+    }
+
+    #[test]
+    fn the_oidc_settings_are_part_of_the_configuration() {
+        let mut vars = vars();
+        vars.insert("OIDC_ISSUER", "http://127.0.0.1:3000".into());
+        assert_eq!(
+            parse(&vars).err(),
+            Some(ConfigError::Missing("OIDC_CLIENT_ID"))
+        );
+        vars.insert("OIDC_CLIENT_ID", "sspr-demo".into());
+        let oidc = parse(&vars).unwrap().oidc.unwrap();
+        assert_eq!(oidc.settings.issuer, "http://127.0.0.1:3000");
+        vars.insert("OIDC_ISSUER", "http://idp.example.com".into());
+        assert!(matches!(
+            parse(&vars),
+            Err(ConfigError::Invalid {
+                name: "OIDC_ISSUER",
+                ..
+            })
+        ));
     }
 
     #[test]

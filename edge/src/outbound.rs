@@ -4,7 +4,8 @@
 
 use worker::{AbortSignal, Fetch, Headers, Method, Request, RequestInit, wasm_bindgen::JsValue};
 
-/// How long a call to another service may take, body included, in milliseconds.
+/// How long a call to another service may take, body included, in milliseconds (unless the
+/// caller names its own limit).
 pub const TIMEOUT_MS: u32 = 10_000;
 
 /// A response from another service: its status, the headers callers asked for, and its body.
@@ -56,6 +57,30 @@ pub async fn send(
     body: Option<String>,
     keep_headers: &[&str],
 ) -> worker::Result<Answer> {
+    send_within(method, url, headers, body, keep_headers, TIMEOUT_MS).await
+}
+
+/// GETs a document, giving up after `timeout_ms` (connecting and reading the body both
+/// count), and keeps the response headers named in `keep_headers`.
+pub async fn get_with_timeout(
+    url: &str,
+    accept: &str,
+    timeout_ms: u32,
+    keep_headers: &[&str],
+) -> worker::Result<Answer> {
+    let headers = [("Accept", accept.to_owned())];
+    send_within("GET", url, &headers, None, keep_headers, timeout_ms).await
+}
+
+/// As [`send`], cut off after `timeout_ms`.
+async fn send_within(
+    method: &str,
+    url: &str,
+    headers: &[(&str, String)],
+    body: Option<String>,
+    keep_headers: &[&str],
+    timeout_ms: u32,
+) -> worker::Result<Answer> {
     let h = Headers::new();
     for (name, value) in headers {
         h.set(name, value)?;
@@ -79,11 +104,11 @@ pub async fn send(
     }
     let request = Request::new_with_init(url, &init)?;
     // The signal also covers reading the body below.
-    let signal = AbortSignal::from(web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS));
+    let signal = AbortSignal::from(web_sys::AbortSignal::timeout_with_u32(timeout_ms));
     let mut response = Fetch::Request(request)
         .send_with_signal(&signal)
         .await
-        .map_err(|err| timed_out(err, &signal, url))?;
+        .map_err(|err| timed_out(err, &signal, url, timeout_ms))?;
     let mut kept = Vec::new();
     for name in keep_headers {
         if let Some(value) = response.headers().get(name)? {
@@ -94,7 +119,7 @@ pub async fn send(
     let body = response
         .text()
         .await
-        .map_err(|err| timed_out(err, &signal, url))?;
+        .map_err(|err| timed_out(err, &signal, url, timeout_ms))?;
     Ok(Answer {
         status,
         body,
@@ -104,11 +129,16 @@ pub async fn send(
 
 /// Names a call cut off by the timeout as such (the URL without its query, which may carry
 /// a filter on a username).
-fn timed_out(err: worker::Error, signal: &AbortSignal, url: &str) -> worker::Error {
+fn timed_out(
+    err: worker::Error,
+    signal: &AbortSignal,
+    url: &str,
+    timeout_ms: u32,
+) -> worker::Error {
     if signal.aborted() {
         let without_query = url.split('?').next().unwrap_or(url);
         worker::Error::RustError(format!(
-            "{without_query} did not answer within {TIMEOUT_MS} ms"
+            "{without_query} did not answer within {timeout_ms} ms"
         ))
     } else {
         err

@@ -1,15 +1,19 @@
 //! Who is calling a registration route: the signed-in user named by the
 //! `Authorization: Bearer <credential>` header. A credential is either a ticket the host's
 //! backend minted with the shared secret `REGISTRATION_TICKET_KEY` (`sspr1.…`, see
-//! [`sspr_core::ticket`]), or an OpenID Connect ID token (anything else). ID tokens are
-//! refused until the OIDC path lands beside the ticket one (the [`Credential::IdToken`] arm).
+//! [`sspr_core::ticket`]), or an OpenID Connect ID token (anything else) of the configured
+//! issuer (`OIDC_*`, verified against its JWKS by [`crate::oidc`]).
 //!
 //! Every refusal gets the same reply, whatever went wrong, and no credential is ever logged:
-//! only the kind of refusal is, for operators.
+//! only the kind of refusal is, for operators. The one exception is an issuer whose keys
+//! cannot be fetched: that is our side's failure, answered 503 so the host does not send
+//! the user to sign in again for nothing.
 
 use sspr_core::UnixMillis;
 use sspr_core::api::{ApiError, ErrorCode, RegistrationError};
 use sspr_core::ticket::{self, Ticket};
+
+use crate::oidc::{OidcConfig, OidcError};
 
 /// Longest credential read from the header, in bytes (ID tokens with many claims included).
 pub const MAX_CREDENTIAL_BYTES: usize = 8 * 1024;
@@ -42,7 +46,7 @@ impl std::fmt::Debug for Credential<'_> {
 }
 
 /// Why a caller was not let in; logged by kind only, and answered alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignInError {
     #[error("no bearer credential")]
     Missing,
@@ -52,14 +56,24 @@ pub enum SignInError {
     TicketsOff,
     #[error("ticket refused: {0}")]
     Ticket(#[from] ticket::TicketError),
-    #[error("ID tokens are not accepted yet")]
+    #[error("ID tokens are not accepted: OIDC_ISSUER is not set")]
     IdTokensOff,
+    #[error("ID token refused: {0}")]
+    IdToken(OidcError),
 }
 
 impl SignInError {
-    /// The one reply every refusal gets (401).
+    /// The reply: 401 for every refusal, 503 when the issuer's keys could not be fetched.
     pub fn reply(&self) -> RegistrationError {
-        unauthenticated()
+        match self {
+            SignInError::IdToken(OidcError::KeysUnavailable(_)) => RegistrationError {
+                error: ApiError::new(
+                    ErrorCode::BackendUnavailable,
+                    "the sign-in provider's keys could not be fetched; try again in a moment",
+                ),
+            },
+            _ => unauthenticated(),
+        }
     }
 }
 
@@ -121,14 +135,22 @@ pub fn verify_ticket(
 /// Why the caller is not let in.
 pub async fn signed_in(
     ticket_key: Option<&[u8]>,
+    oidc: Option<&OidcConfig>,
     authorization: Option<&str>,
     now: UnixMillis,
 ) -> Result<SignedIn, SignInError> {
     match credential(authorization)? {
         Credential::Ticket(ticket) => verify_ticket(ticket_key, ticket, now),
-        // The OIDC path (crate::oidc: the ID token against the issuer's JWKS, giving the
-        // username claim and `iat`) goes here.
-        Credential::IdToken(_) => Err(SignInError::IdTokensOff),
+        Credential::IdToken(token) => {
+            let oidc = oidc.ok_or(SignInError::IdTokensOff)?;
+            let id_token = crate::oidc::fetch::authenticate(token, oidc, now)
+                .await
+                .map_err(SignInError::IdToken)?;
+            Ok(SignedIn {
+                username: id_token.username,
+                issued_at_ms: id_token.issued_at_ms,
+            })
+        }
     }
 }
 

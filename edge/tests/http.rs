@@ -2040,3 +2040,60 @@ fn an_admin_replaces_the_policy_and_the_edge_applies_it_at_once() {
         before.body["policy"]["codes"]["digits"]
     );
 }
+
+/// A genuine ID token for a seed user from the OpenID Connect stand-in (it signs in as them
+/// through its own authorization and token endpoints).
+fn id_token(stack: &Stack, username: &str) -> String {
+    let oidc = std::env::var("SSPR_OIDC").expect("SSPR_OIDC is set");
+    let answer = stack.raw(
+        "GET",
+        &format!("{oidc}/test/id-token?username={username}"),
+        "",
+        "",
+        &[],
+    );
+    assert_eq!(answer.status, 200, "{:?}", answer.body);
+    answer.body["id_token"].as_str().unwrap().to_owned()
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_administrators_id_token_opens_the_admin_api_and_no_other_token_does() {
+    // The main edge finds the provider's keys by discovery, the SCIM edge at OIDC_JWKS_URL.
+    for edge_var in ["SSPR_EDGE", "SSPR_EDGE_SCIM"] {
+        let stack = stack_for(edge_var);
+        // ID tokens are checked against the edge's clock: no test offset here, the
+        // provider issued them now.
+        let get = |authorization: &str| {
+            stack.raw(
+                "GET",
+                &format!("{}/v1/admin/audit?limit=1", stack.edge),
+                "",
+                "",
+                &[("Authorization", authorization)],
+            )
+        };
+        let admin = id_token(&stack, "dana");
+        let allowed = get(&format!("Bearer {admin}"));
+        assert_eq!(allowed.status, 200, "{edge_var}: {:?}", allowed.body);
+        assert!(allowed.body["events"].is_array(), "{edge_var}");
+
+        let missing = stack.admin_as("/v1/admin/audit", None, 0);
+        let staff = get(&format!("Bearer {}", id_token(&stack, "alice")));
+        assert_eq!(staff.status, 401, "{edge_var}: a staff member is no admin");
+        assert_eq!(staff.body, missing.body, "{edge_var}");
+
+        // alice's claims under dana's signature.
+        let alice = id_token(&stack, "alice");
+        let mut forged: Vec<&str> = admin.split('.').collect();
+        forged[1] = alice.split('.').nth(1).unwrap();
+        let forged = get(&format!("Bearer {}", forged.join(".")));
+        assert_eq!(forged.status, 401, "{edge_var}: a forged token");
+        assert_eq!(forged.body, missing.body, "{edge_var}");
+
+        // The same token days later on the edge's clock has expired.
+        let later = stack.admin_as("/v1/admin/audit", Some(&format!("Bearer {admin}")), 0);
+        assert_eq!(later.status, 401, "{edge_var}: an expired token");
+        assert_eq!(later.body, missing.body, "{edge_var}");
+    }
+}

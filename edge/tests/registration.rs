@@ -755,3 +755,45 @@ fn answers_to_a_flow_that_is_gone_or_malformed_are_4xx() {
         (400, "bad_request")
     );
 }
+
+/// An ID token of the configured OpenID Connect issuer proves sign-in as a ticket does; the
+/// edge fetches the issuer's keys by discovery.
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_id_token_from_the_configured_issuer_signs_the_user_in() {
+    let stack = stack();
+    let oidc = var("SSPR_OIDC");
+    let token = stack.get_json(&format!("{oidc}/test/id-token?username=alice"))["id_token"]
+        .as_str()
+        .expect("the provider issued an ID token")
+        .to_owned();
+    // ID tokens are checked against the edge's own clock: no test offset on this request.
+    let mut response = stack
+        .agent
+        .get(format!("{}/v1/register", stack.edge))
+        .header("Authorization", format!("Bearer {token}"))
+        .call()
+        .unwrap();
+    let view: Value = response.body_mut().read_json().unwrap();
+    assert_eq!(response.status().as_u16(), 200, "{view}");
+    assert!(
+        view["username"].as_str().unwrap().starts_with("alice"),
+        "{view}"
+    );
+
+    // The same token with its payload swapped for another user's is refused like a forgery.
+    let bob = stack.get_json(&format!("{oidc}/test/id-token?username=bob"))["id_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut parts: Vec<&str> = token.split('.').collect();
+    parts[1] = bob.split('.').nth(1).unwrap();
+    let forged = stack.request(
+        "GET",
+        "/v1/register",
+        Some(&format!("Bearer {}", parts.join("."))),
+        None,
+    );
+    assert_eq!(forged.status, 401, "{}", forged.body);
+    assert_eq!(error_code(&forged), "unauthenticated");
+}

@@ -96,6 +96,7 @@ fn test() -> Result<(), String> {
             "--test",
             "e2e/standins/sms.test.mjs",
             "e2e/standins/graph.test.mjs",
+            "e2e/standins/oidc.test.mjs",
         ])
         .current_dir(&root);
         sh::run(&mut cmd)

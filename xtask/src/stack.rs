@@ -47,6 +47,10 @@ pub fn demo() -> Result<(), String> {
     println!("  Demo SMS inbox:   {}/", running.sms);
     println!("  Edge API:         {}/v1/health", running.edge);
     println!(
+        "  OpenID provider:  {} (any seed user, any password; client sspr-demo)",
+        running.oidc
+    );
+    println!(
         "  Audit log:        curl -H 'Authorization: Bearer {}' {}/v1/admin/audit",
         running.admin_token, running.edge
     );
@@ -126,6 +130,8 @@ pub struct Running {
     /// The Twilio-compatible SMS stand-in.
     pub sms: String,
     pub directory: String,
+    /// The OpenID Connect provider (its issuer URL), whose ID tokens the edges accept.
+    pub oidc: String,
     /// Test mode only: the edges on the SCIM and Graph backends, and their peers.
     pub backends: Option<Backends>,
     /// The admin API's bearer token for this run.
@@ -154,6 +160,7 @@ impl Running {
             .env("SSPR_MAILBOX", &self.mailbox)
             .env("SSPR_SMS", &self.sms)
             .env("SSPR_DIRECTORY", &self.directory)
+            .env("SSPR_OIDC", &self.oidc)
             .env("SSPR_ADMIN_TOKEN", &self.admin_token)
             .env("SSPR_REGISTRATION_TICKET_KEY", &self.ticket_key);
         if let Some(backends) = &self.backends {
@@ -197,9 +204,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         // Tests start from empty Durable Object storage every run.
         let _ = std::fs::remove_dir_all(&state);
     }
-    let (edge_port, site_port, mailbox_port, directory_port, sms_port) = match mode {
-        Mode::Demo => (8787, 8080, 8025, 8026, 8027),
-        Mode::Test => (free_port(18787)?, 0, 0, 0, 0),
+    let (edge_port, site_port, mailbox_port, directory_port, sms_port, oidc_port) = match mode {
+        Mode::Demo => (8787, 8080, 8025, 8026, 8027, 8028),
+        Mode::Test => (free_port(18787)?, 0, 0, 0, 0, 0),
     };
     let edge = format!("http://127.0.0.1:{edge_port}");
     let webhook_secret = random_hex(32)?;
@@ -214,6 +221,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         mailbox: String::new(),
         sms: String::new(),
         directory: String::new(),
+        oidc: String::new(),
         backends: None,
         admin_token: random_hex(32)?,
         ticket_key: random_hex(32)?,
@@ -238,6 +246,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             &sms_port.to_string(),
         ])
         .args(["--site-port", &site_port.to_string()])
+        .args(["--oidc-port", &oidc_port.to_string()])
         .args([
             "--graph-tenant",
             GRAPH_TENANT,
@@ -272,6 +281,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     running.mailbox = url("mailbox")?;
     running.sms = url("sms")?;
     running.directory = url("directory")?;
+    running.oidc = url("oidc")?;
     let webhook = url("webhook")?;
 
     // 2. The edge in workerd.
@@ -297,6 +307,12 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             "REGISTRATION_KEYS",
             format!("1:{}", base64(&random_bytes(32)?)),
         ),
+        // ID tokens of the stand-in provider prove sign-in; the directory's administrators
+        // (group it-admins) may also call the admin API with one. The main edge finds the
+        // keys by discovery, the SCIM edge at OIDC_JWKS_URL.
+        ("OIDC_ISSUER", running.oidc.clone()),
+        ("OIDC_CLIENT_ID", OIDC_CLIENT_ID.to_owned()),
+        ("OIDC_ADMIN_ROLE", "it-admins".to_owned()),
         // The outbox retries after 50 ms in the tests (alarms run on the wall clock), 2 s in the demo.
         (
             "OUTBOX_BASE_DELAY_MS",
@@ -336,6 +352,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             ("SCIM_BASE_URL", url("scim_base")?),
             ("SCIM_TOKEN", scim_token),
             ("SCIM_ADMIN_GROUP", "it-admins".to_owned()),
+            ("OIDC_JWKS_URL", format!("{}/jwks", running.oidc)),
         ];
         let graph_vars = [
             ("IDENTITY_BACKEND", "graph".to_owned()),
@@ -400,6 +417,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     }
     Ok(running)
 }
+
+/// The OpenID Connect stand-in's client (e2e/standins/oidc.mjs), the edges' audience.
+const OIDC_CLIENT_ID: &str = "sspr-demo";
 
 /// The Graph stand-in's tenant and app (ids, not secrets).
 const GRAPH_TENANT: &str = "contoso.onmicrosoft.com";

@@ -1,5 +1,5 @@
 //! `/v1/admin/…`: the audit log, the activity report and the policy, for callers holding
-//! `ADMIN_TOKEN`.
+//! `ADMIN_TOKEN` or an ID token with the `OIDC_ADMIN_ROLE` role.
 //! Each call first deletes the events older than `AUDIT_RETENTION_DAYS` (the daily cron
 //! trigger does the same when nobody asks).
 
@@ -15,6 +15,7 @@ use crate::audit::{AuditEvent, Detail, EventKind, csv, store};
 use crate::clock;
 use crate::config::Config;
 use crate::http::SecurityHeaders;
+use crate::oidc;
 use crate::policy_store::{self, InForce, PolicyUpdate, Refusal, StoredRow};
 
 /// Most events one export holds; a wider range is refused so a download stays bounded.
@@ -37,7 +38,7 @@ pub async fn handle(
     config: &Config,
     security: &SecurityHeaders,
 ) -> Result<Response> {
-    if let Some(refused) = unauthorized(req, config, security)? {
+    if let Some(refused) = unauthorized(req, config, security).await? {
         return Ok(refused);
     }
     let now = clock::now(req);
@@ -122,19 +123,49 @@ pub async fn handle(
     }
 }
 
-/// The 401 reply when the caller does not hold the admin token.
-fn unauthorized(
+/// The 401 reply when the caller is not an admin (see [`authorize`]).
+async fn unauthorized(
     req: &Request,
     config: &Config,
     security: &SecurityHeaders,
 ) -> Result<Option<Response>> {
     let authorization = req.headers().get("Authorization")?;
-    match admin_auth::authorize(config.admin_token.as_ref(), authorization.as_deref()) {
+    match authorize(config, authorization.as_deref(), clock::now(req)).await {
         Ok(()) => Ok(None),
         Err(reply) => {
             let mut response = respond(&reply, security)?;
             response.headers_mut().set("WWW-Authenticate", "Bearer")?;
             Ok(Some(response))
+        }
+    }
+}
+
+/// `ADMIN_TOKEN`, or, when `OIDC_ADMIN_ROLE` is set, an ID token of the configured issuer
+/// with that role. Every refusal is the same reply; the log says why an ID token failed.
+#[allow(clippy::result_large_err)] // a reply travels by value once per request
+async fn authorize(
+    config: &Config,
+    authorization: Option<&str>,
+    now: sspr_core::UnixMillis,
+) -> std::result::Result<(), Reply> {
+    let by_token = admin_auth::authorize(config.admin_token.as_ref(), authorization);
+    if by_token.is_ok() {
+        return by_token;
+    }
+    let Some((oidc, role, id_token)) =
+        admin_auth::id_token_route(config.oidc.as_ref(), authorization)
+    else {
+        return by_token;
+    };
+    match oidc::fetch::authenticate(id_token, oidc, now).await {
+        Ok(signed_in) if oidc::has_role(&signed_in, role) => Ok(()),
+        Ok(_) => {
+            worker::console_log!("admin API: an ID token without the admin role was refused");
+            by_token
+        }
+        Err(err) => {
+            worker::console_log!("admin API: an ID token was refused: {err}");
+            by_token
         }
     }
 }
@@ -148,7 +179,7 @@ pub async fn replace_policy(
     config: &Config,
     security: &SecurityHeaders,
 ) -> Result<Response> {
-    if let Some(refused) = unauthorized(&req, config, security)? {
+    if let Some(refused) = unauthorized(&req, config, security).await? {
         return Ok(refused);
     }
     let update: PolicyUpdate =

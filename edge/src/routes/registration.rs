@@ -88,6 +88,7 @@ pub async fn handle(
     let authorization = req.headers().get("Authorization")?;
     let signed_in = match signin::signed_in(
         config.registration_ticket_key.as_deref(),
+        config.oidc.as_ref(),
         authorization.as_deref(),
         now,
     )
