@@ -44,13 +44,19 @@ fn wall_ms() -> u64 {
 }
 
 fn stack() -> Stack {
+    stack_on("SSPR_EDGE")
+}
+
+/// The stack with the edge `edge_var` names: `SSPR_EDGE`, or `SSPR_EDGE_QUESTIONS` (two
+/// methods required, security questions allowed).
+fn stack_on(edge_var: &str) -> Stack {
     let day = NEXT_DAY.fetch_add(1, Ordering::SeqCst);
     let wall = wall_ms();
     Stack {
         offset_ms: AtomicU64::new(day * DAYS_APART_MS),
         from_ms: wall - 60_000 + day * DAYS_APART_MS,
         to_ms: wall - 60_000 + (day + 1) * DAYS_APART_MS,
-        edge: var("SSPR_EDGE"),
+        edge: var(edge_var),
         mailbox: var("SSPR_MAILBOX"),
         sms: var("SSPR_SMS"),
         ticket_key: var("SSPR_REGISTRATION_TICKET_KEY").into_bytes(),
@@ -796,4 +802,118 @@ fn an_id_token_from_the_configured_issuer_signs_the_user_in() {
     );
     assert_eq!(forged.status, 401, "{}", forged.body);
     assert_eq!(error_code(&forged), "unauthenticated");
+}
+
+/// The answers walt registers on the questions edge, by question key.
+const WALT_ANSWERS: [(&str, &str); 3] = [
+    ("city_born", "Trondheim"),
+    ("first_pet_name", "Rex the Dog"),
+    ("first_car_model", "Beetle 1302"),
+];
+
+fn answers_to(questions: &Value) -> Vec<String> {
+    questions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let key = q["value"].as_str().unwrap();
+            WALT_ANSWERS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, a)| a.to_lowercase())
+                .unwrap_or_else(|| panic!("asked {key}, which walt did not register"))
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn security_questions_are_registered_typed_twice_and_answered_at_a_reset() {
+    // The questions edge's policy: two methods, security questions allowed.
+    let stack = stack_on("SSPR_EDGE_QUESTIONS");
+    let first = stack.view("walt");
+    assert_eq!(first.body["required"], 2, "{}", first.body);
+    assert_eq!(
+        first.body["allowed"],
+        json!(["email_code", "authenticator", "security_questions"])
+    );
+    assert_eq!(first.body["questions"]["register"], 3);
+    assert_eq!(first.body["due"]["kind"], "register");
+
+    let entry = |key: &str, answer: &str, confirmation: &str| {
+        json!({
+            "question": { "kind": "predefined", "value": key },
+            "answer": answer,
+            "confirmation": confirmation,
+        })
+    };
+    let typo: Vec<Value> = WALT_ANSWERS
+        .iter()
+        .enumerate()
+        .map(|(i, (k, a))| entry(k, a, if i == 1 { "Rex the Cat" } else { a }))
+        .collect();
+    let refused = stack.post("walt", "/v1/register/questions", json!({ "answers": typo }));
+    assert_eq!(
+        (refused.status, error_code(&refused)),
+        (400, "questions_invalid")
+    );
+    assert_eq!(refused.body["error"]["parameter"], "answers[1]");
+
+    let answers: Vec<Value> = WALT_ANSWERS.iter().map(|(k, a)| entry(k, a, a)).collect();
+    let registered = stack.post(
+        "walt",
+        "/v1/register/questions",
+        json!({ "answers": answers }),
+    );
+    assert_eq!(registered.status, 200, "{}", registered.body);
+    assert_eq!(methods(&registered), ["email_code", "security_questions"]);
+    assert_eq!(registered.body["due"]["kind"], "up_to_date");
+    assert!(!registered.body.to_string().contains("Trondheim"));
+
+    let reset = stack.reset("/v1/reset/start", json!({ "username": "walt" }));
+    assert_eq!(
+        reset.body["step"]["kind"], "choose_method",
+        "{}",
+        reset.body
+    );
+    let flow = reset.body["flow"].as_str().unwrap().to_owned();
+    let asked = stack.reset(
+        "/v1/reset/choose",
+        json!({ "flow": flow, "method": "security_questions" }),
+    );
+    assert_eq!(
+        asked.body["step"]["kind"], "answer_questions",
+        "{}",
+        asked.body
+    );
+    let questions = asked.body["step"]["questions"].clone();
+    assert_eq!(questions.as_array().unwrap().len(), 3);
+
+    let wrong = stack.reset(
+        "/v1/reset/answers",
+        json!({ "flow": flow, "answers": ["Oslo", "Fido", "Golf"] }),
+    );
+    assert_eq!((wrong.status, error_code(&wrong)), (422, "answers_wrong"));
+    assert_eq!(wrong.body["step"]["kind"], "answer_questions");
+    let redrawn = wrong.body["step"]["questions"].clone();
+
+    // Answers are normalised (case, spaces) before they are compared.
+    let right = stack.reset(
+        "/v1/reset/answers",
+        json!({ "flow": flow, "answers": answers_to(&redrawn) }),
+    );
+    assert_eq!(right.status, 200, "{}", right.body);
+    assert_eq!(right.body["step"]["kind"], "choose_method");
+    assert_eq!(right.body["step"]["verified"], 1);
+    // Questions are never enough alone: the email code is still to prove.
+    let emailed = stack.reset(
+        "/v1/reset/choose",
+        json!({ "flow": flow, "method": "email_code" }),
+    );
+    assert_eq!(
+        emailed.body["step"]["kind"], "verify_code",
+        "{}",
+        emailed.body
+    );
 }

@@ -150,7 +150,22 @@ pub struct Backends {
     /// The edge with `IDENTITY_BACKEND=graph`, and the Graph stand-in.
     pub edge_graph: String,
     pub graph: String,
+    /// The edge on the webhook backend under [`QUESTIONS_POLICY`] (two methods, security
+    /// questions allowed).
+    pub edge_questions: String,
 }
+
+/// The policy of the test stack's fourth edge: security questions need two methods, which
+/// the main edge's policy (e2e/fixtures/policy.toml) does not require.
+const QUESTIONS_POLICY: &str = "enabled_for = \"all\"
+
+[methods]
+allowed = [\"email_code\", \"authenticator\", \"security_questions\"]
+required = 2
+
+[organization]
+name = \"Contoso\"
+";
 
 impl Running {
     /// Passes the stack's URLs to a test command.
@@ -167,7 +182,8 @@ impl Running {
             cmd.env("SSPR_EDGE_SCIM", &backends.edge_scim)
                 .env("SSPR_SCIM", &backends.scim)
                 .env("SSPR_EDGE_GRAPH", &backends.edge_graph)
-                .env("SSPR_GRAPH", &backends.graph);
+                .env("SSPR_GRAPH", &backends.graph)
+                .env("SSPR_EDGE_QUESTIONS", &backends.edge_questions);
         }
     }
 
@@ -319,9 +335,12 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             if mode == Mode::Test { "50" } else { "2000" }.to_owned(),
         ),
     ];
+    let webhook_vars = [
+        ("IDENTITY_WEBHOOK_URL", webhook),
+        ("IDENTITY_WEBHOOK_SECRET", webhook_secret),
+    ];
     let mut vars = shared.to_vec();
-    vars.push(("IDENTITY_WEBHOOK_URL", webhook));
-    vars.push(("IDENTITY_WEBHOOK_SECRET", webhook_secret));
+    vars.extend(webhook_vars.iter().cloned());
     let env_file = dir.join("edge.env");
     write_env_file(&env_file, &vars)?;
     migrate(env, &state, &logs.join("migrations.log"))?;
@@ -340,9 +359,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     running.services.push(service);
     wait_for_health(&mut running, &edge, Duration::from_secs(600))?;
 
-    // 3. Test mode: the same built worker twice more, on the SCIM and on the Graph backend.
-    // They start once the first has built it (their configuration has no build step), side
-    // by side.
+    // 3. Test mode: the same built worker three times more, on the SCIM and on the Graph
+    // backend, and on the webhook under a policy with security questions. They start once the
+    // first has built it (their configuration has no build step), side by side.
     if mode == Mode::Test {
         let started = Instant::now();
         let scim = url("scim")?;
@@ -365,10 +384,13 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             ("GRAPH_LOGIN_URL", graph.clone()),
             ("GRAPH_API_URL", graph.clone()),
         ];
+        let mut questions_vars = webhook_vars.to_vec();
+        questions_vars.push(("POLICY", QUESTIONS_POLICY.to_owned()));
         let mut edges = Vec::new();
         for (backend, extra, log_name) in [
             ("scim", &scim_vars[..], "edge-scim.log"),
             ("graph", &graph_vars[..], "edge-graph.log"),
+            ("questions", &questions_vars[..], "edge-questions.log"),
         ] {
             let edge_dir = dir.join(format!("edge-{backend}"));
             let _ = std::fs::remove_dir_all(&edge_dir);
@@ -383,6 +405,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             )?;
             std::fs::write(&config, derived).map_err(|e| format!("{}: {e}", config.display()))?;
             let mut vars = shared.to_vec();
+            vars.retain(|(name, _)| !extra.iter().any(|(own, _)| own == name));
             vars.extend(extra.iter().cloned());
             let env_file = edge_dir.join("edge.env");
             write_env_file(&env_file, &vars)?;
@@ -392,10 +415,10 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             let mut cmd = wrangler_dev(env, port, &env_file, &state)?;
             cmd.current_dir(&edge_dir)
                 .args(["--config", &config.display().to_string()]);
-            let name = if backend == "scim" {
-                "wrangler dev (scim)"
-            } else {
-                "wrangler dev (graph)"
+            let name = match backend {
+                "scim" => "wrangler dev (scim)",
+                "graph" => "wrangler dev (graph)",
+                _ => "wrangler dev (questions)",
             };
             let (service, _) = spawn(name, cmd, &logs.join(log_name), None)?;
             running.services.push(service);
@@ -405,7 +428,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             wait_for_health(&mut running, edge, Duration::from_secs(120))?;
         }
         println!(
-            "  the SCIM and Graph edges answered {} after the first",
+            "  the SCIM, Graph and questions edges answered {} after the first",
             sh::elapsed(started)
         );
         running.backends = Some(Backends {
@@ -413,6 +436,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             scim,
             edge_graph: edges[1].clone(),
             graph,
+            edge_questions: edges[2].clone(),
         });
     }
     Ok(running)

@@ -81,6 +81,25 @@ impl PhoneNumber {
         ok.then(|| PhoneNumber(format!("+{digits}")))
     }
 
+    /// A number a user typed with its country code (`+44 7700 900123`, `+1 (415) 555-0132`),
+    /// checked by its shape only, as [`PhoneNumber::from_e164`] checks a directory's number:
+    /// for the edge, which leaves the numbering-plan metadata out of its bundle (the widget
+    /// checks numbers with [`PhoneNumber::parse`] as they are typed, and the code texted to
+    /// the number proves it works).
+    ///
+    /// # Errors
+    ///
+    /// [`PhoneError::Unparsable`] without a `+` and 8 to 15 digits.
+    ///
+    /// ```
+    /// use sspr_core::methods::phone::PhoneNumber;
+    /// assert_eq!(PhoneNumber::parse_international(" +44 7700 900123 ").unwrap().e164(), "+447700900123");
+    /// assert!(PhoneNumber::parse_international("07700 900123").is_err());
+    /// ```
+    pub fn parse_international(input: &str) -> Result<PhoneNumber, PhoneError> {
+        PhoneNumber::from_e164(input).ok_or_else(|| PhoneError::Unparsable(input.trim().to_owned()))
+    }
+
     /// `+` and digits only.
     pub fn e164(&self) -> &str {
         &self.0

@@ -212,6 +212,24 @@ impl Registrations {
     ) -> Result<OtpCode, EnrolmentError> {
         Self::check_allowed(allowed, Method::SmsCode)?;
         let number = PhoneNumber::parse(input, default_region)?;
+        self.start_phone_number(allowed, number, code_key, binding, policy, now, fill)
+    }
+
+    /// Starts adding a phone number already parsed (the edge reads typed numbers with
+    /// [`PhoneNumber::parse_international`], which needs no numbering-plan metadata): returns
+    /// the code to text to it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start_phone_number(
+        &mut self,
+        allowed: &[Method],
+        number: PhoneNumber,
+        code_key: &[u8],
+        binding: &[u8],
+        policy: CodePolicy,
+        now: UnixMillis,
+        fill: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<OtpCode, EnrolmentError> {
+        Self::check_allowed(allowed, Method::SmsCode)?;
         let (challenge, code) = CodeChallenge::issue(code_key, binding, policy, now, fill);
         self.pending = Some(Enrolment::Sms { number, challenge });
         Ok(code)

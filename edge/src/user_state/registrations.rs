@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
 use sspr_core::api::{AnswerEntry, ApiError, ErrorCode, RegistrationView};
 use sspr_core::flow::FlowKind;
+use sspr_core::methods::phone::PhoneNumber;
 use sspr_core::methods::questions::AnswerInput;
 use sspr_core::policy::{Method, UserFacts};
 use sspr_core::registration::{
-    DirectoryContacts, Enrolment, Registrant, Registrations, check_removal_sign_in,
+    DirectoryContacts, Enrolment, EnrolmentError, Registrant, Registrations, check_removal_sign_in,
 };
 use sspr_core::throttle::SendChannel;
 use worker::Result;
@@ -204,16 +205,21 @@ impl UserState {
             }
             RegisterOp::AddPhone { number } => {
                 let mut next = registrations.clone();
-                match next.start_phone(
-                    &allowed,
-                    &number,
-                    None,
-                    &config.code_key,
-                    binding,
-                    code_policy,
-                    now,
-                    &mut random::fill,
-                ) {
+                // Read by its shape only: the numbering-plan metadata stays out of the bundle.
+                let started = PhoneNumber::parse_international(&number)
+                    .map_err(EnrolmentError::from)
+                    .and_then(|number| {
+                        next.start_phone_number(
+                            &allowed,
+                            number,
+                            &config.code_key,
+                            binding,
+                            code_policy,
+                            now,
+                            &mut random::fill,
+                        )
+                    });
+                match started {
                     Err(err) => (false, Some((&err).into())),
                     Ok(code) => match self.record_send(config, SendChannel::Sms, now)? {
                         Err(refused) => (false, Some(refused)),
