@@ -11,11 +11,11 @@ import { readBody, json, listen } from './http.mjs';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.json': 'application/json', '.ico': 'image/x-icon',
+  '.json': 'application/json', '.ico': 'image/x-icon', '.ftl': 'text/plain; charset=utf-8',
 };
 
-/** The files a host page downloads for the widget. */
-const WIDGET_FILES = new Set(['sspr.js', 'sspr-widget_bg.wasm']);
+/** The files a host page downloads for the widget, and the languages it fetches on demand. */
+const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
 
 export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
   const root = path.resolve(dist);
@@ -76,7 +76,7 @@ export async function startCdn({ port, dist }) {
     const name = new URL(req.url, 'http://cdn').pathname.replace(/^\/+/, '');
     const cors = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' }, cors);
-    if (!WIDGET_FILES.has(name)) return json(res, 404, { error: 'not found' }, cors);
+    if (!WIDGET_FILES.test(name)) return json(res, 404, { error: 'not found' }, cors);
     try {
       const data = await readFile(path.join(root, name));
       res.writeHead(200, {

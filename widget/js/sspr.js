@@ -9,10 +9,28 @@
 // default: the browser's languages), theme ("auto" | "light" | "dark"), dom ("shadow" |
 // "light"). Events (bubbling, composed): sspr:step,
 // sspr:done, sspr:error.
-import init, { mount as mountWidget } from 'sspr-widget-glue';
+import init, { mount as mountWidget, localeFor } from 'sspr-widget-glue';
 import css from '../../style/sspr.css';
 
 const ready = init();
+
+// English is compiled into the wasm; another language is fetched once, on demand, from
+// locales/<tag>.ftl beside this module. If it cannot be fetched the widget speaks English.
+const locales = new Map();
+function localeSource(tag) {
+  if (!locales.has(tag)) {
+    const url = new URL(`locales/${tag}.ftl`, import.meta.url);
+    locales.set(tag, fetch(url).then((answer) => {
+      if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+      return answer.text();
+    }).catch((err) => {
+      console.warn(`sspr: the ${tag} messages (${url}) could not be loaded, so English is shown: ${err.message}`);
+      locales.delete(tag);
+      return null;
+    }));
+  }
+  return locales.get(tag);
+}
 const THEMES = ['auto', 'light', 'dark'];
 const DOMS = ['shadow', 'light'];
 
@@ -54,6 +72,8 @@ function report(element, container, message) {
  */
 export async function mount(element, options = {}) {
   await ready;
+  const tag = localeFor(typeof options.lang === 'string' ? options.lang : undefined);
+  const messages = tag === 'en' ? {} : { [tag]: await localeSource(tag) };
   const container = document.createElement('div');
   container.className = 'sspr-host';
   let root = element;
@@ -67,7 +87,7 @@ export async function mount(element, options = {}) {
     }
     root.replaceChildren(container);
     container.dataset.ssprTheme = choice('theme', options.theme, THEMES);
-    widget = mountWidget(container, element, { edge: options.edge, flow: options.flow, lang: options.lang });
+    widget = mountWidget(container, element, { edge: options.edge, flow: options.flow, lang: options.lang, messages });
   } catch (err) {
     if (!container.isConnected) root.replaceChildren(container);
     report(element, container, err.message);

@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::components::reset_widget::ResetWidget;
 use crate::events::Emitter;
+use crate::i18n::Locale;
 use crate::options::Options;
 
 #[wasm_bindgen(start)]
@@ -40,26 +41,52 @@ impl Mounted {
 /// Renders a reset widget into `container`, and dispatches its `sspr:*` events on `host`
 /// (the `<sspr-reset>` element). `options` is a plain object: `edge` (the edge's URL,
 /// required), `flow` (`"reset"` or `"unlock"`), `lang` (a language tag; without it, the
-/// browser's preferred languages). Bad options are refused with an error that names the
-/// option.
+/// browser's preferred languages), `messages` (`{ [tag]: source }`: the Fluent file of the
+/// locale [`locale_for`] chose, fetched by the loader; English is compiled in). Bad options
+/// are refused with an error that names the option.
 #[wasm_bindgen]
 pub fn mount(
     container: web_sys::HtmlElement,
     host: web_sys::EventTarget,
     options: JsValue,
 ) -> Result<Mounted, JsError> {
+    let messages = js_sys::Reflect::get(&options, &JsValue::from_str("messages")).ok();
     let options = Options::from_js(&options).map_err(|err| JsError::new(&err.to_string()))?;
     let emitter = Emitter::new(host);
-    let lang = match &options.lang {
-        Some(tag) => i18n::negotiate(&[tag]),
-        None => i18n::negotiate(&browser_languages()),
-    };
+    let locale = load_locale(locale_for(options.lang.clone()), messages);
     let handle = leptos::mount::mount_to(container, move || {
-        view! { <ResetWidget edge=options.edge kind=options.flow emitter lang /> }
+        view! { <ResetWidget edge=options.edge kind=options.flow emitter locale /> }
     });
     Ok(Mounted {
         _handle: Box::new(handle),
     })
+}
+
+/// The locale a widget with this `lang` option shows (without it, the browser's preferred
+/// languages decide): one of [`i18n::LOCALES`]. The loader fetches `locales/<tag>.ftl` for
+/// it, unless it is English.
+#[wasm_bindgen(js_name = localeFor)]
+pub fn locale_for(lang: Option<String>) -> String {
+    match lang.filter(|tag| !tag.trim().is_empty()) {
+        Some(tag) => i18n::negotiate(&[tag.trim()]),
+        None => i18n::negotiate(&browser_languages()),
+    }
+    .to_owned()
+}
+
+/// The locale `tag` from the fetched `messages[tag]`; English when it is missing (the fetch
+/// failed) or broken.
+fn load_locale(tag: String, messages: Option<JsValue>) -> Locale {
+    let source = messages
+        .and_then(|m| js_sys::Reflect::get(&m, &JsValue::from_str(&tag)).ok())
+        .and_then(|source| source.as_string());
+    match source {
+        Some(source) => Locale::parse(&tag, &source).unwrap_or_else(|err| {
+            leptos::logging::error!("sspr: locale {}: {}", err.tag, err.problem);
+            Locale::english()
+        }),
+        None => Locale::english(),
+    }
 }
 
 /// `navigator.languages`, most preferred first.

@@ -55,14 +55,10 @@ pub fn ResetWidget(
     /// Where the widget's `sspr:*` events go (the host element).
     #[prop(optional)]
     emitter: Emitter,
-    /// The language, one of [`crate::i18n::LOCALES`] (see [`crate::i18n::negotiate`]).
-    #[prop(default = "en")]
-    lang: &'static str,
+    /// The messages, in one of [`crate::i18n::LOCALES`] (see [`crate::i18n::negotiate`]).
+    #[prop(default = Locale::english())]
+    locale: Locale,
 ) -> impl IntoView {
-    let locale = Locale::load(lang).unwrap_or_else(|err| {
-        leptos::logging::error!("sspr: locale {}: {}", err.tag, err.problem);
-        Locale::load("en").expect("the English locale is tested")
-    });
     let (lang, dir) = (locale.tag(), locale.dir());
     let i18n = I18n::new(locale);
     provide_context(i18n);
