@@ -15,7 +15,7 @@ const TYPES = {
 };
 
 /** The files a host page downloads for the widget, and the languages it fetches on demand. */
-const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
+const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
 
 export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
   const root = path.resolve(dist);

@@ -331,6 +331,9 @@ mod tests {
             ("step", 1.into()),
             ("seconds", 25.into()),
             ("total", 2.into()),
+            ("held", 1.into()),
+            ("name", "Alice Martin".into()),
+            ("number", 3.into()),
         ];
         for tag in LOCALES {
             let locale = Locale::load(tag).unwrap();

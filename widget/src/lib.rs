@@ -16,10 +16,13 @@ pub mod webotp;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "register")]
+use crate::components::register_widget::RegisterWidget;
+#[cfg(feature = "reset")]
 use crate::components::reset_widget::ResetWidget;
 use crate::events::Emitter;
 use crate::i18n::Locale;
-use crate::options::Options;
+use crate::options::{Flow, Options};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -30,17 +33,28 @@ fn start() {
 #[wasm_bindgen]
 pub struct Mounted {
     _handle: Box<dyn std::any::Any>,
+    credential: RwSignal<Option<String>>,
 }
 
 #[wasm_bindgen]
 impl Mounted {
-    /// Removes the widget and everything it holds (typed values, the flow token).
+    /// Removes the widget and everything it holds (typed values, the flow token, the
+    /// credential).
     pub fn unmount(self) {}
+
+    /// Registration: the signed-in user's new credential (after an `unauthenticated` error,
+    /// the widget sends the refused request again with it). Kept in memory only.
+    #[wasm_bindgen(js_name = setCredential)]
+    pub fn set_credential(&self, credential: Option<String>) {
+        let credential = credential.filter(|c| !c.trim().is_empty());
+        // The widget may be gone already; then there is nothing to resume.
+        let _ = self.credential.try_set(credential);
+    }
 }
 
 /// Renders a reset widget into `container`, and dispatches its `sspr:*` events on `host`
 /// (the `<sspr-reset>` element). `options` is a plain object: `edge` (the edge's URL,
-/// required), `flow` (`"reset"` or `"unlock"`), `lang` (a language tag; without it, the
+/// required), `flow` (`"reset"`, `"unlock"` or `"register"`), `credential` (registration: the signed-in user's ID token or `sspr1.` ticket), `lang` (a language tag; without it, the
 /// browser's preferred languages), `messages` (`{ [tag]: source }`: the Fluent file of the
 /// locale [`locale_for`] chose, fetched by the loader; English is compiled in). Bad options
 /// are refused with an error that names the option.
@@ -54,11 +68,34 @@ pub fn mount(
     let options = Options::from_js(&options).map_err(|err| JsError::new(&err.to_string()))?;
     let emitter = Emitter::new(host);
     let locale = load_locale(locale_for(options.lang.clone()), messages);
-    let handle = leptos::mount::mount_to(container, move || {
-        view! { <ResetWidget edge=options.edge kind=options.flow emitter locale /> }
+    // Owned by no reactive scope, so the page can set it for as long as the widget lives.
+    let credential = RwSignal::new(options.credential.clone());
+    let kind: Option<sspr_core::flow::FlowKind> = match options.flow {
+        #[cfg(feature = "register")]
+        Flow::Register => None,
+        #[cfg(feature = "reset")]
+        Flow::Reset => Some(sspr_core::flow::FlowKind::Reset),
+        #[cfg(feature = "reset")]
+        Flow::Unlock => Some(sspr_core::flow::FlowKind::Unlock),
+        #[allow(unreachable_patterns)]
+        other => {
+            return Err(JsError::new(&format!(
+                "sspr: this build of the widget has no {other:?} screens"
+            )));
+        }
+    };
+    let _ = (&kind, &credential, &emitter);
+    let handle = leptos::mount::mount_to(container, move || match kind {
+        #[cfg(feature = "reset")]
+        Some(kind) => view! { <ResetWidget edge=options.edge kind emitter locale /> }.into_any(),
+        #[cfg(feature = "register")]
+        None => view! { <RegisterWidget edge=options.edge credential emitter locale /> }.into_any(),
+        #[allow(unreachable_patterns)]
+        _ => ().into_any(),
     });
     Ok(Mounted {
         _handle: Box::new(handle),
+        credential,
     })
 }
 

@@ -238,6 +238,10 @@ fn bench() -> Result<(), String> {
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
         .sum::<Result<u64, String>>()?;
+    let register = ["sspr.js", "sspr-register.js", "sspr-register_bg.wasm"]
+        .iter()
+        .map(|f| sh::gzip_size(&root.join("dist").join(f)))
+        .sum::<Result<u64, String>>()?;
     // A page in another language than English also fetches that language's messages.
     let mut locale = 0;
     for entry in
@@ -251,6 +255,10 @@ fn bench() -> Result<(), String> {
     println!(
         "bench: widget reset screen download in English (sspr.js with the stylesheet + wasm, gzip): {:.1} KB (budget 250 KB, aim 120 KB)",
         widget as f64 / 1000.0
+    );
+    println!(
+        "bench: widget registration screen download in English (sspr.js + sspr-register.js + its wasm, gzip): {:.1} KB (budget 250 KB)",
+        register as f64 / 1000.0
     );
     println!(
         "bench: plus, in a language other than English, its messages (largest locale file, gzip): {:.1} KB",
