@@ -75,6 +75,26 @@ impl std::fmt::Debug for NewPasswordRequest {
     }
 }
 
+/// `POST /v1/reset/answers`: answers to the security questions of the `answer_questions`
+/// step, in the order they were asked.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersRequest {
+    /// The flow token from the last [`Reply`].
+    pub flow: String,
+    /// One answer per question asked, in order. Never printed by `Debug`.
+    pub answers: Vec<String>,
+}
+
+impl std::fmt::Debug for AnswersRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnswersRequest")
+            .field("flow", &"…")
+            .field("answers", &self.answers.len())
+            .finish()
+    }
+}
+
 /// The channel a one-time code travels on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -515,6 +535,15 @@ mod tests {
         assert_eq!(json["code"], "invalid_parameter");
         assert_eq!(json["parameter"], "limit");
         assert_eq!(error.code.status(), 400);
+    }
+
+    #[test]
+    fn answers_are_never_printed() {
+        let req = AnswersRequest {
+            flow: "f".into(),
+            answers: vec!["Lyon".into()],
+        };
+        assert!(!format!("{req:?}").contains("Lyon"));
     }
 
     #[test]

@@ -36,6 +36,19 @@ export const SEED_USERS = [
     locked: person.locked ?? false,
   }))),
   { id: 'u-1009', username: 'omar', email: 'omar@example.com', display_name: 'Omar Haddad', enabled: true, locked: false, admin: true, groups: ['it-admins'], password: 'Initial-Password-9' },
+  // Registration tests (edge/tests/registration.rs), one user each: rita and sam have no
+  // contact details in the directory, the others an email address.
+  ...['rita', 'sam', 'tess', 'uli', 'vera', 'walt', 'xena'].map((name, index) => ({
+    id: `u-20${index + 10}`,
+    username: name,
+    email: name === 'rita' || name === 'sam' ? null : `${name}@example.com`,
+    display_name: name[0].toUpperCase() + name.slice(1),
+    enabled: true,
+    locked: false,
+    admin: false,
+    groups: ['staff'],
+    password: `Initial-Password-${name}`,
+  })),
   { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
 ];
 

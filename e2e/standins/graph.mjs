@@ -39,7 +39,7 @@ export function createGraph({ tenant, clientId, clientSecret }) {
     users = SEED_USERS.map((person, index) => ({
       id: `6e7b768e-07e2-4810-8459-${String(485000000000 + index).padStart(12, '0')}`,
       displayName: person.display_name,
-      userPrincipalName: person.email,
+      userPrincipalName: person.email ?? `${person.username}@example.com`,
       mail: person.email,
       // Entra keeps numbers as typed; the backend normalises to E.164.
       mobilePhone: person.phone ? person.phone.replace(/^\+49/, '+49 ') : null,

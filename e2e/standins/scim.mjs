@@ -28,7 +28,7 @@ export function createScim({ token }) {
         id,
         userName: person.username,
         displayName: person.display_name,
-        emails: [{ value: person.email, type: 'work', primary: true }],
+        emails: person.email ? [{ value: person.email, type: 'work', primary: true }] : [],
         ...(person.phone ? { phoneNumbers: [{ value: person.phone, type: 'mobile' }] } : {}),
         active: person.enabled,
         groups: person.groups.map((name) => ({ value: `group-${name}`, display: name })),

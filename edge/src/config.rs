@@ -6,6 +6,7 @@ use sspr_core::outbox::RetryPolicy;
 use sspr_core::policy::{Method, Policy};
 
 use crate::admin_auth::AdminToken;
+use crate::sealed::SealingKeys;
 
 /// Everything the edge needs to run.
 #[derive(Clone)]
@@ -39,6 +40,13 @@ pub struct Config {
     pub sms: Option<SmsConfig>,
     /// How the outbox retries the final change (`OUTBOX_BASE_DELAY_MS`, see [`outbox_policy`]).
     pub outbox: RetryPolicy,
+    /// The key of the sign-in tickets the host's backend mints for the registration routes
+    /// (`REGISTRATION_TICKET_KEY`, secret, ≥ 32 bytes); tickets are refused when it is unset.
+    pub registration_ticket_key: Option<Vec<u8>>,
+    /// The keys what users register is encrypted with (`REGISTRATION_KEYS`, secret,
+    /// `1:<base64 of 32 bytes>,2:<…>`: the newest version encrypts, every listed one
+    /// decrypts). Registration refuses every caller when it is unset.
+    pub registration_keys: Option<SealingKeys>,
 }
 
 /// The Twilio-compatible SMS provider (`SMS_API_URL`, `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN`,
@@ -321,6 +329,23 @@ impl Config {
             admin_token,
             sms,
             outbox: outbox_policy(&lookup)?,
+            registration_ticket_key: match lookup("REGISTRATION_TICKET_KEY")
+                .filter(|v| !v.trim().is_empty())
+            {
+                Some(_) => Some(secret("REGISTRATION_TICKET_KEY")?),
+                None => None,
+            },
+            registration_keys: match lookup("REGISTRATION_KEYS").filter(|v| !v.trim().is_empty()) {
+                Some(text) => {
+                    Some(
+                        SealingKeys::parse(&text).map_err(|reason| ConfigError::Invalid {
+                            name: "REGISTRATION_KEYS",
+                            reason,
+                        })?,
+                    )
+                }
+                None => None,
+            },
         })
     }
 }
@@ -561,6 +586,34 @@ mod tests {
             parse(&vars).err(),
             Some(ConfigError::Missing("CODE_HMAC_KEY"))
         );
+    }
+
+    #[test]
+    fn registration_settings_are_optional_and_checked_when_set() {
+        let config = parse(&vars()).unwrap();
+        assert!(config.registration_ticket_key.is_none() && config.registration_keys.is_none());
+        let mut vars = vars();
+        vars.insert("REGISTRATION_TICKET_KEY", "t".repeat(32));
+        vars.insert("REGISTRATION_KEYS", format!("1:{}", "A".repeat(43) + "="));
+        let config = parse(&vars).unwrap();
+        assert_eq!(config.registration_ticket_key, Some(b"t".repeat(32)));
+        assert_eq!(config.registration_keys.unwrap().newest_version(), 1);
+        vars.insert("REGISTRATION_KEYS", "1:short".into());
+        assert!(matches!(
+            parse(&vars).err(),
+            Some(ConfigError::Invalid {
+                name: "REGISTRATION_KEYS",
+                ..
+            })
+        ));
+        vars.insert("REGISTRATION_TICKET_KEY", "short".into());
+        assert!(matches!(
+            parse(&vars).err(),
+            Some(ConfigError::Invalid {
+                name: "REGISTRATION_TICKET_KEY",
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub enum Route {
     ResetStart,
     ResetChoose,
     ResetVerify,
+    ResetAnswers,
     ResetPassword,
     UnlockStart,
     UnlockComplete,
@@ -23,14 +24,30 @@ pub enum Route {
     AdminAudit,
     AdminAuditExport,
     AdminActivity,
+    Register(RegisterRoute),
+}
+
+/// The registration routes (a signed-in user's methods).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterRoute {
+    View,
+    Email,
+    Phone,
+    Authenticator,
+    Verify,
+    Questions,
+    Remove,
+    Confirm,
+    Skip,
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 11] = [
+pub const ROUTES: [(&str, &str, Route); 21] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
     ("POST", "/v1/reset/verify", Route::ResetVerify),
+    ("POST", "/v1/reset/answers", Route::ResetAnswers),
     ("POST", "/v1/reset/password", Route::ResetPassword),
     ("POST", "/v1/unlock/start", Route::UnlockStart),
     ("POST", "/v1/unlock/complete", Route::UnlockComplete),
@@ -38,6 +55,47 @@ pub const ROUTES: [(&str, &str, Route); 11] = [
     ("GET", "/v1/admin/audit", Route::AdminAudit),
     ("GET", "/v1/admin/audit/export", Route::AdminAuditExport),
     ("GET", "/v1/admin/reports/activity", Route::AdminActivity),
+    ("GET", "/v1/register", Route::Register(RegisterRoute::View)),
+    (
+        "POST",
+        "/v1/register/email",
+        Route::Register(RegisterRoute::Email),
+    ),
+    (
+        "POST",
+        "/v1/register/phone",
+        Route::Register(RegisterRoute::Phone),
+    ),
+    (
+        "POST",
+        "/v1/register/authenticator",
+        Route::Register(RegisterRoute::Authenticator),
+    ),
+    (
+        "POST",
+        "/v1/register/verify",
+        Route::Register(RegisterRoute::Verify),
+    ),
+    (
+        "POST",
+        "/v1/register/questions",
+        Route::Register(RegisterRoute::Questions),
+    ),
+    (
+        "POST",
+        "/v1/register/remove",
+        Route::Register(RegisterRoute::Remove),
+    ),
+    (
+        "POST",
+        "/v1/register/confirm",
+        Route::Register(RegisterRoute::Confirm),
+    ),
+    (
+        "POST",
+        "/v1/register/skip",
+        Route::Register(RegisterRoute::Skip),
+    ),
 ];
 
 /// Finds the route for a request, or the error reply for a path or method we do not serve.
@@ -116,7 +174,10 @@ impl SecurityHeaders {
         let mut headers = self.headers();
         if self.allow_origin.is_some() {
             headers.push(("Access-Control-Allow-Methods", "GET, POST".to_owned()));
-            headers.push(("Access-Control-Allow-Headers", "Content-Type".to_owned()));
+            headers.push((
+                "Access-Control-Allow-Headers",
+                "Content-Type, Authorization".to_owned(),
+            ));
             headers.push(("Access-Control-Max-Age", "600".to_owned()));
         }
         headers

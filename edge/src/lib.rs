@@ -12,7 +12,9 @@ pub mod identity;
 pub mod outbound;
 pub mod random;
 pub mod routes;
+pub mod sealed;
 pub mod senders;
+pub mod signin;
 pub mod user_state;
 
 use sspr_core::flow::FlowKind;
@@ -53,6 +55,9 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::ResetStatus) => routes::reset::status(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetChoose) => routes::reset::choose(req, &env, &ctx, &config, &security).await,
         Ok(Route::ResetVerify) => routes::reset::verify(req, &env, &ctx, &config, &security).await,
+        Ok(Route::ResetAnswers) => {
+            routes::reset::answers(req, &env, &ctx, &config, &security).await
+        }
         Ok(Route::ResetPassword) => {
             routes::reset::password(req, &env, &ctx, &config, &security).await
         }
@@ -64,6 +69,9 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         }
         Ok(Route::AdminActivity) => {
             admin::handle(AdminRoute::Activity, &req, &env, &config, &security).await
+        }
+        Ok(Route::Register(route)) => {
+            routes::registration::handle(route, req, &env, &ctx, &config, &security).await
         }
         Err(reply) => routes::refuse_route(&reply, &path, &security),
     };

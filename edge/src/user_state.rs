@@ -15,6 +15,8 @@
 //! also delete flows that have expired; an alarm's audit events and notice are written and
 //! sent by the object itself.
 
+mod registrations;
+
 use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
@@ -25,9 +27,11 @@ use sspr_core::flow::{
     Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Notice, Proofs, ResetFlow, ResetSettings, Stage,
     Subject,
 };
+use sspr_core::offers;
 use sspr_core::outbox::{AfterAttempt, Due};
 use sspr_core::password::NewPassword;
-use sspr_core::policy::Method;
+use sspr_core::policy::{EffectivePolicy, Method};
+use sspr_core::registration::DirectoryContacts;
 use sspr_core::throttle::{SendChannel, ThrottleState, Throttled};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
@@ -38,6 +42,8 @@ use crate::identity::{self, Backend, BackendError, IdentityBackend};
 use crate::random;
 use crate::senders::resend::ResendSender;
 use crate::senders::{EmailSender, templates};
+
+pub use registrations::{RegisterOp, Registering, RegistrationOutcome};
 
 /// What the worker asks of a user's state.
 #[derive(Serialize, Deserialize)]
@@ -50,11 +56,21 @@ pub enum Command {
         subject: Subject,
         offers: Vec<MethodOffer>,
         settings: ResetSettings,
+        /// For a real user: what the object merges with the registrations it keeps to find
+        /// the offers (`offers` is then ignored).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        held: Option<HeldAtStart>,
     },
     Verify {
         now: UnixMillis,
         token: String,
         code: String,
+    },
+    /// Answers to the security questions asked, in order.
+    Answers {
+        now: UnixMillis,
+        token: String,
+        answers: Vec<String>,
     },
     Password {
         now: UnixMillis,
@@ -71,20 +87,42 @@ pub enum Command {
     },
     /// Where the flow stands: a pending change done, still pending, or not applied.
     Status { now: UnixMillis, token: String },
+    /// A signed-in user's registration request; answered with a [`RegistrationOutcome`].
+    Register {
+        now: UnixMillis,
+        user: Registering,
+        request: RegisterOp,
+    },
 }
 
 impl Command {
     /// The flow token a command on an existing flow carries (it names the Durable Object).
     pub fn token(&self) -> Option<&str> {
         match self {
-            Command::Start { .. } => None,
+            Command::Start { .. } | Command::Register { .. } => None,
             Command::Verify { token, .. }
+            | Command::Answers { token, .. }
             | Command::Password { token, .. }
             | Command::Unlock { token, .. }
             | Command::Choose { token, .. }
             | Command::Status { token, .. } => Some(token),
         }
     }
+}
+
+/// What a real user's object needs at the start of a flow to find the offers: the user's
+/// effective policy and the directory's contact details, merged with what the user
+/// registered ([`offers::offers`] decides); and the decoy flow to walk instead when what they
+/// hold is not enough for the policy.
+#[derive(Serialize, Deserialize)]
+pub struct HeldAtStart {
+    pub policy: EffectivePolicy,
+    #[serde(default)]
+    pub directory: DirectoryContacts,
+    /// Whether text messages can be sent (an SMS provider is configured).
+    pub sms_available: bool,
+    pub decoy_offers: Vec<MethodOffer>,
+    pub decoy_settings: ResetSettings,
 }
 
 /// The reply for the widget and the effects for the worker to perform after replying.
@@ -127,6 +165,20 @@ pub struct CodeDelivery {
     pub to: String,
     pub code: String,
     pub audit: AuditEvent,
+    /// What the code is for, which picks the message's words.
+    #[serde(default)]
+    pub purpose: CodePurpose,
+}
+
+/// What a code proves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodePurpose {
+    /// Who is resetting (or unlocking).
+    #[default]
+    Reset,
+    /// That the address or number being registered is the user's.
+    Enrolment,
 }
 
 /// The code a transition asks to send, with where it goes, if any (decoys send nothing).
@@ -137,6 +189,7 @@ fn delivery(flow: &ResetFlow, effects: &[Effect], scope: &Scope) -> Option<CodeD
             to: flow.subject.address(*method)?.to_owned(),
             code: code.expose().to_owned(),
             audit: scope.code_sent(*method),
+            purpose: CodePurpose::Reset,
         }),
         Effect::SendApproval { .. } | Effect::Notify { .. } => None,
     })
@@ -203,8 +256,18 @@ fn user_of(subject: &Subject) -> Option<String> {
 fn method_at(flow: &ResetFlow) -> Option<sspr_core::policy::Method> {
     match &flow.stage {
         Stage::VerifyCode { method, .. } => Some(*method),
+        Stage::VerifyTotp => Some(Method::Authenticator),
+        Stage::AnswerQuestions { .. } => Some(Method::SecurityQuestions),
         _ => None,
     }
+}
+
+/// What a proving request submits.
+enum Proof {
+    /// An email, SMS or authenticator code, as typed.
+    Code(String),
+    /// Answers to the questions asked.
+    Answers(Vec<String>),
 }
 
 #[derive(Deserialize)]
@@ -224,7 +287,7 @@ pub struct UserState {
 impl DurableObject for UserState {
     fn new(state: State, env: Env) -> Self {
         let sql = state.storage().sql();
-        for table in ["flow", "throttle", "owner"] {
+        for table in ["flow", "throttle", "owner", "registrations"] {
             sql.exec(
                 &format!("CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)"),
                 None,
@@ -244,18 +307,30 @@ impl DurableObject for UserState {
         let config =
             Config::from_env(&self.env).map_err(|err| worker::Error::RustError(err.to_string()))?;
         let outcome = match command {
+            Command::Register { now, user, request } => {
+                return Response::from_json(&self.register(&config, now, user, request)?);
+            }
             Command::Start {
                 kind,
                 now,
                 subject,
                 offers,
                 settings,
+                held,
             } => {
-                self.start(&config, kind, now, subject, offers, settings)
+                self.start(&config, kind, now, (subject, offers, settings), held)
                     .await?
             }
             Command::Verify { now, token, code } => {
-                self.verify(&config, now, &token, &code).await?
+                self.verify(&config, now, &token, Proof::Code(code)).await?
+            }
+            Command::Answers {
+                now,
+                token,
+                answers,
+            } => {
+                self.verify(&config, now, &token, Proof::Answers(answers))
+                    .await?
             }
             Command::Unlock { now, token } => self.complete_unlock(&config, now, &token).await?,
             Command::Choose { now, token, method } => {
@@ -366,10 +441,40 @@ impl UserState {
         config: &Config,
         kind: FlowKind,
         now: UnixMillis,
-        subject: Subject,
-        offers: Vec<MethodOffer>,
-        settings: ResetSettings,
+        (mut subject, mut offers, mut settings): (Subject, Vec<MethodOffer>, ResetSettings),
+        held: Option<HeldAtStart>,
     ) -> Result<Outcome> {
+        // A real user holds the directory's contact details and what they registered here.
+        let registrations = match (&held, user_of(&subject)) {
+            (Some(held), Some(user_id)) => {
+                let registered = self.load_registrations(config, &user_id)?;
+                let mut merged = registered.with_directory(&held.directory);
+                if !held.sms_available {
+                    // Without an SMS provider no code can be texted.
+                    merged.phone = None;
+                }
+                Some(merged)
+            }
+            _ => None,
+        };
+        if let (Some(held), Some(merged)) = (held, &registrations) {
+            match offers::offers(&held.policy, merged) {
+                Some(found) => {
+                    if let Subject::User { contact, phone, .. } = &mut subject {
+                        *contact = merged.email.clone();
+                        *phone = merged.phone.as_ref().map(|p| p.e164().to_owned());
+                    }
+                    offers = found;
+                }
+                // Not enough for the policy: the decoy flow, so the policy is never weakened
+                // and the reply looks like anyone's.
+                None => {
+                    subject = Subject::Decoy;
+                    offers = held.decoy_offers;
+                    settings = held.decoy_settings;
+                }
+            }
+        }
         let user_id = user_of(&subject);
         self.write(
             "owner",
@@ -409,7 +514,9 @@ impl UserState {
             offers,
             settings,
             &config.code_key,
-            Proofs::default(),
+            Proofs {
+                questions: registrations.as_ref().and_then(|r| r.questions.as_ref()),
+            },
             now,
             &mut random::fill,
         );
@@ -452,11 +559,19 @@ impl UserState {
             user_id: user_of(&flow.subject),
             flow_id: Some(audit::flow_id(flow.token_hash())),
         };
+        let registrations = match user_of(&flow.subject) {
+            Some(user_id) if method == Method::SecurityQuestions => {
+                Some(self.load_registrations(config, &user_id)?)
+            }
+            _ => None,
+        };
         let mut next = flow.clone();
         let effects = match next.choose(
             method,
             &config.code_key,
-            Proofs::default(),
+            Proofs {
+                questions: registrations.as_ref().and_then(|r| r.questions.as_ref()),
+            },
             now,
             &mut random::fill,
         ) {
@@ -481,12 +596,15 @@ impl UserState {
         })
     }
 
+    /// `Command::Verify` and `Command::Answers`: a proof of the current step (an email or SMS
+    /// code, an authenticator code, or answers to security questions). The authenticator's
+    /// last accepted step is saved back with the user's registrations, so a code is good once.
     async fn verify(
         &self,
         config: &Config,
         now: UnixMillis,
         token_text: &str,
-        code: &str,
+        proof: Proof,
     ) -> Result<Outcome> {
         // A blocked user is refused before anything else, whatever the flow.
         let mut scope = self.scope(now, token_text)?;
@@ -500,7 +618,37 @@ impl UserState {
         };
         scope.kind = flow.kind;
         let method = method_at(&flow);
-        let (reply, events) = match flow.submit_code(&config.code_key, code, now) {
+        let user_id = user_of(&flow.subject);
+        let needs_registrations =
+            matches!(proof, Proof::Answers(_)) || flow.stage == Stage::VerifyTotp;
+        let mut registrations = match (&user_id, needs_registrations) {
+            (Some(id), true) => Some(self.load_registrations(config, id)?),
+            _ => None,
+        };
+        let submitted = match &proof {
+            Proof::Code(code) if flow.stage == Stage::VerifyTotp => {
+                let credential = registrations
+                    .as_mut()
+                    .and_then(|r| r.authenticator.as_mut());
+                let checked = flow.submit_totp(credential, code, now);
+                if let (Ok(()), Some(id), Some(registrations)) =
+                    (&checked, &user_id, &registrations)
+                {
+                    self.save_registrations(config, id, registrations)?;
+                }
+                checked
+            }
+            Proof::Code(code) => flow.submit_code(&config.code_key, code, now),
+            Proof::Answers(answers) => flow.submit_answers(
+                Proofs {
+                    questions: registrations.as_ref().and_then(|r| r.questions.as_ref()),
+                },
+                answers,
+                now,
+                &mut random::fill,
+            ),
+        };
+        let (reply, events) = match submitted {
             Ok(()) if flow.stage == Stage::UnlockReady => {
                 self.save(&flow)?;
                 let passed = scope.proof(method, Ok(()), 0, None);

@@ -21,6 +21,9 @@ commands:
   e2e     only the Playwright suite (after a widget build), against a fresh test stack;
           arguments after `e2e` go to `playwright test` (e.g. `cargo xtask e2e register
           --project desktop`)
+  edge [FILTER]
+          only the edge integration tests over HTTP (those whose name contains FILTER),
+          against a fresh test stack
   bench   print the verifiers' speed and the size of the widget and the edge bundle
   setup   only install the tools the other commands need";
 
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         "test" => test(),
         "fuzz" => fuzz_only(),
         "e2e" => e2e_only(std::env::args().skip(2).collect()),
+        "edge" => edge_only(std::env::args().nth(2)),
         "bench" => bench(),
         "setup" => tools::bootstrap().and_then(|_| tools::schemathesis().map(|_| ())),
         "" | "help" | "-h" | "--help" => {
@@ -100,21 +104,7 @@ fn test() -> Result<(), String> {
         stack::build_widget(&env)
     })?;
     let running = stack::start(&env, stack::Mode::Test)?;
-    sh::step("edge integration tests over HTTP (wrangler dev)", || {
-        let mut cmd = sh::cargo(&env);
-        cmd.args([
-            "test",
-            "-p",
-            "sspr-edge",
-            "--test",
-            "http",
-            "--",
-            "--ignored",
-            "--test-threads=1",
-        ]);
-        running.export(&mut cmd);
-        sh::run(&mut cmd)
-    })?;
+    edge_tests(&env, &running, None)?;
     sh::step(FUZZ_STEP, || fuzz(&schemathesis, &running))?;
     sh::step("Playwright end-to-end suite (headless Chromium)", || {
         let mut cmd = sh::command(&env, "npx");
@@ -180,6 +170,43 @@ fn fuzz(schemathesis: &Path, running: &stack::Running) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The edge's integration tests over HTTP against the running test stack, all of them or
+/// those whose name contains `filter`.
+fn edge_tests(
+    env: &tools::ToolEnv,
+    running: &stack::Running,
+    filter: Option<String>,
+) -> Result<(), String> {
+    sh::step("edge integration tests over HTTP (wrangler dev)", || {
+        let mut cmd = sh::cargo(env);
+        cmd.args([
+            "test",
+            "-p",
+            "sspr-edge",
+            "--test",
+            "http",
+            "--test",
+            "registration",
+            "--",
+            "--ignored",
+            "--test-threads=1",
+        ]);
+        if let Some(filter) = &filter {
+            cmd.arg(filter);
+        }
+        running.export(&mut cmd);
+        sh::run(&mut cmd)
+    })
+}
+
+/// `cargo xtask edge [FILTER]`: the edge integration tests alone, against a fresh test stack
+/// (no widget build).
+fn edge_only(filter: Option<String>) -> Result<(), String> {
+    let env = tools::bootstrap()?;
+    let running = stack::start(&env, stack::Mode::Test)?;
+    edge_tests(&env, &running, filter)
 }
 
 /// `cargo xtask fuzz`: the fuzzer alone, against a fresh test stack (no widget build).

@@ -183,6 +183,8 @@ pub struct Running {
     pub backends: Option<Backends>,
     /// The admin API's bearer token for this run.
     pub admin_token: String,
+    /// The key registration tickets are minted with for this run.
+    pub ticket_key: String,
     pub logs: PathBuf,
 }
 
@@ -205,7 +207,8 @@ impl Running {
             .env("SSPR_MAILBOX", &self.mailbox)
             .env("SSPR_SMS", &self.sms)
             .env("SSPR_DIRECTORY", &self.directory)
-            .env("SSPR_ADMIN_TOKEN", &self.admin_token);
+            .env("SSPR_ADMIN_TOKEN", &self.admin_token)
+            .env("SSPR_REGISTRATION_TICKET_KEY", &self.ticket_key);
         if let Some(backends) = &self.backends {
             cmd.env("SSPR_EDGE_SCIM", &backends.edge_scim)
                 .env("SSPR_SCIM", &backends.scim)
@@ -266,6 +269,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         directory: String::new(),
         backends: None,
         admin_token: random_hex(32)?,
+        ticket_key: random_hex(32)?,
         logs: logs.clone(),
     };
 
@@ -339,6 +343,11 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         ("POLICY", read(&root.join("e2e/fixtures/policy.toml"))?),
         ("AUDIT_HASH_KEY", random_hex(32)?),
         ("ADMIN_TOKEN", running.admin_token.clone()),
+        ("REGISTRATION_TICKET_KEY", running.ticket_key.clone()),
+        (
+            "REGISTRATION_KEYS",
+            format!("1:{}", base64(&random_bytes(32)?)),
+        ),
         // The outbox retries after 50 ms in the tests (alarms run on the wall clock), 2 s in the demo.
         (
             "OUTBOX_BASE_DELAY_MS",
@@ -611,12 +620,41 @@ fn free_port(base: u16) -> Result<u16, String> {
         .ok_or(format!("no free port from {base} to {}", base + 199))
 }
 
-fn random_hex(bytes: usize) -> Result<String, String> {
+fn random_bytes(bytes: usize) -> Result<Vec<u8>, String> {
     let mut buf = vec![0u8; bytes];
     File::open("/dev/urandom")
         .and_then(|mut f| f.read_exact(&mut buf))
         .map_err(|e| format!("/dev/urandom: {e}"))?;
-    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(buf)
+}
+
+fn random_hex(bytes: usize) -> Result<String, String> {
+    Ok(random_bytes(bytes)?
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Standard base64 with padding (REGISTRATION_KEYS takes its keys so).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 fn write_private(path: &Path, contents: &str) -> Result<(), String> {
@@ -642,6 +680,15 @@ fn json_field(json: &str, key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_is_padded_like_the_standard_alphabet() {
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
+        assert_eq!(base64(&[0u8; 32]).len(), 44);
+    }
 
     #[test]
     fn json_fields_are_read_from_the_ready_line() {

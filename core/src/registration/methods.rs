@@ -107,7 +107,7 @@ pub struct Registrations {
     pub questions: Option<RegisteredQuestions>,
     /// When the methods were last confirmed, and skips used since.
     pub record: RegistrationRecord,
-    pending: Option<Enrolment>,
+    pub(super) pending: Option<Enrolment>,
 }
 
 fn valid_email(address: &str) -> bool {

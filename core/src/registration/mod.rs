@@ -4,8 +4,13 @@
 //! methods every N days; users may postpone a limited number of times.
 
 mod methods;
+mod view;
 
 pub use methods::{Enrolment, EnrolmentError, Registrations};
+pub use view::{
+    ConfirmError, DirectoryContacts, REMOVAL_SIGN_IN_MAX_AGE_MS, Registrant, check_removal_sign_in,
+    removal_needs_sign_in_after,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -47,10 +47,20 @@ pub enum EventKind {
     UnlockFailed,
     /// Reserved for policy edits through the admin API.
     PolicyChanged,
+    /// A signed-in user added a method (verified).
+    MethodAdded,
+    /// A signed-in user removed a method.
+    MethodRemoved,
+    /// A signed-in user confirmed their methods (or registered enough of them).
+    RegistrationConfirmed,
+    /// A signed-in user postponed registering or confirming.
+    RegistrationPostponed,
+    /// A code went to an address or number being registered.
+    RegistrationCodeSent,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 12] = {
+    pub const ALL: [EventKind; 17] = {
         use EventKind::*;
         [
             ResetStarted,
@@ -65,6 +75,11 @@ impl EventKind {
             Unlocked,
             UnlockFailed,
             PolicyChanged,
+            MethodAdded,
+            MethodRemoved,
+            RegistrationConfirmed,
+            RegistrationPostponed,
+            RegistrationCodeSent,
         ]
     };
 
@@ -83,6 +98,11 @@ impl EventKind {
             Unlocked => "unlocked",
             UnlockFailed => "unlock_failed",
             PolicyChanged => "policy_changed",
+            MethodAdded => "method_added",
+            MethodRemoved => "method_removed",
+            RegistrationConfirmed => "registration_confirmed",
+            RegistrationPostponed => "registration_postponed",
+            RegistrationCodeSent => "registration_code_sent",
         }
     }
 
@@ -252,6 +272,17 @@ impl Scope {
         )
     }
 
+    /// A registration event about `method` (if any) with `outcome` (`ok`, or `pending` for a
+    /// code handed out before the provider has answered).
+    pub fn registration(
+        &self,
+        event: EventKind,
+        method: Option<Method>,
+        outcome: &str,
+    ) -> AuditEvent {
+        self.event(event, method, outcome, Detail::default())
+    }
+
     /// A request on a flow refused because the user is blocked.
     pub fn refused(&self, throttled: &Throttled) -> AuditEvent {
         self.event(
@@ -377,8 +408,8 @@ impl Scope {
     }
 }
 
-/// The `code_sent` event for a code handed out (`started` is [`Scope::code_sent`]'s event),
-/// once the provider has answered.
+/// The `code_sent` (or `registration_code_sent`) event for a code handed out (`started` is
+/// [`Scope::code_sent`]'s or [`Scope::registration`]'s event), once the provider has answered.
 pub fn code_sent(
     started: &AuditEvent,
     method: Method,
@@ -388,8 +419,12 @@ pub fn code_sent(
         Ok(()) => ("ok", None),
         Err(err) => ("failed", Some(err.to_string())),
     };
+    let event = match started.event {
+        EventKind::RegistrationCodeSent => EventKind::RegistrationCodeSent,
+        _ => EventKind::CodeSent,
+    };
     AuditEvent {
-        event: EventKind::CodeSent,
+        event,
         method: Some(method),
         outcome: outcome.to_owned(),
         detail: Detail {

@@ -2,7 +2,7 @@
 //! pending change stands.
 
 use sspr_core::api::{
-    ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest,
+    AnswersRequest, ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest,
     VerifyCodeRequest,
 };
 use sspr_core::flow::{FlowError, FlowKind, Subject};
@@ -10,7 +10,7 @@ use sspr_core::methods::phone::PhoneNumber;
 use sspr_core::offers;
 use sspr_core::password::PersonalInfo;
 use sspr_core::policy::Method as ProofMethod;
-use sspr_core::registration::Registrations;
+use sspr_core::registration::DirectoryContacts;
 use sspr_core::token::FlowToken;
 use sspr_core::username::Username;
 use sspr_core::webhook::DirectoryUser;
@@ -25,29 +25,29 @@ use crate::identity::{Backend, IdentityBackend};
 use crate::senders::resend::ResendSender;
 use crate::senders::twilio::TwilioSender;
 use crate::senders::{Channel, EmailContent, EmailSender, SendError, SmsSender, templates};
-use crate::user_state::{CodeDelivery, Command, Outcome};
+use crate::user_state::{CodeDelivery, CodePurpose, Command, HeldAtStart, Outcome};
 
-const USER_STATE: &str = "USER_STATE";
+pub(super) const USER_STATE: &str = "USER_STATE";
 
 /// The country code decoy phone masks show.
 const DECOY_PHONE_COUNTRY_CODE: &str = "1";
 
-/// What a directory user holds for a reset: their email address and mobile number. A number
-/// that does not parse is left out, and logged without the number.
-fn held_methods(user: &DirectoryUser) -> Registrations {
-    let mut held = Registrations::default();
-    held.email = user.email.clone().filter(|e| !e.trim().is_empty());
-    held.phone = user.phone.as_deref().and_then(|phone| {
-        let parsed = PhoneNumber::from_e164(phone);
-        if parsed.is_none() {
-            worker::console_warn!(
-                "user {}: the directory's phone number is not E.164",
-                user.id
-            );
-        }
-        parsed
-    });
-    held
+/// The contact details a directory user has: their email address and mobile number. A
+/// number that does not parse is left out, and logged without the number.
+pub(super) fn directory_contacts(user: &DirectoryUser) -> DirectoryContacts {
+    DirectoryContacts {
+        email: user.email.clone().filter(|e| !e.trim().is_empty()),
+        phone: user.phone.as_deref().and_then(|phone| {
+            let parsed = PhoneNumber::from_e164(phone);
+            if parsed.is_none() {
+                worker::console_warn!(
+                    "user {}: the directory's phone number is not E.164",
+                    user.id
+                );
+            }
+            parsed
+        }),
+    }
 }
 
 /// `POST /v1/reset/start` and `/v1/unlock/start` `{username}`. Known and unknown usernames
@@ -83,47 +83,59 @@ pub async fn start(
             return respond(&Reply::error(api), security);
         }
     };
-    // A real flow for an enabled user whose policy what they hold can satisfy; everyone
-    // else (unknown, disabled, not enabled by policy, not holding enough methods) walks the
-    // decoy flow, so the policy is never weakened and the replies look alike.
+    // An enabled user's flow starts in their own object, which merges the directory's
+    // contact details with what they registered and walks the decoy flow when that is not
+    // enough for their policy; everyone else (unknown, disabled, not enabled by policy)
+    // walks the decoy flow in a decoy object. So the policy is never weakened and the
+    // replies look alike.
+    let decoy_offers = || {
+        offers::decoy_offers(
+            &config.policy,
+            username.as_str(),
+            &config.decoy_domain,
+            DECOY_PHONE_COUNTRY_CODE,
+        )
+    };
     let served = user.and_then(|user| {
         let policy = config.policy.for_user(&user.facts())?;
-        let mut held = held_methods(&user);
-        if config.sms.is_none() {
-            // Without an SMS provider no code can be texted (administrators' policy allows
-            // texts whatever the user policy says).
-            held.phone = None;
-        }
-        let offers = offers::offers(&policy, &held)?;
-        Some((user, policy, held, offers))
+        Some((user, policy))
     });
-    let (object_name, subject, offers, settings) = match served {
-        Some((user, policy, held, offers)) => (
-            format!("user/{}/{}", config.tenant, user.id),
-            Subject::User {
-                personal: PersonalInfo::new(
-                    username.as_str(),
-                    user.display_name.as_deref(),
-                    held.email.as_deref(),
-                ),
-                user_id: user.id,
-                contact: held.email.clone(),
-                phone: held.phone.as_ref().map(|p| p.e164().to_owned()),
-            },
-            offers,
-            config.policy.reset_settings_for(&policy),
-        ),
+    let (object_name, subject, settings, held) = match served {
+        Some((user, policy)) => {
+            let directory = directory_contacts(&user);
+            (
+                format!("user/{}/{}", config.tenant, user.id),
+                Subject::User {
+                    personal: PersonalInfo::new(
+                        username.as_str(),
+                        user.display_name.as_deref(),
+                        directory.email.as_deref(),
+                    ),
+                    user_id: user.id,
+                    contact: None,
+                    phone: None,
+                },
+                config.policy.reset_settings_for(&policy),
+                Some(HeldAtStart {
+                    policy,
+                    directory,
+                    sms_available: config.sms.is_some(),
+                    decoy_offers: decoy_offers(),
+                    decoy_settings: config.policy.reset_settings(),
+                }),
+            )
+        }
         None => (
             format!("decoy/{}/{}", config.tenant, username.digest()),
             Subject::Decoy,
-            offers::decoy_offers(
-                &config.policy,
-                username.as_str(),
-                &config.decoy_domain,
-                DECOY_PHONE_COUNTRY_CODE,
-            ),
             config.policy.reset_settings(),
+            None,
         ),
+    };
+    let offers = if held.is_some() {
+        Vec::new()
+    } else {
+        decoy_offers()
     };
     let namespace = env.durable_object(USER_STATE)?;
     let stub = namespace.id_from_name(&object_name)?.get_stub()?;
@@ -133,6 +145,7 @@ pub async fn start(
         subject,
         offers,
         settings,
+        held,
     };
     let outcome = call(&stub, &command).await?;
     // An unknown username is kept only as a keyed hash, so repeated probing shows.
@@ -172,6 +185,24 @@ pub async fn verify(
             code: r.code,
         },
     )
+    .await
+}
+
+/// `POST /v1/reset/answers` `{flow, answers}`: answers to the security questions asked.
+pub async fn answers(
+    req: Request,
+    env: &Env,
+    ctx: &Context,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
+    flow_step(req, env, ctx, config, security, |now, r: AnswersRequest| {
+        Command::Answers {
+            now,
+            token: r.flow,
+            answers: r.answers,
+        }
+    })
     .await
 }
 
@@ -284,7 +315,7 @@ async fn flow_step<T: serde::de::DeserializeOwned>(
 /// After the reply has gone: writes the audit events, then sends the code, if any, and
 /// writes its `code_sent` event with the provider's answer. Failures are logged without the
 /// address, the code or the content.
-fn after_reply(
+pub(super) fn after_reply(
     ctx: &Context,
     env: &Env,
     config: &Config,
@@ -299,13 +330,18 @@ fn after_reply(
     };
     let organization = config.policy.organization.name.clone();
     let minutes = u64::from(config.policy.codes.lifetime_minutes);
-    let message = match delivery.method {
-        ProofMethod::SmsCode => Message::Sms(templates::code_sms(
+    let message = match (delivery.method, delivery.purpose) {
+        (ProofMethod::SmsCode, _) => Message::Sms(templates::code_sms(
             &organization,
             &delivery.code,
             minutes,
             // The edge only answers origins it allows, so this is never an attacker's page.
             req_origin.as_deref().and_then(templates::origin_host),
+        )),
+        (_, CodePurpose::Enrolment) => Message::Email(templates::enrolment_email(
+            &organization,
+            &delivery.code,
+            minutes,
         )),
         _ => Message::Email(templates::code_email(
             &organization,

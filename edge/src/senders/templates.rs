@@ -23,6 +23,27 @@ pub fn code_email(organization: &str, code: &str, minutes: u64) -> EmailContent 
     }
 }
 
+/// The email that carries the code proving an address a user is registering.
+pub fn enrolment_email(organization: &str, code: &str, minutes: u64) -> EmailContent {
+    let org = escape_html(organization);
+    EmailContent {
+        subject: format!("Verify your email address for {organization}: {code}"),
+        text: format!(
+            "Your {organization} verification code is {code}.\n\n\
+             Type it where you are adding this address for password reset. It expires in \
+             {minutes} minutes. If you did not add this address, ignore this email: it will \
+             not be used.\n"
+        ),
+        html: format!(
+            "<p>Your {org} verification code is</p>\
+             <p style=\"font-size:24px;font-weight:bold;letter-spacing:4px\">{code}</p>\
+             <p>Type it where you are adding this address for password reset. It expires in \
+             {minutes} minutes. If you did not add this address, ignore this email: it will \
+             not be used.</p>"
+        ),
+    }
+}
+
 /// The email that tells a user their password was changed or their account unlocked, with
 /// what to do if it was not them.
 pub fn notice_email(
@@ -109,6 +130,13 @@ mod tests {
         assert!(email.subject.contains("123456"));
         assert!(email.text.contains("123456") && email.text.contains("10 minutes"));
         assert!(email.html.contains("123456"));
+    }
+
+    #[test]
+    fn the_enrolment_email_carries_the_code_and_says_what_it_is_for() {
+        let email = enrolment_email("Contoso", "654321", 10);
+        assert!(email.subject.contains("654321") && email.subject.contains("Verify"));
+        assert!(email.text.contains("10 minutes") && email.html.contains("654321"));
     }
 
     #[test]
