@@ -4,6 +4,7 @@
 // another origin, with the CORS headers a CDN sends, so every test loads the widget
 // cross-origin as a real host page would.
 import http from 'node:http';
+import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readBody, json, listen } from './http.mjs';
@@ -17,7 +18,17 @@ const TYPES = {
 /** The files a host page downloads for the widget, and the languages it fetches on demand. */
 const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
 
-export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
+/**
+ * An `sspr1.` sign-in ticket (see sspr_core::ticket): what a host's backend mints for the
+ * signed-in user with the secret it shares with the edge (REGISTRATION_TICKET_KEY).
+ */
+export function mintTicket(key, sub, iat, lifetimeSecs) {
+  const payload = Buffer.from(JSON.stringify({ sub, iat, exp: iat + lifetimeSecs })).toString('base64url');
+  const signed = `sspr1.${payload}`;
+  return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
+}
+
+export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey }) {
   const root = path.resolve(dist);
   const examples = path.resolve(root, '..', 'examples');
   const csp = [
@@ -30,6 +41,16 @@ export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
     if (req.method === 'POST' && url.pathname === '/demo/login') {
       const { username, password } = JSON.parse((await readBody(req, 8192)) || '{}');
       return json(res, 200, directory.login(username, password));
+    }
+    if (req.method === 'POST' && url.pathname === '/demo/ticket') {
+      // The example registration page's "backend": the signed-in user is whoever the page
+      // names (a real host takes them from its session). `age` back-dates the sign-in, in
+      // seconds; an age past the 15-minute lifetime gives an expired ticket.
+      if (!ticketKey) return json(res, 503, { error: 'SSPR_REGISTRATION_TICKET_KEY is not set' });
+      const { user, age = 0 } = JSON.parse((await readBody(req, 8192)) || '{}');
+      if (typeof user !== 'string' || !user) return json(res, 400, { error: 'user is required' });
+      const iat = Math.floor(Date.now() / 1000) - Math.max(0, Number(age) || 0);
+      return json(res, 200, { ticket: mintTicket(ticketKey, user, iat, 15 * 60) });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
     const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');

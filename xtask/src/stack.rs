@@ -300,7 +300,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         .env("SSPR_WEBHOOK_SECRET", &webhook_secret)
         .env("SSPR_EMAIL_API_KEY", &email_key)
         .env("SSPR_SMS_ACCOUNT_SID", &sms_account_sid)
-        .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token);
+        .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token)
+        // The demo site mints sign-in tickets for <sspr-register>, as a host's backend would.
+        .env("SSPR_REGISTRATION_TICKET_KEY", &running.ticket_key);
     // Per-run credentials of the SCIM and Graph peers (test mode only).
     let scim_token = random_hex(24)?;
     let graph_secret = format!("{}~{}", random_hex(4)?, random_hex(16)?);

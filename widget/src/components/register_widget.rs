@@ -129,6 +129,7 @@ pub fn RegisterWidget(
     let rows = StoredValue::new(Vec::<QuestionRow>::new());
     // The request refused for want of a valid credential, sent again when one is set.
     let waiting = StoredValue::new(None::<RegisterCall>);
+    let sign_in_reason = RwSignal::new(String::new());
 
     let show = move |next: Screen, redraw: bool| {
         let changed = next != screen.get_untracked();
@@ -171,7 +172,15 @@ pub fn RegisterWidget(
         if let Some(error) = &error {
             let message = i18n.error(error);
             report(code_name(error.code), message.clone());
-            if error.code == ErrorCode::Unauthenticated {
+            if matches!(
+                error.code,
+                ErrorCode::Unauthenticated | ErrorCode::SignInTooOld
+            ) {
+                sign_in_reason.set(if error.code == ErrorCode::Unauthenticated {
+                    i18n.t("signin-hint")
+                } else {
+                    message.clone()
+                });
                 waiting.set_value(Some(call));
                 status.error.set(None);
                 show(Screen::SignIn, false);
@@ -238,6 +247,7 @@ pub fn RegisterWidget(
         }
         let Some(token) = credential.get_untracked() else {
             waiting.set_value(Some(call));
+            sign_in_reason.set(i18n.t("signin-hint"));
             report(code_name(ErrorCode::Unauthenticated), i18n.t("signin-hint"));
             show(Screen::SignIn, false);
             return;
@@ -253,12 +263,9 @@ pub fn RegisterWidget(
 
     // The first view, and again whenever the host sets a new credential after a refusal:
     // the refused request is sent again.
+    // Without a credential yet, the widget waits on its loading screen for the host to set one.
     Effect::new(move |_| {
-        let has_credential = credential.with(Option::is_some);
-        if !has_credential {
-            if screen.get_untracked() == Screen::Loading {
-                send(RegisterCall::View);
-            }
+        if credential.with(Option::is_none) {
             return;
         }
         match screen.get_untracked() {
@@ -375,7 +382,7 @@ pub fn RegisterWidget(
                 }
                 .into_any()
             }
-            Screen::SignIn => view! { <SignInAgain /> }.into_any(),
+            Screen::SignIn => view! { <SignInAgain reason=sign_in_reason.get_untracked() /> }.into_any(),
             Screen::Done => view! { <RegisterDone postponed=false on_manage=overview /> }.into_any(),
             Screen::Postponed => view! { <RegisterDone postponed=true on_manage=overview /> }.into_any(),
         }
