@@ -7,7 +7,9 @@ const user = params.get('user') ?? 'rosa2';
 const element = document.getElementById('register');
 const status = document.getElementById('host-status');
 const signIn = document.getElementById('host-sign-in');
-if (params.get('lang')) element.setAttribute('lang', params.get('lang'));
+for (const name of ['lang', 'dom']) {
+  if (params.get(name)) element.setAttribute(name, params.get(name));
+}
 
 async function ticket(age = 0) {
   const answer = await fetch('/demo/ticket', { method: 'POST', body: JSON.stringify({ user, age }) });

@@ -51,7 +51,7 @@ export const SEED_USERS = [
   })),
   // Registration in the browser suite (e2e/tests/register.spec.ts): no contact details, one
   // user per test and per browser project (rosa2, rosa3, rosa4 …).
-  ...['2', '3', '4'].flatMap((suffix) => ['rosa', 'sven', 'tara', 'ugo', 'vic', 'wen'].map((name, index) => ({
+  ...['2', '3', '4'].flatMap((suffix) => ['rosa', 'sven', 'tara', 'ugo', 'vic', 'wen', 'yara'].map((name, index) => ({
     id: `u-30${index}${suffix}`,
     username: `${name}${suffix}`,
     email: null,

@@ -182,3 +182,28 @@ test('a method is removed from "my methods" after signing in again', async ({ pa
   await expect(registration.widget.getByText('Nothing is set up yet.')).toBeVisible();
   await expect(registration.widget.getByTestId('sspr-progress')).toContainText('0 of 1 set up');
 });
+
+test.describe('on a 320 px wide screen, in the light DOM', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('the registration screens fit without sideways scrolling and every target is at least 44 px', async ({ page }, testInfo) => {
+    const registration = new RegisterPage(page);
+    await registration.open(user('yara', testInfo), { dom: 'light' });
+    await registration.expectOverview();
+    await expect(page.locator('sspr-register > .sspr-host')).toHaveCount(1);
+    const fits = async (screen: string) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+      for (const target of await registration.widget.locator('button, input, select, a').all()) {
+        if (!(await target.isVisible())) continue;
+        const box = (await target.boundingBox())!;
+        expect(box.height, `${screen}: ${await target.textContent()}`).toBeGreaterThanOrEqual(44);
+      }
+    };
+    await fits('overview');
+    await registration.add('Add an authenticator app');
+    await expect(registration.heading('Set up your authenticator app')).toBeVisible();
+    await fits('authenticator set-up');
+    await expectAccessible(page, 'authenticator set-up, 320 px, light DOM');
+  });
+});
