@@ -22,7 +22,8 @@ test('first sign-in: an email address is registered with the code sent to it', a
   await registration.expectOverview();
   await expect(registration.widget.getByTestId('sspr-progress')).toContainText('0 of 1 set up');
   await expect(registration.widget.getByTestId('sspr-signed-in')).toContainText(`Signed in as Rosa`);
-  await expect(registration.heading('Set up ways to reset your password')).toBeFocused();
+  // The first screen leaves the focus where the page has it.
+  await expect(registration.heading('Set up ways to reset your password')).not.toBeFocused();
   await expectAccessible(page, 'registration overview');
   await registration.widget.screenshot({ path: testInfo.outputPath('register-overview.png') });
   await registration.recordEvents();
@@ -91,6 +92,9 @@ test('an authenticator app is registered from its QR code, then proves a passwor
   await expect(registration.heading('Set up your authenticator app')).toBeFocused();
   const qr = registration.widget.getByRole('img', { name: 'QR code for your authenticator app' });
   await expect(qr.locator('svg')).toBeVisible();
+  // Drawn, not just laid out: the widget's style reset must leave the SVG's geometry alone.
+  const geometry = await qr.locator('svg path').last().evaluate((path) => getComputedStyle(path).getPropertyValue('d'));
+  expect(geometry).toMatch(/^path\("M/);
   const box = await qr.boundingBox();
   expect(box!.width).toBeGreaterThanOrEqual(150);
   const secret = (await registration.widget.getByTestId('sspr-secret').textContent())!.trim();

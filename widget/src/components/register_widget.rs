@@ -132,7 +132,8 @@ pub fn RegisterWidget(
     let sign_in_reason = RwSignal::new(String::new());
 
     let show = move |next: Screen, redraw: bool| {
-        let changed = next != screen.get_untracked();
+        let previous = screen.get_untracked();
+        let changed = next != previous;
         if changed {
             emitter.emit(WidgetEvent::Step {
                 flow: Flow::Register,
@@ -142,7 +143,8 @@ pub fn RegisterWidget(
         if changed || redraw {
             screen.set(next);
         }
-        if changed {
+        // The first screen does not take the focus from the page it loads in.
+        if changed && previous != Screen::Loading {
             focus_heading(root);
         }
     };
