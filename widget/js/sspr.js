@@ -114,6 +114,9 @@ export async function mount(element, options = {}) {
   try {
     if (choice('dom', options.dom, DOMS) === 'light') {
       adopt(document);
+      // Switched from shadow to light: a shadow root cannot be removed, so it shows the
+      // element's children through a slot.
+      element.shadowRoot?.replaceChildren(document.createElement('slot'));
     } else {
       root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
       adopt(root);
