@@ -49,6 +49,19 @@ export const SEED_USERS = [
     groups: ['staff'],
     password: `Initial-Password-${name}`,
   })),
+  // Registration in the browser suite (e2e/tests/register.spec.ts): no contact details, one
+  // user per test and per browser project (rosa2, rosa3, rosa4 …).
+  ...['2', '3', '4'].flatMap((suffix) => ['rosa', 'sven', 'tara', 'ugo', 'vic', 'wen', 'yara'].map((name, index) => ({
+    id: `u-30${index}${suffix}`,
+    username: `${name}${suffix}`,
+    email: null,
+    display_name: `${name[0].toUpperCase()}${name.slice(1)} ${suffix}`,
+    enabled: true,
+    locked: false,
+    admin: false,
+    groups: ['staff'],
+    password: `Initial-Password-${name}${suffix}`,
+  }))),
   { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
 ];
 

@@ -10,7 +10,7 @@
 // and sends the browser back to /path with the ID token in the fragment (#id_token=…),
 // which never reaches a server and which the page hands to the edge as a bearer token.
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readBody, json, listen } from './http.mjs';
@@ -19,13 +19,23 @@ import { authorizationQuery, exchange, OIDC_CLIENT_ID } from './oidc.mjs';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.json': 'application/json', '.ico': 'image/x-icon',
+  '.json': 'application/json', '.ico': 'image/x-icon', '.ftl': 'text/plain; charset=utf-8',
 };
 
-/** The files a host page downloads for the widget. */
-const WIDGET_FILES = new Set(['sspr.js', 'sspr-widget_bg.wasm']);
+/** The files a host page downloads for the widget, and the languages it fetches on demand. */
+const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
 
-export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
+/**
+ * An `sspr1.` sign-in ticket (see sspr_core::ticket): what a host's backend mints for the
+ * signed-in user with the secret it shares with the edge (REGISTRATION_TICKET_KEY).
+ */
+export function mintTicket(key, sub, iat, lifetimeSecs) {
+  const payload = Buffer.from(JSON.stringify({ sub, iat, exp: iat + lifetimeSecs })).toString('base64url');
+  const signed = `sspr1.${payload}`;
+  return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
+}
+
+export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey }) {
   const root = path.resolve(dist);
   const examples = path.resolve(root, '..', 'examples');
   const csp = [
@@ -64,6 +74,16 @@ export function createSite({ dist, edge, cdn, mailbox, sms, directory }) {
       const tokens = await exchange({ issuer: site.oidc, redirectUri: `${site.origin}/oidc/callback`, code, verifier: signIn.verifier });
       res.writeHead(302, { location: `${signIn.back}#id_token=${tokens.id_token}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
       return res.end();
+    }
+    if (req.method === 'POST' && url.pathname === '/demo/ticket') {
+      // The example registration page's "backend": the signed-in user is whoever the page
+      // names (a real host takes them from its session). `age` back-dates the sign-in, in
+      // seconds; an age past the 15-minute lifetime gives an expired ticket.
+      if (!ticketKey) return json(res, 503, { error: 'SSPR_REGISTRATION_TICKET_KEY is not set' });
+      const { user, age = 0 } = JSON.parse((await readBody(req, 8192)) || '{}');
+      if (typeof user !== 'string' || !user) return json(res, 400, { error: 'user is required' });
+      const iat = Math.floor(Date.now() / 1000) - Math.max(0, Number(age) || 0);
+      return json(res, 200, { ticket: mintTicket(ticketKey, user, iat, 15 * 60) });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
     const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
@@ -113,7 +133,7 @@ export async function startCdn({ port, dist }) {
     const name = new URL(req.url, 'http://cdn').pathname.replace(/^\/+/, '');
     const cors = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' }, cors);
-    if (!WIDGET_FILES.has(name)) return json(res, 404, { error: 'not found' }, cors);
+    if (!WIDGET_FILES.test(name)) return json(res, 404, { error: 'not found' }, cors);
     try {
       const data = await readFile(path.join(root, name));
       res.writeHead(200, {

@@ -8,7 +8,7 @@
 //   node stack.mjs --dist DIR --edge URL --mailbox-port N --sms-port N --directory-port N
 //                  --site-port N --oidc-port N [--scim-port N --graph-port N --graph-tenant T --graph-client-id ID]
 //   (secrets come from SSPR_WEBHOOK_SECRET, SSPR_EMAIL_API_KEY, SSPR_SMS_ACCOUNT_SID and
-//   SSPR_SMS_AUTH_TOKEN; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
+//   SSPR_SMS_AUTH_TOKEN; SSPR_REGISTRATION_TICKET_KEY lets the site mint sign-in tickets; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
 //   SSPR_GRAPH_CLIENT_SECRET are set)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -50,7 +50,10 @@ const directory = await startDirectory({ port: Number(values['directory-port']),
 const mailboxUrl = `http://127.0.0.1:${mailbox.port}`;
 const cdn = await startCdn({ port: Number(values['site-port']) ? Number(values['site-port']) + 1 : 0, dist: values.dist });
 const cdnUrl = `http://127.0.0.1:${cdn.port}`;
-const site = await startSite({ port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl, sms: `http://127.0.0.1:${sms.port}`, directory });
+const site = await startSite({
+  port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl,
+  sms: `http://127.0.0.1:${sms.port}`, directory, ticketKey: process.env.SSPR_REGISTRATION_TICKET_KEY,
+});
 
 // The demo site's callback is where a page of the site would receive its code.
 const oidc = await startOidc({ port: Number(values['oidc-port']), redirectUris: [`http://127.0.0.1:${site.port}/oidc/callback`] });

@@ -1,18 +1,60 @@
 // The one ES module a host page loads: it starts the widget's wasm (which sits beside this
 // file, found through import.meta.url, so the pair can be served from a CDN), defines the
-// <sspr-reset> element and exports mount(element, options) for pages that mount by hand.
+// <sspr-reset> and <sspr-register> elements and exports mount(element, options) for pages
+// that mount by hand.
 //
 //   <script type="module" src="https://cdn.example.com/sspr/sspr.js"></script>
 //   <sspr-reset edge="https://sspr.example.com"></sspr-reset>
+//   <sspr-register edge="https://sspr.example.com"></sspr-register>  + element.credential = token
 //
-// Attributes and options: edge (required), flow ("reset" | "unlock"), lang (a language tag;
-// default: the browser's languages), theme ("auto" | "light" | "dark"), dom ("shadow" |
-// "light"). Events (bubbling, composed): sspr:step,
-// sspr:done, sspr:error.
-import init, { mount as mountWidget } from 'sspr-widget-glue';
+// Attributes and options: edge (required), flow ("reset" | "unlock"; "register" for mount),
+// lang (a language tag; default: the browser's languages), theme ("auto" | "light" | "dark"),
+// dom ("shadow" | "light"); <sspr-register> also takes the signed-in user's credential (an
+// ID token or an sspr1 ticket) as its `credential` property or `token` attribute (option
+// `credential`), kept in memory and sent only to the edge. Events (bubbling, composed):
+// sspr:step, sspr:done, sspr:error.
+import initReset, * as resetGlue from 'sspr-widget-glue';
 import css from '../../style/sspr.css';
 
-const ready = init();
+// Two wasm builds of the widget: the reset screens (bundled here, started by the first
+// <sspr-reset>) and the registration screens (sspr-register.js and its .wasm beside this
+// module, fetched by the first <sspr-register>). A page downloads only what it shows.
+let resetReady;
+let registerReady;
+function widgetModule(flow) {
+  if (flow === 'register') {
+    registerReady ??= import(new URL('sspr-register.js', import.meta.url).href)
+      .then(async (glue) => {
+        await glue.default();
+        return glue;
+      })
+      .catch((err) => {
+        registerReady = undefined;
+        throw err;
+      });
+    return registerReady;
+  }
+  resetReady ??= initReset().then(() => resetGlue);
+  return resetReady;
+}
+
+// English is compiled into the wasm; another language is fetched once, on demand, from
+// locales/<tag>.ftl beside this module. If it cannot be fetched the widget speaks English.
+const locales = new Map();
+function localeSource(tag) {
+  if (!locales.has(tag)) {
+    const url = new URL(`locales/${tag}.ftl`, import.meta.url);
+    locales.set(tag, fetch(url).then((answer) => {
+      if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+      return answer.text();
+    }).catch((err) => {
+      console.warn(`sspr: the ${tag} messages (${url}) could not be loaded, so English is shown: ${err.message}`);
+      locales.delete(tag);
+      return null;
+    }));
+  }
+  return locales.get(tag);
+}
 const THEMES = ['auto', 'light', 'dark'];
 const DOMS = ['shadow', 'light'];
 
@@ -53,7 +95,18 @@ function report(element, container, message) {
  * `dom: "light"`, as its children. Resolves to a handle with `unmount()` and `setTheme(theme)`.
  */
 export async function mount(element, options = {}) {
-  await ready;
+  let glue;
+  try {
+    glue = await widgetModule(options.flow);
+  } catch (err) {
+    const container = document.createElement('div');
+    container.className = 'sspr-host';
+    (element.shadowRoot ?? element).replaceChildren(container);
+    report(element, container, `sspr: the widget could not be loaded: ${err.message}`);
+    return { unmount() { container.remove(); }, setTheme() {}, setCredential() {} };
+  }
+  const tag = glue.localeFor(typeof options.lang === 'string' ? options.lang : undefined);
+  const messages = tag === 'en' ? {} : { [tag]: await localeSource(tag) };
   const container = document.createElement('div');
   container.className = 'sspr-host';
   let root = element;
@@ -61,13 +114,18 @@ export async function mount(element, options = {}) {
   try {
     if (choice('dom', options.dom, DOMS) === 'light') {
       adopt(document);
+      // Switched from shadow to light: a shadow root cannot be removed, so it shows the
+      // element's children through a slot.
+      element.shadowRoot?.replaceChildren(document.createElement('slot'));
     } else {
       root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
       adopt(root);
     }
     root.replaceChildren(container);
     container.dataset.ssprTheme = choice('theme', options.theme, THEMES);
-    widget = mountWidget(container, element, { edge: options.edge, flow: options.flow, lang: options.lang });
+    widget = glue.mount(container, element, {
+      edge: options.edge, flow: options.flow, lang: options.lang, credential: options.credential, messages,
+    });
   } catch (err) {
     if (!container.isConnected) root.replaceChildren(container);
     report(element, container, err.message);
@@ -81,6 +139,10 @@ export async function mount(element, options = {}) {
     setTheme(theme) {
       container.dataset.ssprTheme = choice('theme', theme, THEMES);
     },
+    /** Registration: a new credential for the signed-in user; a refused request is sent again. */
+    setCredential(credential) {
+      widget?.setCredential(credential ?? undefined);
+    },
   };
 }
 
@@ -88,6 +150,16 @@ class SsprReset extends HTMLElement {
   static observedAttributes = ['edge', 'flow', 'lang', 'theme', 'dom'];
   #handle = null;
   #generation = 0;
+
+  /** Options beyond the attributes (the registration credential). */
+  extraOptions() {
+    return {};
+  }
+
+  /** Runs `action` on the mounted widget's handle, once it is there. */
+  withHandle(action) {
+    this.#handle?.then(action);
+  }
 
   connectedCallback() {
     if (!this.#handle) this.#render();
@@ -102,7 +174,9 @@ class SsprReset extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (!this.#handle || previous === value) return;
-    if (name === 'theme') {
+    if (name === 'token') {
+      this.credentialChanged();
+    } else if (name === 'theme') {
       this.#handle.then((handle) => {
         try {
           handle.setTheme(value);
@@ -125,9 +199,10 @@ class SsprReset extends HTMLElement {
   #render() {
     this.#clear();
     const generation = this.#generation;
-    const options = Object.fromEntries(
-      SsprReset.observedAttributes.map((name) => [name, this.getAttribute(name)]),
-    );
+    const options = {
+      ...Object.fromEntries(this.constructor.observedAttributes.map((name) => [name, this.getAttribute(name)])),
+      ...this.extraOptions(),
+    };
     this.#handle = mount(this, options).then((handle) => {
       if (generation !== this.#generation) handle.unmount();
       return handle;
@@ -135,4 +210,49 @@ class SsprReset extends HTMLElement {
   }
 }
 
+/**
+ * <sspr-register>: a signed-in user registers, confirms or manages their methods. The host
+ * gives the user's credential (an OpenID Connect ID token or an sspr1 ticket its backend
+ * minted) as the `credential` property (preferred: it never appears in the DOM) or the
+ * `token` attribute. On `sspr:error` with code `unauthenticated`, set a fresh one: the widget
+ * carries on where it was.
+ */
+class SsprRegister extends SsprReset {
+  static observedAttributes = ['edge', 'lang', 'theme', 'dom', 'token'];
+  #credential = null;
+
+  constructor() {
+    super();
+    // A credential set before this module defined the element sits on the instance itself.
+    if (Object.hasOwn(this, 'credential')) {
+      const early = this.credential;
+      delete this.credential;
+      this.credential = early;
+    }
+  }
+
+  get credential() {
+    return this.#credential;
+  }
+
+  set credential(value) {
+    this.#credential = value == null || value === '' ? null : String(value);
+    this.credentialChanged();
+  }
+
+  extraOptions() {
+    return { flow: 'register', credential: this.#current() ?? undefined, token: undefined };
+  }
+
+  credentialChanged() {
+    const credential = this.#current();
+    this.withHandle((handle) => handle.setCredential(credential));
+  }
+
+  #current() {
+    return this.#credential ?? this.getAttribute('token');
+  }
+}
+
 if (!customElements.get('sspr-reset')) customElements.define('sspr-reset', SsprReset);
+if (!customElements.get('sspr-register')) customElements.define('sspr-register', SsprRegister);

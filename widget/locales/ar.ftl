@@ -176,3 +176,89 @@ question-university_first_roommate = ما الاسم الأول لأول زمي�
 question-wedding_reception_venue = أين أُقيم حفل زفافك؟
 question-dream_job_as_child = ما الوظيفة التي كنت تحلم بها في طفولتك؟
 question-place_of_first_holiday = إلى أين ذهبت في أول عطلة لك؟
+
+## إعادة التعيين بتطبيق المصادقة أو بأسئلة الأمان
+totp-title = أدخل الرمز من تطبيق المصادقة
+totp-hint = افتح تطبيق المصادقة وأدخل الرمز المكوّن من { $length } أرقام الذي يعرضه لهذا الحساب.
+answers-title = أجب عن أسئلة الأمان
+answers-hint = أجب كما أجبت عند إعدادها. لا تهم الأحرف الكبيرة والمسافات الزائدة.
+answers-submit = متابعة
+
+## التسجيل: نظرة عامة و«طرقي»
+loading = جارٍ التحميل…
+failed-title = تعذّر تحميل طرقك
+register-title = أعدّ طرقًا لإعادة تعيين كلمة المرور
+reconfirm-title = هل ما زالت هذه الطرق لك؟
+manage-title = طرقك لإعادة تعيين كلمة المرور
+not-enabled-title = إعادة تعيين كلمة المرور غير مفعّلة
+register-signed-in = مسجَّل الدخول باسم { $name }
+register-progress = تم إعداد { $held } من { $total }
+register-hint = إذا نسيت كلمة المرور، فستثبت هويتك بهذه الطرق.
+reconfirm-hint = تحقّق من أنك ما زلت تستطيع استخدام كل طريقة منها، ثم أكّدها.
+register-needed = { $total ->
+    [zero] تحتاج إلى { $total } طريقة.
+    [one] تحتاج إلى طريقة واحدة.
+    [two] تحتاج إلى طريقتين.
+    [few] تحتاج إلى { $total } طرق.
+    [many] تحتاج إلى { $total } طريقةً.
+   *[other] تحتاج إلى { $total } طريقة.
+}
+register-held-title = تم إعدادها
+register-none-held = لم يُعدّ أي شيء بعد.
+register-add-title = إضافة طريقة
+method-email_code = البريد الإلكتروني { $destination }
+method-sms_code = الهاتف المحمول { $destination }
+method-authenticator = تطبيق المصادقة
+method-app_notification = الإشعارات على هاتفك
+method-security_questions = أسئلة الأمان
+add-email_code = إضافة عنوان بريد إلكتروني
+add-sms_code = إضافة هاتف محمول
+add-authenticator = إضافة تطبيق مصادقة
+add-app_notification = إضافة الإشعارات على هاتفك
+add-security_questions = إعداد أسئلة الأمان
+remove-method = إزالة
+confirm-methods = تأكيد طرقي
+postpone = ليس الآن
+postpone-hint = { $count ->
+    [zero] لا يمكنك التأجيل بعد الآن.
+    [one] يمكنك التأجيل مرة واحدة أخرى.
+    [two] يمكنك التأجيل مرتين أخريين.
+    [few] يمكنك التأجيل { $count } مرات أخرى.
+    [many] يمكنك التأجيل { $count } مرةً أخرى.
+   *[other] يمكنك التأجيل { $count } مرة أخرى.
+}
+back = رجوع
+
+## التسجيل: إضافة طريقة
+email-title = إضافة عنوان بريد إلكتروني
+email-label = عنوان البريد الإلكتروني
+email-hint = سنرسل رمزًا إلى هذا العنوان للتحقق منه.
+phone-title = إضافة هاتف محمول
+phone-label = رقم الهاتف المحمول
+phone-hint = ابدأ برمز البلد، مثل ‎+966 50 123 4567. سنرسل إليك رمزًا برسالة نصية.
+auth-title = إعداد تطبيق المصادقة
+auth-scan = امسح رمز QR هذا بتطبيق المصادقة، مثل Microsoft Authenticator أو Google Authenticator.
+auth-qr = رمز QR لتطبيق المصادقة
+auth-secret = أو اكتب هذا المفتاح في التطبيق:
+auth-copy = نسخ المفتاح
+auth-copied = تم نسخ المفتاح.
+auth-link = الإعداد على هذا الهاتف
+auth-code-label = الرمز من التطبيق
+auth-new-secret = الحصول على رمز QR جديد
+auth-pending-hint = أدخل الرمز الذي يعرضه تطبيق المصادقة، أو احصل على رمز QR جديد.
+questions-title = إعداد أسئلة الأمان
+questions-hint = اختر { $count } أسئلة مختلفة واكتب كل إجابة مرتين. تتكوّن الإجابات من { $min } إلى { $max } حرفًا.
+questions-question = السؤال { $number }
+questions-choose = اختر سؤالًا
+questions-answer = الإجابة
+questions-confirm = أعد كتابة الإجابة
+questions-submit = حفظ الأسئلة
+
+## التسجيل: النتائج
+signin-title = سجّل الدخول مرة أخرى
+signin-hint = انتهت صلاحية تسجيل دخولك. سجّل الدخول مرة أخرى للمتابعة؛ لن يضيع شيء مما أعددته.
+reg-done-title = اكتمل الإعداد
+reg-done-hint = إذا نسيت كلمة المرور، يمكنك الآن إعادة تعيينها بنفسك.
+reg-done-manage = إدارة طرقي
+postponed-title = سنذكّرك لاحقًا
+postponed-hint = سيُطلب منك ذلك مرة أخرى عند تسجيل دخولك التالي.

@@ -157,3 +157,81 @@ question-university_first_roommate = Wie lautet der Vorname Ihrer ersten Mitbewo
 question-wedding_reception_venue = Wo fand Ihre Hochzeitsfeier statt?
 question-dream_job_as_child = Was war als Kind Ihr Traumberuf?
 question-place_of_first_holiday = Wohin ging Ihr erster Urlaub?
+
+## Zurücksetzen mit Authentifizierungs-App oder Sicherheitsfragen
+totp-title = Code aus Ihrer Authentifizierungs-App eingeben
+totp-hint = Öffnen Sie Ihre Authentifizierungs-App und geben Sie den { $length }-stelligen Code ein, den sie für dieses Konto anzeigt.
+answers-title = Beantworten Sie Ihre Sicherheitsfragen
+answers-hint = Antworten Sie so, wie Sie es bei der Einrichtung getan haben. Groß- und Kleinschreibung und zusätzliche Leerzeichen spielen keine Rolle.
+answers-submit = Weiter
+
+## Registrierung: Übersicht und „Meine Methoden“
+loading = Wird geladen …
+failed-title = Ihre Methoden konnten nicht geladen werden
+register-title = Richten Sie Wege zum Zurücksetzen Ihres Passworts ein
+reconfirm-title = Gehören diese noch Ihnen?
+manage-title = Ihre Wege zum Zurücksetzen des Passworts
+not-enabled-title = Das Zurücksetzen des Passworts ist nicht aktiviert
+register-signed-in = Angemeldet als { $name }
+register-progress = { $held } von { $total } eingerichtet
+register-hint = Wenn Sie Ihr Passwort vergessen, weisen Sie damit nach, wer Sie sind.
+reconfirm-hint = Prüfen Sie, ob Sie jede dieser Methoden noch nutzen können, und bestätigen Sie sie dann.
+register-needed = { $total ->
+    [one] Sie benötigen { $total } Methode.
+   *[other] Sie benötigen { $total } Methoden.
+}
+register-held-title = Eingerichtet
+register-none-held = Noch ist nichts eingerichtet.
+register-add-title = Methode hinzufügen
+method-email_code = E-Mail { $destination }
+method-sms_code = Mobiltelefon { $destination }
+method-authenticator = Authentifizierungs-App
+method-app_notification = Benachrichtigungen auf Ihrem Telefon
+method-security_questions = Sicherheitsfragen
+add-email_code = E-Mail-Adresse hinzufügen
+add-sms_code = Mobiltelefon hinzufügen
+add-authenticator = Authentifizierungs-App hinzufügen
+add-app_notification = Benachrichtigungen auf Ihrem Telefon hinzufügen
+add-security_questions = Sicherheitsfragen einrichten
+remove-method = Entfernen
+confirm-methods = Meine Methoden bestätigen
+postpone = Nicht jetzt
+postpone-hint = { $count ->
+    [one] Sie können dies noch { $count } Mal aufschieben.
+   *[other] Sie können dies noch { $count } Mal aufschieben.
+}
+back = Zurück
+
+## Registrierung: eine Methode hinzufügen
+email-title = E-Mail-Adresse hinzufügen
+email-label = E-Mail-Adresse
+email-hint = Wir senden einen Code an diese Adresse, um sie zu prüfen.
+phone-title = Mobiltelefon hinzufügen
+phone-label = Mobilnummer
+phone-hint = Beginnen Sie mit der Ländervorwahl, z. B. +49 151 23456789. Wir senden Ihnen einen Code per SMS.
+auth-title = Authentifizierungs-App einrichten
+auth-scan = Scannen Sie diesen QR-Code mit Ihrer Authentifizierungs-App, etwa Microsoft Authenticator oder Google Authenticator.
+auth-qr = QR-Code für Ihre Authentifizierungs-App
+auth-secret = Oder geben Sie diesen Schlüssel in der App ein:
+auth-copy = Schlüssel kopieren
+auth-copied = Schlüssel kopiert.
+auth-link = Auf diesem Telefon einrichten
+auth-code-label = Code aus der App
+auth-new-secret = Neuen QR-Code anfordern
+auth-pending-hint = Geben Sie den Code ein, den Ihre Authentifizierungs-App anzeigt, oder fordern Sie einen neuen QR-Code an.
+questions-title = Sicherheitsfragen einrichten
+questions-hint = Wählen Sie { $count } verschiedene Fragen und geben Sie jede Antwort zweimal ein. Antworten haben { $min } bis { $max } Zeichen.
+questions-question = Frage { $number }
+questions-choose = Frage auswählen
+questions-answer = Antwort
+questions-confirm = Antwort wiederholen
+questions-submit = Fragen speichern
+
+## Registrierung: Ergebnisse
+signin-title = Erneut anmelden
+signin-hint = Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; nichts, was Sie eingerichtet haben, geht verloren.
+reg-done-title = Alles erledigt
+reg-done-hint = Wenn Sie Ihr Passwort vergessen, können Sie es jetzt selbst zurücksetzen.
+reg-done-manage = Meine Methoden verwalten
+postponed-title = Wir erinnern Sie später daran
+postponed-hint = Sie werden bei Ihrer nächsten Anmeldung erneut gefragt.

@@ -157,3 +157,81 @@ question-university_first_roommate = What was the first name of your first roomm
 question-wedding_reception_venue = Where was your wedding reception held?
 question-dream_job_as_child = What was your dream job as a child?
 question-place_of_first_holiday = Where did you go on your first holiday?
+
+## Reset with an authenticator app or security questions
+totp-title = Enter the code from your authenticator app
+totp-hint = Open your authenticator app and enter the { $length }-digit code it shows for this account.
+answers-title = Answer your security questions
+answers-hint = Answer as you did when you set them up. Capitals and extra spaces do not matter.
+answers-submit = Continue
+
+## Registration: overview and "my methods"
+loading = Loading…
+failed-title = We could not load your methods
+register-title = Set up ways to reset your password
+reconfirm-title = Are these still yours?
+manage-title = Your ways to reset your password
+not-enabled-title = Password reset is not turned on
+register-signed-in = Signed in as { $name }
+register-progress = { $held } of { $total } set up
+register-hint = If you forget your password, you will prove who you are with these.
+reconfirm-hint = Check that you can still use each of these, then confirm them.
+register-needed = { $total ->
+    [one] You need { $total } method.
+   *[other] You need { $total } methods.
+}
+register-held-title = Set up
+register-none-held = Nothing is set up yet.
+register-add-title = Add a method
+method-email_code = Email { $destination }
+method-sms_code = Mobile phone { $destination }
+method-authenticator = Authenticator app
+method-app_notification = Notifications on your phone
+method-security_questions = Security questions
+add-email_code = Add an email address
+add-sms_code = Add a mobile phone
+add-authenticator = Add an authenticator app
+add-app_notification = Add notifications on your phone
+add-security_questions = Set up security questions
+remove-method = Remove
+confirm-methods = Confirm my methods
+postpone = Not now
+postpone-hint = { $count ->
+    [one] You can put this off { $count } more time.
+   *[other] You can put this off { $count } more times.
+}
+back = Back
+
+## Registration: adding a method
+email-title = Add an email address
+email-label = Email address
+email-hint = We will send a code to this address to check it.
+phone-title = Add a mobile phone
+phone-label = Mobile number
+phone-hint = Start with your country code, like +44 7700 900123. We will text a code to it.
+auth-title = Set up your authenticator app
+auth-scan = Scan this QR code with your authenticator app, such as Microsoft Authenticator or Google Authenticator.
+auth-qr = QR code for your authenticator app
+auth-secret = Or type this key into the app:
+auth-copy = Copy key
+auth-copied = Key copied.
+auth-link = Set up on this phone
+auth-code-label = Code from the app
+auth-new-secret = Get a new QR code
+auth-pending-hint = Enter the code your authenticator app shows, or get a new QR code.
+questions-title = Set up security questions
+questions-hint = Choose { $count } different questions and type each answer twice. Answers have { $min } to { $max } characters.
+questions-question = Question { $number }
+questions-choose = Choose a question
+questions-answer = Answer
+questions-confirm = Answer again
+questions-submit = Save questions
+
+## Registration: outcomes
+signin-title = Sign in again
+signin-hint = Your sign-in has expired. Sign in again to carry on; nothing you set up is lost.
+reg-done-title = You are all set
+reg-done-hint = If you forget your password, you can now reset it yourself.
+reg-done-manage = Manage my methods
+postponed-title = We will remind you later
+postponed-hint = You will be asked again the next time you sign in.

@@ -157,3 +157,81 @@ question-university_first_roommate = ¿Cuál era el nombre de su primer compañe
 question-wedding_reception_venue = ¿Dónde se celebró la fiesta de su boda?
 question-dream_job_as_child = ¿Cuál era el trabajo de sus sueños en la infancia?
 question-place_of_first_holiday = ¿Adónde fue en sus primeras vacaciones?
+
+## Restablecimiento con una aplicación de autenticación o preguntas de seguridad
+totp-title = Introduce el código de tu aplicación de autenticación
+totp-hint = Abre tu aplicación de autenticación e introduce el código de { $length } dígitos que muestra para esta cuenta.
+answers-title = Responde a tus preguntas de seguridad
+answers-hint = Responde como lo hiciste al configurarlas. Las mayúsculas y los espacios de más no importan.
+answers-submit = Continuar
+
+## Registro: resumen y «mis métodos»
+loading = Cargando…
+failed-title = No hemos podido cargar tus métodos
+register-title = Configura formas de restablecer tu contraseña
+reconfirm-title = ¿Siguen siendo tuyos?
+manage-title = Tus formas de restablecer la contraseña
+not-enabled-title = El restablecimiento de contraseña no está activado
+register-signed-in = Has iniciado sesión como { $name }
+register-progress = { $held } de { $total } configurados
+register-hint = Si olvidas tu contraseña, demostrarás quién eres con ellos.
+reconfirm-hint = Comprueba que todavía puedes usar cada uno y después confírmalos.
+register-needed = { $total ->
+    [one] Necesitas { $total } método.
+   *[other] Necesitas { $total } métodos.
+}
+register-held-title = Configurados
+register-none-held = Todavía no hay nada configurado.
+register-add-title = Añadir un método
+method-email_code = Correo electrónico { $destination }
+method-sms_code = Teléfono móvil { $destination }
+method-authenticator = Aplicación de autenticación
+method-app_notification = Notificaciones en tu teléfono
+method-security_questions = Preguntas de seguridad
+add-email_code = Añadir una dirección de correo
+add-sms_code = Añadir un teléfono móvil
+add-authenticator = Añadir una aplicación de autenticación
+add-app_notification = Añadir notificaciones en tu teléfono
+add-security_questions = Configurar preguntas de seguridad
+remove-method = Quitar
+confirm-methods = Confirmar mis métodos
+postpone = Ahora no
+postpone-hint = { $count ->
+    [one] Puedes posponerlo { $count } vez más.
+   *[other] Puedes posponerlo { $count } veces más.
+}
+back = Atrás
+
+## Registro: añadir un método
+email-title = Añadir una dirección de correo
+email-label = Dirección de correo electrónico
+email-hint = Enviaremos un código a esta dirección para comprobarla.
+phone-title = Añadir un teléfono móvil
+phone-label = Número de móvil
+phone-hint = Empieza por el prefijo del país, por ejemplo +34 612 34 56 78. Te enviaremos un código por SMS.
+auth-title = Configura tu aplicación de autenticación
+auth-scan = Escanea este código QR con tu aplicación de autenticación, como Microsoft Authenticator o Google Authenticator.
+auth-qr = Código QR para tu aplicación de autenticación
+auth-secret = O escribe esta clave en la aplicación:
+auth-copy = Copiar clave
+auth-copied = Clave copiada.
+auth-link = Configurar en este teléfono
+auth-code-label = Código de la aplicación
+auth-new-secret = Obtener un nuevo código QR
+auth-pending-hint = Introduce el código que muestra tu aplicación de autenticación u obtén un nuevo código QR.
+questions-title = Configurar preguntas de seguridad
+questions-hint = Elige { $count } preguntas distintas y escribe cada respuesta dos veces. Las respuestas tienen de { $min } a { $max } caracteres.
+questions-question = Pregunta { $number }
+questions-choose = Elige una pregunta
+questions-answer = Respuesta
+questions-confirm = Repite la respuesta
+questions-submit = Guardar preguntas
+
+## Registro: resultados
+signin-title = Vuelve a iniciar sesión
+signin-hint = Tu sesión ha caducado. Vuelve a iniciar sesión para continuar; no se pierde nada de lo que has configurado.
+reg-done-title = Todo listo
+reg-done-hint = Si olvidas tu contraseña, ahora puedes restablecerla tú mismo.
+reg-done-manage = Gestionar mis métodos
+postponed-title = Te lo recordaremos más tarde
+postponed-hint = Se te volverá a preguntar la próxima vez que inicies sesión.

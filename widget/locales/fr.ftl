@@ -157,3 +157,81 @@ question-university_first_roommate = Quel était le prénom de votre premier ou 
 question-wedding_reception_venue = Où s’est déroulée la réception de votre mariage ?
 question-dream_job_as_child = Quel était le métier de vos rêves quand vous étiez enfant ?
 question-place_of_first_holiday = Quelle a été la destination de vos premières vacances ?
+
+## Réinitialisation avec une application d’authentification ou des questions de sécurité
+totp-title = Saisissez le code de votre application d’authentification
+totp-hint = Ouvrez votre application d’authentification et saisissez le code à { $length } chiffres qu’elle affiche pour ce compte.
+answers-title = Répondez à vos questions de sécurité
+answers-hint = Répondez comme lors de leur configuration. Les majuscules et les espaces en trop ne comptent pas.
+answers-submit = Continuer
+
+## Inscription : vue d’ensemble et « mes méthodes »
+loading = Chargement…
+failed-title = Impossible de charger vos méthodes
+register-title = Configurez des moyens de réinitialiser votre mot de passe
+reconfirm-title = Sont-ils toujours les vôtres ?
+manage-title = Vos moyens de réinitialiser votre mot de passe
+not-enabled-title = La réinitialisation du mot de passe n’est pas activée
+register-signed-in = Connecté en tant que { $name }
+register-progress = { $held } sur { $total } configuré(s)
+register-hint = Si vous oubliez votre mot de passe, vous prouverez votre identité avec ceux-ci.
+reconfirm-hint = Vérifiez que vous pouvez toujours utiliser chacun d’eux, puis confirmez-les.
+register-needed = { $total ->
+    [one] Il vous faut { $total } méthode.
+   *[other] Il vous faut { $total } méthodes.
+}
+register-held-title = Configuré
+register-none-held = Rien n’est encore configuré.
+register-add-title = Ajouter une méthode
+method-email_code = E-mail { $destination }
+method-sms_code = Téléphone mobile { $destination }
+method-authenticator = Application d’authentification
+method-app_notification = Notifications sur votre téléphone
+method-security_questions = Questions de sécurité
+add-email_code = Ajouter une adresse e-mail
+add-sms_code = Ajouter un téléphone mobile
+add-authenticator = Ajouter une application d’authentification
+add-app_notification = Ajouter les notifications sur votre téléphone
+add-security_questions = Configurer des questions de sécurité
+remove-method = Supprimer
+confirm-methods = Confirmer mes méthodes
+postpone = Pas maintenant
+postpone-hint = { $count ->
+    [one] Vous pouvez encore reporter { $count } fois.
+   *[other] Vous pouvez encore reporter { $count } fois.
+}
+back = Retour
+
+## Inscription : ajouter une méthode
+email-title = Ajouter une adresse e-mail
+email-label = Adresse e-mail
+email-hint = Nous enverrons un code à cette adresse pour la vérifier.
+phone-title = Ajouter un téléphone mobile
+phone-label = Numéro de mobile
+phone-hint = Commencez par l’indicatif du pays, par exemple +33 6 12 34 56 78. Nous vous enverrons un code par SMS.
+auth-title = Configurer votre application d’authentification
+auth-scan = Scannez ce code QR avec votre application d’authentification, par exemple Microsoft Authenticator ou Google Authenticator.
+auth-qr = Code QR pour votre application d’authentification
+auth-secret = Ou saisissez cette clé dans l’application :
+auth-copy = Copier la clé
+auth-copied = Clé copiée.
+auth-link = Configurer sur ce téléphone
+auth-code-label = Code de l’application
+auth-new-secret = Obtenir un nouveau code QR
+auth-pending-hint = Saisissez le code affiché par votre application d’authentification, ou obtenez un nouveau code QR.
+questions-title = Configurer des questions de sécurité
+questions-hint = Choisissez { $count } questions différentes et saisissez chaque réponse deux fois. Les réponses comptent de { $min } à { $max } caractères.
+questions-question = Question { $number }
+questions-choose = Choisissez une question
+questions-answer = Réponse
+questions-confirm = Confirmez la réponse
+questions-submit = Enregistrer les questions
+
+## Inscription : résultats
+signin-title = Reconnectez-vous
+signin-hint = Votre session a expiré. Reconnectez-vous pour continuer ; rien de ce que vous avez configuré n’est perdu.
+reg-done-title = Tout est prêt
+reg-done-hint = Si vous oubliez votre mot de passe, vous pouvez désormais le réinitialiser vous-même.
+reg-done-manage = Gérer mes méthodes
+postponed-title = Nous vous le rappellerons plus tard
+postponed-hint = La question vous sera reposée à votre prochaine connexion.

@@ -144,3 +144,75 @@ question-university_first_roommate = 大学時代の最初のルームメイト�
 question-wedding_reception_venue = 結婚披露宴の会場はどこでしたか？
 question-dream_job_as_child = 子どもの頃になりたかった職業は何ですか？
 question-place_of_first_holiday = 初めての旅行で行った場所はどこですか？
+
+## 認証アプリまたは秘密の質問によるリセット
+totp-title = 認証アプリのコードを入力してください
+totp-hint = 認証アプリを開き、このアカウントに表示される { $length } 桁のコードを入力してください。
+answers-title = 秘密の質問に答えてください
+answers-hint = 設定したときと同じように答えてください。大文字・小文字や余分な空白は区別しません。
+answers-submit = 続行
+
+## 登録: 概要と「自分の方法」
+loading = 読み込み中…
+failed-title = 登録済みの方法を読み込めませんでした
+register-title = パスワードをリセットする方法を設定してください
+reconfirm-title = これらの方法は今も使えますか？
+manage-title = パスワードをリセットする方法
+not-enabled-title = パスワードのリセットが有効になっていません
+register-signed-in = { $name } としてサインイン中
+register-progress = { $total } 件中 { $held } 件を設定済み
+register-hint = パスワードを忘れたときは、これらを使って本人であることを証明します。
+reconfirm-hint = それぞれが今も使えることを確認してから、確定してください。
+register-needed = 必要な方法は { $total } 件です。
+register-held-title = 設定済み
+register-none-held = まだ何も設定されていません。
+register-add-title = 方法を追加
+method-email_code = メール { $destination }
+method-sms_code = 携帯電話 { $destination }
+method-authenticator = 認証アプリ
+method-app_notification = スマートフォンへの通知
+method-security_questions = 秘密の質問
+add-email_code = メールアドレスを追加
+add-sms_code = 携帯電話を追加
+add-authenticator = 認証アプリを追加
+add-app_notification = スマートフォンへの通知を追加
+add-security_questions = 秘密の質問を設定
+remove-method = 削除
+confirm-methods = この方法で確定
+postpone = 後で
+postpone-hint = あと { $count } 回まで後回しにできます。
+back = 戻る
+
+## 登録: 方法の追加
+email-title = メールアドレスを追加
+email-label = メールアドレス
+email-hint = 確認のため、このアドレスにコードを送信します。
+phone-title = 携帯電話を追加
+phone-label = 携帯電話番号
+phone-hint = +81 90 1234 5678 のように国番号から入力してください。SMS でコードを送信します。
+auth-title = 認証アプリを設定
+auth-scan = Microsoft Authenticator や Google Authenticator などの認証アプリでこの QR コードを読み取ってください。
+auth-qr = 認証アプリ用の QR コード
+auth-secret = または、このキーをアプリに入力してください:
+auth-copy = キーをコピー
+auth-copied = キーをコピーしました。
+auth-link = このスマートフォンで設定
+auth-code-label = アプリのコード
+auth-new-secret = 新しい QR コードを取得
+auth-pending-hint = 認証アプリに表示されたコードを入力するか、新しい QR コードを取得してください。
+questions-title = 秘密の質問を設定
+questions-hint = 異なる質問を { $count } 件選び、それぞれの答えを 2 回入力してください。答えは { $min }～{ $max } 文字です。
+questions-question = 質問 { $number }
+questions-choose = 質問を選択
+questions-answer = 答え
+questions-confirm = 答え（確認）
+questions-submit = 質問を保存
+
+## 登録: 結果
+signin-title = もう一度サインインしてください
+signin-hint = サインインの有効期限が切れました。続けるにはもう一度サインインしてください。設定した内容は失われません。
+reg-done-title = 設定が完了しました
+reg-done-hint = パスワードを忘れても、自分でリセットできるようになりました。
+reg-done-manage = 自分の方法を管理
+postponed-title = 後でもう一度お知らせします
+postponed-hint = 次回のサインイン時に改めて確認します。

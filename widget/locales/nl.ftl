@@ -157,3 +157,81 @@ question-university_first_roommate = Wat was de voornaam van je eerste huisgenoo
 question-wedding_reception_venue = Waar vond je trouwfeest plaats?
 question-dream_job_as_child = Wat was als kind je droombaan?
 question-place_of_first_holiday = Waar ging je eerste vakantie naartoe?
+
+## Herstellen met een authenticator-app of beveiligingsvragen
+totp-title = Voer de code uit uw authenticator-app in
+totp-hint = Open uw authenticator-app en voer de code van { $length } cijfers in die deze voor dit account toont.
+answers-title = Beantwoord uw beveiligingsvragen
+answers-hint = Antwoord zoals u deed bij het instellen. Hoofdletters en extra spaties maken niet uit.
+answers-submit = Doorgaan
+
+## Registratie: overzicht en ‘mijn methoden’
+loading = Laden…
+failed-title = Uw methoden konden niet worden geladen
+register-title = Stel manieren in om uw wachtwoord opnieuw in te stellen
+reconfirm-title = Zijn deze nog van u?
+manage-title = Uw manieren om uw wachtwoord opnieuw in te stellen
+not-enabled-title = Wachtwoordherstel is niet ingeschakeld
+register-signed-in = Aangemeld als { $name }
+register-progress = { $held } van { $total } ingesteld
+register-hint = Als u uw wachtwoord vergeet, bewijst u hiermee wie u bent.
+reconfirm-hint = Controleer of u elk hiervan nog kunt gebruiken en bevestig ze daarna.
+register-needed = { $total ->
+    [one] U hebt { $total } methode nodig.
+   *[other] U hebt { $total } methoden nodig.
+}
+register-held-title = Ingesteld
+register-none-held = Er is nog niets ingesteld.
+register-add-title = Een methode toevoegen
+method-email_code = E-mail { $destination }
+method-sms_code = Mobiele telefoon { $destination }
+method-authenticator = Authenticator-app
+method-app_notification = Meldingen op uw telefoon
+method-security_questions = Beveiligingsvragen
+add-email_code = Een e-mailadres toevoegen
+add-sms_code = Een mobiele telefoon toevoegen
+add-authenticator = Een authenticator-app toevoegen
+add-app_notification = Meldingen op uw telefoon toevoegen
+add-security_questions = Beveiligingsvragen instellen
+remove-method = Verwijderen
+confirm-methods = Mijn methoden bevestigen
+postpone = Niet nu
+postpone-hint = { $count ->
+    [one] U kunt dit nog { $count } keer uitstellen.
+   *[other] U kunt dit nog { $count } keer uitstellen.
+}
+back = Terug
+
+## Registratie: een methode toevoegen
+email-title = Een e-mailadres toevoegen
+email-label = E-mailadres
+email-hint = We sturen een code naar dit adres om het te controleren.
+phone-title = Een mobiele telefoon toevoegen
+phone-label = Mobiel nummer
+phone-hint = Begin met de landcode, zoals +31 6 12345678. We sturen u een code per sms.
+auth-title = Uw authenticator-app instellen
+auth-scan = Scan deze QR-code met uw authenticator-app, zoals Microsoft Authenticator of Google Authenticator.
+auth-qr = QR-code voor uw authenticator-app
+auth-secret = Of typ deze sleutel in de app:
+auth-copy = Sleutel kopiëren
+auth-copied = Sleutel gekopieerd.
+auth-link = Instellen op deze telefoon
+auth-code-label = Code uit de app
+auth-new-secret = Een nieuwe QR-code ophalen
+auth-pending-hint = Voer de code in die uw authenticator-app toont, of haal een nieuwe QR-code op.
+questions-title = Beveiligingsvragen instellen
+questions-hint = Kies { $count } verschillende vragen en typ elk antwoord twee keer. Antwoorden hebben { $min } tot { $max } tekens.
+questions-question = Vraag { $number }
+questions-choose = Kies een vraag
+questions-answer = Antwoord
+questions-confirm = Antwoord herhalen
+questions-submit = Vragen opslaan
+
+## Registratie: resultaten
+signin-title = Meld u opnieuw aan
+signin-hint = Uw aanmelding is verlopen. Meld u opnieuw aan om verder te gaan; niets van wat u hebt ingesteld gaat verloren.
+reg-done-title = Alles is ingesteld
+reg-done-hint = Als u uw wachtwoord vergeet, kunt u het nu zelf opnieuw instellen.
+reg-done-manage = Mijn methoden beheren
+postponed-title = We herinneren u er later aan
+postponed-hint = U wordt het de volgende keer dat u zich aanmeldt opnieuw gevraagd.

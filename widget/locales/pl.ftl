@@ -167,3 +167,85 @@ question-university_first_roommate = Imię pierwszego współlokatora lub pierws
 question-wedding_reception_venue = Miejsce przyjęcia weselnego
 question-dream_job_as_child = Wymarzony zawód z dzieciństwa
 question-place_of_first_holiday = Miejsce pierwszych wakacji
+
+## Resetowanie za pomocą aplikacji uwierzytelniającej lub pytań zabezpieczających
+totp-title = Wpisz kod z aplikacji uwierzytelniającej
+totp-hint = Otwórz aplikację uwierzytelniającą i wpisz { $length }-cyfrowy kod, który pokazuje dla tego konta.
+answers-title = Odpowiedz na pytania zabezpieczające
+answers-hint = Odpowiedz tak, jak podczas ich konfigurowania. Wielkość liter i dodatkowe spacje nie mają znaczenia.
+answers-submit = Dalej
+
+## Rejestracja: przegląd i „moje metody”
+loading = Wczytywanie…
+failed-title = Nie udało się wczytać Twoich metod
+register-title = Skonfiguruj sposoby resetowania hasła
+reconfirm-title = Czy to nadal Twoje metody?
+manage-title = Twoje sposoby resetowania hasła
+not-enabled-title = Resetowanie hasła nie jest włączone
+register-signed-in = Zalogowano jako { $name }
+register-progress = Skonfigurowano { $held } z { $total }
+register-hint = Jeśli zapomnisz hasła, potwierdzisz nimi swoją tożsamość.
+reconfirm-hint = Sprawdź, czy nadal możesz korzystać z każdej z nich, a potem je potwierdź.
+register-needed = { $total ->
+    [one] Potrzebujesz { $total } metody.
+    [few] Potrzebujesz { $total } metod.
+    [many] Potrzebujesz { $total } metod.
+   *[other] Potrzebujesz { $total } metody.
+}
+register-held-title = Skonfigurowane
+register-none-held = Nic nie zostało jeszcze skonfigurowane.
+register-add-title = Dodaj metodę
+method-email_code = E-mail { $destination }
+method-sms_code = Telefon komórkowy { $destination }
+method-authenticator = Aplikacja uwierzytelniająca
+method-app_notification = Powiadomienia na telefonie
+method-security_questions = Pytania zabezpieczające
+add-email_code = Dodaj adres e-mail
+add-sms_code = Dodaj telefon komórkowy
+add-authenticator = Dodaj aplikację uwierzytelniającą
+add-app_notification = Dodaj powiadomienia na telefonie
+add-security_questions = Skonfiguruj pytania zabezpieczające
+remove-method = Usuń
+confirm-methods = Potwierdź moje metody
+postpone = Nie teraz
+postpone-hint = { $count ->
+    [one] Możesz to odłożyć jeszcze { $count } raz.
+    [few] Możesz to odłożyć jeszcze { $count } razy.
+    [many] Możesz to odłożyć jeszcze { $count } razy.
+   *[other] Możesz to odłożyć jeszcze { $count } razy.
+}
+back = Wstecz
+
+## Rejestracja: dodawanie metody
+email-title = Dodaj adres e-mail
+email-label = Adres e-mail
+email-hint = Wyślemy kod na ten adres, aby go sprawdzić.
+phone-title = Dodaj telefon komórkowy
+phone-label = Numer telefonu komórkowego
+phone-hint = Zacznij od numeru kierunkowego kraju, np. +48 512 345 678. Wyślemy kod SMS-em.
+auth-title = Skonfiguruj aplikację uwierzytelniającą
+auth-scan = Zeskanuj ten kod QR aplikacją uwierzytelniającą, np. Microsoft Authenticator lub Google Authenticator.
+auth-qr = Kod QR dla aplikacji uwierzytelniającej
+auth-secret = Albo wpisz ten klucz w aplikacji:
+auth-copy = Kopiuj klucz
+auth-copied = Skopiowano klucz.
+auth-link = Skonfiguruj na tym telefonie
+auth-code-label = Kod z aplikacji
+auth-new-secret = Pobierz nowy kod QR
+auth-pending-hint = Wpisz kod wyświetlany przez aplikację uwierzytelniającą albo pobierz nowy kod QR.
+questions-title = Skonfiguruj pytania zabezpieczające
+questions-hint = Wybierz różne pytania (liczba: { $count }) i wpisz każdą odpowiedź dwa razy. Odpowiedzi mają od { $min } do { $max } znaków.
+questions-question = Pytanie { $number }
+questions-choose = Wybierz pytanie
+questions-answer = Odpowiedź
+questions-confirm = Powtórz odpowiedź
+questions-submit = Zapisz pytania
+
+## Rejestracja: wyniki
+signin-title = Zaloguj się ponownie
+signin-hint = Twoja sesja wygasła. Zaloguj się ponownie, aby kontynuować; nic z tego, co skonfigurowano, nie zostanie utracone.
+reg-done-title = Wszystko gotowe
+reg-done-hint = Jeśli zapomnisz hasła, możesz je teraz zresetować samodzielnie.
+reg-done-manage = Zarządzaj moimi metodami
+postponed-title = Przypomnimy Ci o tym później
+postponed-hint = Zapytamy ponownie przy następnym logowaniu.

@@ -157,3 +157,81 @@ question-university_first_roommate = Qual era o primeiro nome do seu primeiro co
 question-wedding_reception_venue = Onde foi a festa do seu casamento?
 question-dream_job_as_child = Qual era a profissão dos seus sonhos na infância?
 question-place_of_first_holiday = Para onde foi nas suas primeiras férias?
+
+## Redefinição com um aplicativo autenticador ou perguntas de segurança
+totp-title = Digite o código do seu aplicativo autenticador
+totp-hint = Abra seu aplicativo autenticador e digite o código de { $length } dígitos que ele mostra para esta conta.
+answers-title = Responda às suas perguntas de segurança
+answers-hint = Responda como fez ao configurá-las. Maiúsculas e espaços extras não importam.
+answers-submit = Continuar
+
+## Registro: visão geral e “meus métodos”
+loading = Carregando…
+failed-title = Não foi possível carregar seus métodos
+register-title = Configure formas de redefinir sua senha
+reconfirm-title = Eles ainda são seus?
+manage-title = Suas formas de redefinir a senha
+not-enabled-title = A redefinição de senha não está ativada
+register-signed-in = Conectado como { $name }
+register-progress = { $held } de { $total } configurados
+register-hint = Se você esquecer sua senha, provará quem é com eles.
+reconfirm-hint = Verifique se ainda pode usar cada um deles e depois confirme-os.
+register-needed = { $total ->
+    [one] Você precisa de { $total } método.
+   *[other] Você precisa de { $total } métodos.
+}
+register-held-title = Configurados
+register-none-held = Nada foi configurado ainda.
+register-add-title = Adicionar um método
+method-email_code = E-mail { $destination }
+method-sms_code = Celular { $destination }
+method-authenticator = Aplicativo autenticador
+method-app_notification = Notificações no seu telefone
+method-security_questions = Perguntas de segurança
+add-email_code = Adicionar um endereço de e-mail
+add-sms_code = Adicionar um celular
+add-authenticator = Adicionar um aplicativo autenticador
+add-app_notification = Adicionar notificações no seu telefone
+add-security_questions = Configurar perguntas de segurança
+remove-method = Remover
+confirm-methods = Confirmar meus métodos
+postpone = Agora não
+postpone-hint = { $count ->
+    [one] Você pode adiar isso mais { $count } vez.
+   *[other] Você pode adiar isso mais { $count } vezes.
+}
+back = Voltar
+
+## Registro: adicionar um método
+email-title = Adicionar um endereço de e-mail
+email-label = Endereço de e-mail
+email-hint = Enviaremos um código para este endereço para verificá-lo.
+phone-title = Adicionar um celular
+phone-label = Número de celular
+phone-hint = Comece com o código do país, como +55 11 91234 5678. Enviaremos um código por SMS.
+auth-title = Configure seu aplicativo autenticador
+auth-scan = Escaneie este código QR com seu aplicativo autenticador, como o Microsoft Authenticator ou o Google Authenticator.
+auth-qr = Código QR para seu aplicativo autenticador
+auth-secret = Ou digite esta chave no aplicativo:
+auth-copy = Copiar chave
+auth-copied = Chave copiada.
+auth-link = Configurar neste telefone
+auth-code-label = Código do aplicativo
+auth-new-secret = Obter um novo código QR
+auth-pending-hint = Digite o código que seu aplicativo autenticador mostra ou obtenha um novo código QR.
+questions-title = Configurar perguntas de segurança
+questions-hint = Escolha { $count } perguntas diferentes e digite cada resposta duas vezes. As respostas têm de { $min } a { $max } caracteres.
+questions-question = Pergunta { $number }
+questions-choose = Escolha uma pergunta
+questions-answer = Resposta
+questions-confirm = Repita a resposta
+questions-submit = Salvar perguntas
+
+## Registro: resultados
+signin-title = Entre novamente
+signin-hint = Sua sessão expirou. Entre novamente para continuar; nada do que você configurou foi perdido.
+reg-done-title = Tudo pronto
+reg-done-hint = Se você esquecer sua senha, agora pode redefini-la você mesmo.
+reg-done-manage = Gerenciar meus métodos
+postponed-title = Vamos lembrá-lo mais tarde
+postponed-hint = Você será perguntado novamente na próxima vez que entrar.

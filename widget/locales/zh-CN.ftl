@@ -144,3 +144,75 @@ question-university_first_roommate = 您上大学时第一位室友叫什么名�
 question-wedding_reception_venue = 您的婚宴在哪里举行？
 question-dream_job_as_child = 您小时候梦想从事什么职业？
 question-place_of_first_holiday = 您第一次度假去了哪里？
+
+## 使用身份验证器应用或安全问题重置
+totp-title = 输入身份验证器应用中的验证码
+totp-hint = 打开身份验证器应用，输入它为此帐户显示的 { $length } 位验证码。
+answers-title = 回答你的安全问题
+answers-hint = 请按设置时的答案回答。大小写和多余的空格不影响结果。
+answers-submit = 继续
+
+## 注册：概览和“我的方式”
+loading = 正在加载…
+failed-title = 无法加载你的验证方式
+register-title = 设置重置密码的方式
+reconfirm-title = 这些方式仍然属于你吗？
+manage-title = 你的密码重置方式
+not-enabled-title = 未启用密码重置
+register-signed-in = 已以 { $name } 身份登录
+register-progress = 已设置 { $held } 个，共需 { $total } 个
+register-hint = 如果你忘记密码，将使用这些方式证明你的身份。
+reconfirm-hint = 请确认每一种方式你仍然可以使用，然后进行确认。
+register-needed = 你需要 { $total } 种方式。
+register-held-title = 已设置
+register-none-held = 尚未设置任何方式。
+register-add-title = 添加方式
+method-email_code = 电子邮件 { $destination }
+method-sms_code = 手机 { $destination }
+method-authenticator = 身份验证器应用
+method-app_notification = 手机通知
+method-security_questions = 安全问题
+add-email_code = 添加电子邮件地址
+add-sms_code = 添加手机
+add-authenticator = 添加身份验证器应用
+add-app_notification = 添加手机通知
+add-security_questions = 设置安全问题
+remove-method = 移除
+confirm-methods = 确认我的方式
+postpone = 以后再说
+postpone-hint = 你还可以推迟 { $count } 次。
+back = 返回
+
+## 注册：添加方式
+email-title = 添加电子邮件地址
+email-label = 电子邮件地址
+email-hint = 我们会向此地址发送验证码以进行验证。
+phone-title = 添加手机
+phone-label = 手机号码
+phone-hint = 请以国家代码开头，例如 +86 131 2345 6789。我们会通过短信发送验证码。
+auth-title = 设置身份验证器应用
+auth-scan = 使用身份验证器应用（例如 Microsoft Authenticator 或 Google Authenticator）扫描此二维码。
+auth-qr = 身份验证器应用的二维码
+auth-secret = 或者在应用中输入此密钥：
+auth-copy = 复制密钥
+auth-copied = 密钥已复制。
+auth-link = 在此手机上设置
+auth-code-label = 应用中的验证码
+auth-new-secret = 获取新的二维码
+auth-pending-hint = 输入身份验证器应用显示的验证码，或获取新的二维码。
+questions-title = 设置安全问题
+questions-hint = 选择 { $count } 个不同的问题，每个答案输入两次。答案长度为 { $min } 到 { $max } 个字符。
+questions-question = 问题 { $number }
+questions-choose = 选择一个问题
+questions-answer = 答案
+questions-confirm = 再次输入答案
+questions-submit = 保存问题
+
+## 注册：结果
+signin-title = 请重新登录
+signin-hint = 你的登录已过期。请重新登录以继续；你已设置的内容不会丢失。
+reg-done-title = 全部设置完成
+reg-done-hint = 如果你忘记密码，现在可以自行重置。
+reg-done-manage = 管理我的方式
+postponed-title = 我们稍后会再提醒你
+postponed-hint = 下次登录时会再次询问你。

@@ -1,4 +1,7 @@
-//! The one typed client for the edge. Every route answers with a [`Reply`], errors included.
+//! The one typed client for the edge. Every reset route answers with a [`Reply`], errors
+//! included; the registration routes are in [`registration`].
+
+pub mod registration;
 
 use serde::Serialize;
 use sspr_core::api::{
@@ -42,8 +45,26 @@ pub enum Call {
     /// Where a flow stands (polled while a change is pending).
     Status(CompleteRequest),
     Complete(CompleteRequest),
+    /// A code: emailed, texted, or the authenticator's.
     Verify(VerifyCodeRequest),
+    /// Answers to the security questions asked, in their order.
+    Answers(AnswersRequest),
     Password(NewPasswordRequest),
+}
+
+/// `POST /v1/reset/answers`: the answers to the `answer_questions` step's questions.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct AnswersRequest {
+    /// The flow token from the last [`Reply`].
+    pub flow: String,
+    /// One answer per question, in the order they were asked.
+    pub answers: Vec<String>,
+}
+
+impl std::fmt::Debug for AnswersRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnswersRequest").finish_non_exhaustive()
+    }
 }
 
 /// The edge's base URL, e.g. `https://sspr.example.com`.
@@ -68,6 +89,7 @@ impl Client {
             Call::Status(request) => self.post("/v1/reset/status", request).await,
             Call::Complete(request) => self.post("/v1/unlock/complete", request).await,
             Call::Verify(request) => self.post("/v1/reset/verify", request).await,
+            Call::Answers(request) => self.post("/v1/reset/answers", request).await,
             Call::Password(request) => self.post("/v1/reset/password", request).await,
         }
     }

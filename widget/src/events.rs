@@ -6,19 +6,25 @@
 use leptos::prelude::*;
 use serde::Serialize;
 use sspr_core::api::{ErrorCode, Step};
-use sspr_core::flow::FlowKind;
+
+use crate::options::Flow;
 
 /// One event for the host page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum WidgetEvent {
     /// A new screen: `{ "flow": "reset", "step": "verify_code" }`.
-    Step { flow: FlowKind, step: &'static str },
-    /// The reset or unlock is done: `{ "flow": "unlock" }`.
-    Done { flow: FlowKind },
+    Step { flow: Flow, step: &'static str },
+    /// The reset or unlock is done: `{ "flow": "unlock" }`; or the registration is:
+    /// `{ "flow": "register", "outcome": "up_to_date" | "postponed" }`.
+    Done {
+        flow: Flow,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        outcome: Option<&'static str>,
+    },
     /// The edge refused a request: `{ "flow": "reset", "code": "code_mismatch", "message": … }`.
     Error {
-        flow: FlowKind,
+        flow: Flow,
         code: String,
         message: String,
     },
@@ -26,21 +32,29 @@ pub enum WidgetEvent {
 
 impl WidgetEvent {
     /// The event for showing `step`.
-    pub fn step(flow: FlowKind, step: &Step) -> Self {
+    pub fn step(flow: impl Into<Flow>, step: &Step) -> Self {
         WidgetEvent::Step {
-            flow,
+            flow: flow.into(),
             step: step_name(step),
         }
     }
 
+    /// The event for a reset or unlock that is done.
+    pub fn done(flow: impl Into<Flow>) -> Self {
+        WidgetEvent::Done {
+            flow: flow.into(),
+            outcome: None,
+        }
+    }
+
     /// The event for an error the edge returned, with the message the user was shown.
-    pub fn error(flow: FlowKind, code: ErrorCode, message: &str) -> Self {
+    pub fn error(flow: impl Into<Flow>, code: ErrorCode, message: &str) -> Self {
         let code = serde_json::to_value(code)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         WidgetEvent::Error {
-            flow,
+            flow: flow.into(),
             code,
             message: message.to_owned(),
         }
@@ -125,6 +139,7 @@ impl Default for Emitter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sspr_core::flow::FlowKind;
 
     #[test]
     fn a_step_event_names_the_flow_and_the_step_but_not_its_data() {
@@ -145,9 +160,7 @@ mod tests {
 
     #[test]
     fn a_done_event_says_which_flow_finished() {
-        let event = WidgetEvent::Done {
-            flow: FlowKind::Unlock,
-        };
+        let event = WidgetEvent::done(sspr_core::flow::FlowKind::Unlock);
         assert_eq!(event.name(), "sspr:done");
         assert_eq!(event.detail_json(), r#"{"flow":"unlock"}"#);
     }
@@ -163,6 +176,18 @@ mod tests {
         assert_eq!(
             event.detail_json(),
             r#"{"flow":"reset","code":"code_mismatch","message":"the code does not match"}"#
+        );
+    }
+
+    #[test]
+    fn a_registration_done_event_says_how_it_ended() {
+        let event = WidgetEvent::Done {
+            flow: Flow::Register,
+            outcome: Some("postponed"),
+        };
+        assert_eq!(
+            event.detail_json(),
+            r#"{"flow":"register","outcome":"postponed"}"#
         );
     }
 }

@@ -1,8 +1,10 @@
-//! Every string the widget shows, from the Fluent locale files in `widget/locales/` (compiled
-//! in: ten languages, about 4 KB gzip each). English is the reference: another locale that
-//! lacks a message falls back to it, and the tests require every file to have exactly
-//! English's messages with the same variables. Errors from the edge are shown from their
-//! stable code and facts, so they are localized too.
+//! Every string the widget shows, from the Fluent locale files in `widget/locales/`. English
+//! is compiled in; the nine others (about 4 KB gzip each) are fetched on demand from
+//! `locales/<tag>.ftl` beside the module (`widget/js/sspr.js` does it, before mounting), so
+//! a page downloads only the language it shows. English is the reference: another locale
+//! that lacks a message, or that could not be fetched, falls back to it, and the tests
+//! require every file to have exactly English's messages with the same variables. Errors
+//! from the edge are shown from their stable code and facts, so they are localized too.
 
 use std::rc::Rc;
 
@@ -11,19 +13,13 @@ use leptos::prelude::*;
 use sspr_core::api::{ApiError, ErrorCode};
 use unic_langid::LanguageIdentifier;
 
-/// The locales, by BCP 47 tag, with their Fluent source. The first is the fallback.
-pub const LOCALES: [(&str, &str); 10] = [
-    ("en", include_str!("../locales/en.ftl")),
-    ("de", include_str!("../locales/de.ftl")),
-    ("fr", include_str!("../locales/fr.ftl")),
-    ("es", include_str!("../locales/es.ftl")),
-    ("pt", include_str!("../locales/pt.ftl")),
-    ("ja", include_str!("../locales/ja.ftl")),
-    ("zh-CN", include_str!("../locales/zh-CN.ftl")),
-    ("pl", include_str!("../locales/pl.ftl")),
-    ("nl", include_str!("../locales/nl.ftl")),
-    ("ar", include_str!("../locales/ar.ftl")),
+/// The locales, by BCP 47 tag; each is `widget/locales/<tag>.ftl`. The first is the fallback.
+pub const LOCALES: [&str; 10] = [
+    "en", "de", "fr", "es", "pt", "ja", "zh-CN", "pl", "nl", "ar",
 ];
+
+/// The English messages, compiled in: the fallback of every other locale.
+pub const ENGLISH: &str = include_str!("../locales/en.ftl");
 
 /// Locales written right to left.
 const RTL: [&str; 1] = ["ar"];
@@ -46,12 +42,9 @@ pub fn negotiate<S: AsRef<str>>(requested: &[S]) -> &'static str {
                         .is_some_and(|r| ["TW", "HK", "MO"].contains(&r.as_str()));
                 return (!traditional).then_some("zh-CN");
             }
-            LOCALES
-                .iter()
-                .map(|(tag, _)| *tag)
-                .find(|tag| *tag == language)
+            LOCALES.iter().copied().find(|tag| *tag == language)
         })
-        .unwrap_or(LOCALES[0].0)
+        .unwrap_or(LOCALES[0])
 }
 
 /// One locale's messages, with English behind it.
@@ -84,22 +77,29 @@ fn bundle(tag: &'static str, source: &str) -> Result<FluentBundle<FluentResource
 }
 
 impl Locale {
-    /// Loads the locale with this tag (one of [`LOCALES`]; anything else gives English).
-    pub fn load(tag: &str) -> Result<Self, LocaleError> {
-        let (tag, source) = LOCALES
+    /// English, compiled in.
+    pub fn english() -> Self {
+        Locale {
+            tag: LOCALES[0],
+            bundle: bundle(LOCALES[0], ENGLISH).expect("the English locale is tested"),
+            fallback: None,
+        }
+    }
+
+    /// The locale `tag` (one of [`LOCALES`]; anything else gives English) from its Fluent
+    /// `source` (the fetched `locales/<tag>.ftl`), with English behind it.
+    pub fn parse(tag: &str, source: &str) -> Result<Self, LocaleError> {
+        let Some(tag) = LOCALES
             .iter()
-            .find(|(t, _)| *t == tag)
             .copied()
-            .unwrap_or(LOCALES[0]);
-        let fallback = if tag == LOCALES[0].0 {
-            None
-        } else {
-            Some(bundle(LOCALES[0].0, LOCALES[0].1)?)
+            .find(|t| *t == tag && *t != LOCALES[0])
+        else {
+            return Ok(Locale::english());
         };
         Ok(Locale {
             tag,
             bundle: bundle(tag, source)?,
-            fallback,
+            fallback: Some(bundle(LOCALES[0], ENGLISH)?),
         })
     }
 
@@ -243,6 +243,34 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// Every locale file, as the widget would fetch it.
+    const SOURCES: [(&str, &str); 10] = [
+        ("en", include_str!("../locales/en.ftl")),
+        ("de", include_str!("../locales/de.ftl")),
+        ("fr", include_str!("../locales/fr.ftl")),
+        ("es", include_str!("../locales/es.ftl")),
+        ("pt", include_str!("../locales/pt.ftl")),
+        ("ja", include_str!("../locales/ja.ftl")),
+        ("zh-CN", include_str!("../locales/zh-CN.ftl")),
+        ("pl", include_str!("../locales/pl.ftl")),
+        ("nl", include_str!("../locales/nl.ftl")),
+        ("ar", include_str!("../locales/ar.ftl")),
+    ];
+
+    impl Locale {
+        /// The locale `tag` from its file.
+        fn load(tag: &str) -> Result<Self, LocaleError> {
+            let (_, source) = SOURCES.iter().find(|(t, _)| *t == tag).unwrap();
+            Locale::parse(tag, source)
+        }
+    }
+
+    #[test]
+    fn the_sources_here_are_the_locales_the_widget_knows() {
+        let tags: Vec<&str> = SOURCES.iter().map(|(tag, _)| *tag).collect();
+        assert_eq!(tags, LOCALES);
+    }
+
     /// Message ids and, per message, the variables it uses.
     fn shape(source: &str) -> Vec<(String, BTreeSet<String>)> {
         let mut messages: Vec<(String, BTreeSet<String>)> = Vec::new();
@@ -275,8 +303,8 @@ mod tests {
 
     #[test]
     fn every_locale_parses_and_has_exactly_the_english_messages_and_variables() {
-        let english = shape(LOCALES[0].1);
-        for (tag, source) in LOCALES {
+        let english = shape(ENGLISH);
+        for (tag, source) in SOURCES {
             Locale::load(tag).unwrap_or_else(|e| panic!("{tag}: {}", e.problem));
             let theirs = shape(source);
             let ids = |m: &[(String, BTreeSet<String>)]| {
@@ -303,10 +331,13 @@ mod tests {
             ("step", 1.into()),
             ("seconds", 25.into()),
             ("total", 2.into()),
+            ("held", 1.into()),
+            ("name", "Alice Martin".into()),
+            ("number", 3.into()),
         ];
-        for (tag, _) in LOCALES {
+        for tag in LOCALES {
             let locale = Locale::load(tag).unwrap();
-            for (id, _) in shape(LOCALES[0].1) {
+            for (id, _) in shape(ENGLISH) {
                 let message = locale.bundle.get_message(&id).unwrap();
                 let mut fluent = FluentArgs::new();
                 for (name, value) in &args {
@@ -375,8 +406,16 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_locale_tag_loads_english() {
-        assert_eq!(Locale::load("xx").unwrap().tag(), "en");
+    fn an_unknown_locale_tag_gives_english() {
+        assert_eq!(Locale::parse("xx", "x = y").unwrap().tag(), "en");
+    }
+
+    #[test]
+    fn a_broken_locale_file_is_an_error_and_a_partial_one_falls_back_to_english() {
+        assert!(Locale::parse("de", "this is { not fluent").is_err());
+        let partial = Locale::parse("de", "code-label = Code (de)").unwrap();
+        assert_eq!(partial.t("code-label"), "Code (de)");
+        assert_eq!(partial.t("code-submit"), "Verify");
     }
 
     #[test]

@@ -16,9 +16,13 @@ pub mod webotp;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "register")]
+use crate::components::register_widget::RegisterWidget;
+#[cfg(feature = "reset")]
 use crate::components::reset_widget::ResetWidget;
 use crate::events::Emitter;
-use crate::options::Options;
+use crate::i18n::Locale;
+use crate::options::{Flow, Options};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -29,37 +33,97 @@ fn start() {
 #[wasm_bindgen]
 pub struct Mounted {
     _handle: Box<dyn std::any::Any>,
+    credential: RwSignal<Option<String>>,
 }
 
 #[wasm_bindgen]
 impl Mounted {
-    /// Removes the widget and everything it holds (typed values, the flow token).
+    /// Removes the widget and everything it holds (typed values, the flow token, the
+    /// credential).
     pub fn unmount(self) {}
+
+    /// Registration: the signed-in user's new credential (after an `unauthenticated` error,
+    /// the widget sends the refused request again with it). Kept in memory only.
+    #[wasm_bindgen(js_name = setCredential)]
+    pub fn set_credential(&self, credential: Option<String>) {
+        let credential = credential.filter(|c| !c.trim().is_empty());
+        // The widget may be gone already; then there is nothing to resume.
+        let _ = self.credential.try_set(credential);
+    }
 }
 
 /// Renders a reset widget into `container`, and dispatches its `sspr:*` events on `host`
 /// (the `<sspr-reset>` element). `options` is a plain object: `edge` (the edge's URL,
-/// required), `flow` (`"reset"` or `"unlock"`), `lang` (a language tag; without it, the
-/// browser's preferred languages). Bad options are refused with an error that names the
-/// option.
+/// required), `flow` (`"reset"`, `"unlock"` or `"register"`), `credential` (registration: the signed-in user's ID token or `sspr1.` ticket), `lang` (a language tag; without it, the
+/// browser's preferred languages), `messages` (`{ [tag]: source }`: the Fluent file of the
+/// locale [`locale_for`] chose, fetched by the loader; English is compiled in). Bad options
+/// are refused with an error that names the option.
 #[wasm_bindgen]
 pub fn mount(
     container: web_sys::HtmlElement,
     host: web_sys::EventTarget,
     options: JsValue,
 ) -> Result<Mounted, JsError> {
+    let messages = js_sys::Reflect::get(&options, &JsValue::from_str("messages")).ok();
     let options = Options::from_js(&options).map_err(|err| JsError::new(&err.to_string()))?;
     let emitter = Emitter::new(host);
-    let lang = match &options.lang {
-        Some(tag) => i18n::negotiate(&[tag]),
-        None => i18n::negotiate(&browser_languages()),
+    let locale = load_locale(locale_for(options.lang.clone()), messages);
+    // Owned by no reactive scope, so the page can set it for as long as the widget lives.
+    let credential = RwSignal::new(options.credential.clone());
+    let kind: Option<sspr_core::flow::FlowKind> = match options.flow {
+        #[cfg(feature = "register")]
+        Flow::Register => None,
+        #[cfg(feature = "reset")]
+        Flow::Reset => Some(sspr_core::flow::FlowKind::Reset),
+        #[cfg(feature = "reset")]
+        Flow::Unlock => Some(sspr_core::flow::FlowKind::Unlock),
+        #[allow(unreachable_patterns)]
+        other => {
+            return Err(JsError::new(&format!(
+                "sspr: this build of the widget has no {other:?} screens"
+            )));
+        }
     };
-    let handle = leptos::mount::mount_to(container, move || {
-        view! { <ResetWidget edge=options.edge kind=options.flow emitter lang /> }
+    let _ = (&kind, &credential, &emitter);
+    let handle = leptos::mount::mount_to(container, move || match kind {
+        #[cfg(feature = "reset")]
+        Some(kind) => view! { <ResetWidget edge=options.edge kind emitter locale /> }.into_any(),
+        #[cfg(feature = "register")]
+        None => view! { <RegisterWidget edge=options.edge credential emitter locale /> }.into_any(),
+        #[allow(unreachable_patterns)]
+        _ => ().into_any(),
     });
     Ok(Mounted {
         _handle: Box::new(handle),
+        credential,
     })
+}
+
+/// The locale a widget with this `lang` option shows (without it, the browser's preferred
+/// languages decide): one of [`i18n::LOCALES`]. The loader fetches `locales/<tag>.ftl` for
+/// it, unless it is English.
+#[wasm_bindgen(js_name = localeFor)]
+pub fn locale_for(lang: Option<String>) -> String {
+    match lang.filter(|tag| !tag.trim().is_empty()) {
+        Some(tag) => i18n::negotiate(&[tag.trim()]),
+        None => i18n::negotiate(&browser_languages()),
+    }
+    .to_owned()
+}
+
+/// The locale `tag` from the fetched `messages[tag]`; English when it is missing (the fetch
+/// failed) or broken.
+fn load_locale(tag: String, messages: Option<JsValue>) -> Locale {
+    let source = messages
+        .and_then(|m| js_sys::Reflect::get(&m, &JsValue::from_str(&tag)).ok())
+        .and_then(|source| source.as_string());
+    match source {
+        Some(source) => Locale::parse(&tag, &source).unwrap_or_else(|err| {
+            leptos::logging::error!("sspr: locale {}: {}", err.tag, err.problem);
+            Locale::english()
+        }),
+        None => Locale::english(),
+    }
 }
 
 /// `navigator.languages`, most preferred first.

@@ -3,18 +3,52 @@
 
 use std::fmt;
 
+use serde::Serialize;
 use sspr_core::flow::FlowKind;
 use wasm_bindgen::JsValue;
 
+/// What the widget does: reset the password, unlock the account (`<sspr-reset>`), or let a
+/// signed-in user register their methods (`<sspr-register>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flow {
+    Reset,
+    Unlock,
+    Register,
+}
+
+impl From<FlowKind> for Flow {
+    fn from(kind: FlowKind) -> Self {
+        match kind {
+            FlowKind::Reset => Flow::Reset,
+            FlowKind::Unlock => Flow::Unlock,
+        }
+    }
+}
+
 /// Checked widget options.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Options {
     /// The edge's base URL.
     pub edge: String,
-    /// Reset the password, or unlock the account.
-    pub flow: FlowKind,
+    /// Reset, unlock or register.
+    pub flow: Flow,
     /// The language the host asked for (`lang`), if any.
     pub lang: Option<String>,
+    /// Registration: the signed-in user's credential (an OpenID Connect ID token or an
+    /// `sspr1.` ticket), sent as `Authorization: Bearer`. Kept in memory only.
+    pub credential: Option<String>,
+}
+
+impl fmt::Debug for Options {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("edge", &self.edge)
+            .field("flow", &self.flow)
+            .field("lang", &self.lang)
+            .field("credential", &self.credential.as_ref().map(|_| "…"))
+            .finish()
+    }
 }
 
 /// An option that cannot be used, and why.
@@ -43,7 +77,7 @@ impl fmt::Display for OptionError {
             ),
             OptionError::BadFlow(value) => write!(
                 f,
-                "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\""
+                "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\", \"register\""
             ),
             OptionError::BadLang(value) => write!(
                 f,
@@ -73,8 +107,9 @@ impl Options {
             return Err(OptionError::BadEdge(edge.to_owned()));
         }
         let flow = match flow.map(str::trim) {
-            None | Some("") | Some("reset") => FlowKind::Reset,
-            Some("unlock") => FlowKind::Unlock,
+            None | Some("") | Some("reset") => Flow::Reset,
+            Some("unlock") => Flow::Unlock,
+            Some("register") => Flow::Register,
             Some(other) => return Err(OptionError::BadFlow(other.to_owned())),
         };
         let lang = match lang.map(str::trim) {
@@ -88,6 +123,7 @@ impl Options {
             edge: edge.to_owned(),
             flow,
             lang,
+            credential: None,
         })
     }
 
@@ -98,11 +134,13 @@ impl Options {
                 .ok()
                 .and_then(|v| v.as_string())
         };
-        Options::parse(
+        let mut options = Options::parse(
             field("edge").as_deref(),
             field("flow").as_deref(),
             field("lang").as_deref(),
-        )
+        )?;
+        options.credential = field("credential").filter(|c| !c.trim().is_empty());
+        Ok(options)
     }
 }
 
@@ -114,13 +152,22 @@ mod tests {
     fn an_edge_url_and_no_flow_mean_a_password_reset() {
         let options = Options::parse(Some(" https://sspr.example.com "), None, None).unwrap();
         assert_eq!(options.edge, "https://sspr.example.com");
-        assert_eq!(options.flow, FlowKind::Reset);
+        assert_eq!(options.flow, Flow::Reset);
     }
 
     #[test]
     fn flow_unlock_unlocks_the_account() {
         let options = Options::parse(Some("http://127.0.0.1:8787"), Some("unlock"), None).unwrap();
-        assert_eq!(options.flow, FlowKind::Unlock);
+        assert_eq!(options.flow, Flow::Unlock);
+    }
+
+    #[test]
+    fn flow_register_registers_methods_and_the_credential_is_never_printed() {
+        let mut options =
+            Options::parse(Some("http://127.0.0.1:8787"), Some("register"), None).unwrap();
+        assert_eq!(options.flow, Flow::Register);
+        options.credential = Some("sspr1.secret".into());
+        assert!(!format!("{options:?}").contains("secret"));
     }
 
     #[test]
@@ -161,9 +208,12 @@ mod tests {
 
     #[test]
     fn an_unknown_flow_is_named_with_the_choices() {
-        let err = Options::parse(Some("https://e"), Some("register"), None).unwrap_err();
-        assert_eq!(err, OptionError::BadFlow("register".into()));
-        assert!(err.to_string().contains("\"reset\", \"unlock\""));
+        let err = Options::parse(Some("https://e"), Some("change"), None).unwrap_err();
+        assert_eq!(err, OptionError::BadFlow("change".into()));
+        assert!(
+            err.to_string()
+                .contains("\"reset\", \"unlock\", \"register\"")
+        );
     }
 
     #[test]

@@ -18,6 +18,9 @@ commands:
           wrangler dev, the API fuzzer (schemathesis) and the Playwright suite in headless
           Chromium
   fuzz    only the API fuzzer, against a fresh test stack
+  e2e     only the Playwright suite (after a widget build), against a fresh test stack;
+          arguments after `e2e` go to `playwright test` (e.g. `cargo xtask e2e register
+          --project desktop`)
   edge [FILTER]
           only the edge integration tests over HTTP (those whose name contains FILTER),
           against a fresh test stack
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         "demo" => stack::demo(),
         "test" => test(),
         "fuzz" => fuzz_only(),
+        "e2e" => e2e_only(std::env::args().skip(2).collect()),
         "edge" => edge_only(std::env::args().nth(2)),
         "bench" => bench(),
         "setup" => tools::bootstrap().and_then(|_| tools::schemathesis().map(|_| ())),
@@ -222,6 +226,24 @@ fn fuzz_only() -> Result<(), String> {
     sh::step(FUZZ_STEP, || fuzz(&schemathesis, &running))
 }
 
+/// `cargo xtask e2e [args]`: the widget build and the Playwright suite alone, against a fresh
+/// test stack, for a quick loop on the browser tests.
+fn e2e_only(args: Vec<String>) -> Result<(), String> {
+    let env = tools::bootstrap()?;
+    sh::step("widget build (trunk --release, esbuild)", || {
+        stack::build_widget(&env)
+    })?;
+    let running = stack::start(&env, stack::Mode::Test)?;
+    sh::step("Playwright end-to-end suite (headless Chromium)", || {
+        let mut cmd = sh::command(&env, "npx");
+        cmd.args(["playwright", "test"])
+            .args(&args)
+            .current_dir(sh::root().join("e2e"));
+        running.export(&mut cmd);
+        sh::run(&mut cmd)
+    })
+}
+
 /// Size figures, and the verifiers' speed (criterion). Figures are printed, never asserted.
 fn bench() -> Result<(), String> {
     let env = tools::bootstrap()?;
@@ -252,11 +274,31 @@ fn bench() -> Result<(), String> {
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
         .sum::<Result<u64, String>>()?;
+    let register = ["sspr.js", "sspr-register.js", "sspr-register_bg.wasm"]
+        .iter()
+        .map(|f| sh::gzip_size(&root.join("dist").join(f)))
+        .sum::<Result<u64, String>>()?;
+    // A page in another language than English also fetches that language's messages.
+    let mut locale = 0;
+    for entry in
+        std::fs::read_dir(root.join("dist/locales")).map_err(|e| format!("dist/locales: {e}"))?
+    {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        locale = locale.max(sh::gzip_size(&path)?);
+    }
     let edge = sh::gzip_size(&root.join("edge/build/index_bg.wasm"))?
         + sh::gzip_size(&root.join("edge/build/index.js"))?;
     println!(
-        "bench: widget reset screen download (sspr.js with the stylesheet + wasm, gzip): {:.1} KB (budget 250 KB, aim 120 KB)",
+        "bench: widget reset screen download in English (sspr.js with the stylesheet + wasm, gzip): {:.1} KB (budget 250 KB, aim 120 KB)",
         widget as f64 / 1000.0
+    );
+    println!(
+        "bench: widget registration screen download in English (sspr.js + sspr-register.js + its wasm, gzip): {:.1} KB (budget 250 KB)",
+        register as f64 / 1000.0
+    );
+    println!(
+        "bench: plus, in a language other than English, its messages (largest locale file, gzip): {:.1} KB",
+        locale as f64 / 1000.0
     );
     println!(
         "bench: edge worker bundle (wasm + js, gzip): {:.1} KB (budget 1000 KB)",

@@ -76,13 +76,66 @@ pub fn demo() -> Result<(), String> {
 
 /// Builds the widget and the demo page into dist/ with Trunk, then bundles the widget's
 /// loader (widget/js/sspr.js), wasm-bindgen's glue and the stylesheet into one ES module,
-/// dist/sspr.js, beside dist/sspr-widget_bg.wasm: the two files a host page downloads.
+/// dist/sspr.js, beside dist/sspr-widget_bg.wasm: the two files a host page downloads for
+/// `<sspr-reset>`. The registration screens are a second build of the same crate
+/// (`--features register`), dist/sspr-register.js and dist/sspr-register_bg.wasm, which the
+/// loader fetches only for `<sspr-register>`.
 pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
+    let root = sh::root();
     let mut cmd = sh::command(env, "trunk");
     cmd.args(["build", "--release"]);
     sh::run(&mut cmd)?;
+    // Trunk has no second output, so the registration build is the steps Trunk runs. It
+    // goes after Trunk's (both write target/…/sspr_widget.wasm, which cargo rebuilds when
+    // the features change).
+    let mut cmd = sh::cargo(env);
+    cmd.args([
+        "build",
+        "--release",
+        "--offline",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "sspr-widget",
+        "--no-default-features",
+        "--features",
+        "register",
+    ]);
+    sh::run(&mut cmd)?;
+    let built = root.join("target/wasm32-unknown-unknown/release/sspr_widget.wasm");
+    let mut cmd = sh::command(env, "wasm-bindgen");
+    cmd.current_dir(&root)
+        .args(["--target", "web", "--no-typescript", "--out-dir", "dist"])
+        .args(["--out-name", "sspr-register"])
+        .arg(&built);
+    sh::run(&mut cmd)?;
+    let mut cmd = sh::command(env, "wasm-opt");
+    cmd.current_dir(&root).args([
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+        "dist/sspr-register_bg.wasm",
+        "-o",
+        "dist/sspr-register_bg.wasm",
+    ]);
+    sh::run(&mut cmd)?;
     let mut cmd = sh::command(env, "esbuild");
-    cmd.current_dir(sh::root()).args([
+    cmd.current_dir(&root).args([
+        "dist/sspr-register.js",
+        "--format=esm",
+        "--minify",
+        "--target=es2022",
+        "--allow-overwrite",
+        "--outfile=dist/sspr-register.js",
+        "--log-level=warning",
+    ]);
+    sh::run(&mut cmd)?;
+    let mut cmd = sh::command(env, "esbuild");
+    cmd.current_dir(&root).args([
         "widget/js/sspr.js",
         "--bundle",
         "--format=esm",
@@ -272,7 +325,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         .env("SSPR_WEBHOOK_SECRET", &webhook_secret)
         .env("SSPR_EMAIL_API_KEY", &email_key)
         .env("SSPR_SMS_ACCOUNT_SID", &sms_account_sid)
-        .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token);
+        .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token)
+        // The demo site mints sign-in tickets for <sspr-register>, as a host's backend would.
+        .env("SSPR_REGISTRATION_TICKET_KEY", &running.ticket_key);
     // Per-run credentials of the SCIM and Graph peers (test mode only).
     let scim_token = random_hex(24)?;
     let graph_secret = format!("{}~{}", random_hex(4)?, random_hex(16)?);

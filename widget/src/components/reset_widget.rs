@@ -7,6 +7,7 @@ use sspr_core::api::{
 use sspr_core::flow::FlowKind;
 use sspr_core::policy::Method;
 
+use super::answers_form::AnswersForm;
 use super::choose_method::ChooseMethod;
 use super::code_form::CodeForm;
 use super::done_view::DoneView;
@@ -14,8 +15,9 @@ use super::identify_form::IdentifyForm;
 use super::locked_view::LockedView;
 use super::new_password_form::NewPasswordForm;
 use super::pending_view::PendingView;
+use super::totp_form::TotpForm;
 use super::unsupported_step::UnsupportedStep;
-use crate::api::{Call, Client, ClientError};
+use crate::api::{AnswersRequest, Call, Client, ClientError};
 use crate::events::{Emitter, WidgetEvent};
 use crate::i18n::{I18n, Locale};
 
@@ -45,6 +47,11 @@ impl Status {
 
 static INSTANCES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+/// A number no other widget on the page has, for [`Status::instance`].
+pub fn next_instance() -> usize {
+    INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The whole reset: renders the step the edge returned, and sends what the user typed.
 #[component]
 pub fn ResetWidget(
@@ -55,14 +62,10 @@ pub fn ResetWidget(
     /// Where the widget's `sspr:*` events go (the host element).
     #[prop(optional)]
     emitter: Emitter,
-    /// The language, one of [`crate::i18n::LOCALES`] (see [`crate::i18n::negotiate`]).
-    #[prop(default = "en")]
-    lang: &'static str,
+    /// The messages, in one of [`crate::i18n::LOCALES`] (see [`crate::i18n::negotiate`]).
+    #[prop(default = Locale::english())]
+    locale: Locale,
 ) -> impl IntoView {
-    let locale = Locale::load(lang).unwrap_or_else(|err| {
-        leptos::logging::error!("sspr: locale {}: {}", err.tag, err.problem);
-        Locale::load("en").expect("the English locale is tested")
-    });
     let (lang, dir) = (locale.tag(), locale.dir());
     let i18n = I18n::new(locale);
     provide_context(i18n);
@@ -78,7 +81,7 @@ pub fn ResetWidget(
     let status = Status {
         busy: RwSignal::new(false),
         error: RwSignal::new(None),
-        instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        instance: next_instance(),
     };
 
     let apply = move |result: Result<Reply, ClientError>| {
@@ -87,7 +90,7 @@ pub fn ResetWidget(
             Ok(reply) => {
                 if let Some(next) = reply.step {
                     flow.set(reply.flow);
-                    if !matches!(next, Step::VerifyCode { .. }) {
+                    if !matches!(next, Step::VerifyCode { .. } | Step::VerifyTotp) {
                         typed.code.set(String::new());
                     }
                     if matches!(next, Step::Done) {
@@ -98,7 +101,7 @@ pub fn ResetWidget(
                     if changed {
                         emitter.emit(WidgetEvent::step(kind, &next));
                         if matches!(next, Step::Done) {
-                            emitter.emit(WidgetEvent::Done { flow: kind });
+                            emitter.emit(WidgetEvent::done(kind));
                         }
                     }
                     step.set(next);
@@ -115,7 +118,7 @@ pub fn ResetWidget(
             Err(err) => {
                 let message = i18n.t(err.message_id());
                 emitter.emit(WidgetEvent::Error {
-                    flow: kind,
+                    flow: kind.into(),
                     code: err.code().into(),
                     message: message.clone(),
                 });
@@ -153,6 +156,12 @@ pub fn ResetWidget(
         send(Call::Verify(VerifyCodeRequest {
             flow: flow.get_untracked().unwrap_or_default(),
             code: typed.code.get_untracked(),
+        }))
+    };
+    let on_answers = move |answers: Vec<String>| {
+        send(Call::Answers(AnswersRequest {
+            flow: flow.get_untracked().unwrap_or_default(),
+            answers,
         }))
     };
     let on_password = move || {
@@ -211,10 +220,14 @@ pub fn ResetWidget(
                     <ChooseMethod status methods verified required on_choose />
                 }
                 .into_any(),
-                Step::VerifyTotp => view! { <UnsupportedStep kind="verify_totp" /> }.into_any(),
-                Step::AnswerQuestions { .. } => {
-                    view! { <UnsupportedStep kind="answer_questions" /> }.into_any()
+                Step::VerifyTotp => view! {
+                    <TotpForm typed status on_submit=on_code on_restart=restart />
                 }
+                .into_any(),
+                Step::AnswerQuestions { questions } => view! {
+                    <AnswersForm status questions on_submit=on_answers on_restart=restart />
+                }
+                .into_any(),
                 Step::AwaitApproval { .. } => view! { <UnsupportedStep kind="await_approval" /> }.into_any(),
             }}
         </section>
@@ -223,7 +236,7 @@ pub fn ResetWidget(
 
 /// Moves keyboard and screen-reader focus to the heading of the screen just shown, once the
 /// browser has rendered it, so the user hears where they are.
-fn focus_heading(root: NodeRef<leptos::html::Section>) {
+pub fn focus_heading(root: NodeRef<leptos::html::Section>) {
     request_animation_frame(move || {
         let Some(section) = root.get_untracked() else {
             return;
