@@ -24,6 +24,7 @@ pub enum Route {
     AdminAudit,
     AdminAuditExport,
     AdminActivity,
+    AdminRegistration,
     AdminPolicy,
     AdminPolicyReplace,
     Register(RegisterRoute),
@@ -44,7 +45,7 @@ pub enum RegisterRoute {
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 23] = [
+pub const ROUTES: [(&str, &str, Route); 24] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
@@ -57,6 +58,11 @@ pub const ROUTES: [(&str, &str, Route); 23] = [
     ("GET", "/v1/admin/audit", Route::AdminAudit),
     ("GET", "/v1/admin/audit/export", Route::AdminAuditExport),
     ("GET", "/v1/admin/reports/activity", Route::AdminActivity),
+    (
+        "GET",
+        "/v1/admin/reports/registration",
+        Route::AdminRegistration,
+    ),
     ("GET", "/v1/admin/policy", Route::AdminPolicy),
     ("PUT", "/v1/admin/policy", Route::AdminPolicyReplace),
     ("GET", "/v1/register", Route::Register(RegisterRoute::View)),

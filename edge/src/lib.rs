@@ -13,6 +13,7 @@ pub mod oidc;
 pub mod outbound;
 pub mod policy_store;
 pub mod random;
+pub mod registration_report;
 pub mod routes;
 pub mod sealed;
 pub mod senders;
@@ -80,6 +81,9 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         }
         Ok(Route::AdminActivity) => {
             admin::handle(AdminRoute::Activity, &req, &env, &config, &security).await
+        }
+        Ok(Route::AdminRegistration) => {
+            admin::handle(AdminRoute::Registration, &req, &env, &config, &security).await
         }
         Ok(Route::AdminPolicy) => {
             admin::handle(AdminRoute::Policy, &req, &env, &config, &security).await

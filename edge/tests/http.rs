@@ -1224,6 +1224,7 @@ fn admin_routes_refuse_a_missing_or_wrong_token_alike() {
         "/v1/admin/audit",
         "/v1/admin/audit/export?format=csv",
         "/v1/admin/reports/activity",
+        "/v1/admin/reports/registration",
         "/v1/admin/policy",
     ] {
         let missing = stack.admin_as(path, None, 0);
@@ -2096,4 +2097,75 @@ fn an_administrators_id_token_opens_the_admin_api_and_no_other_token_does() {
         assert_eq!(later.status, 401, "{edge_var}: an expired token");
         assert_eq!(later.body, missing.body, "{edge_var}");
     }
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn the_registration_report_shows_who_holds_what_and_who_could_reset() {
+    let stack = stack();
+    let key = std::env::var("SSPR_REGISTRATION_TICKET_KEY").expect("the test stack's ticket key");
+    let offset = stack.offset_ms.load(Ordering::SeqCst);
+    let now_secs = (stack.from_ms + 60_000) / 1000;
+    let ticket = sspr_core::ticket::Ticket::mint(key.as_bytes(), "bob", now_secs, 600);
+    let view = stack.raw(
+        "GET",
+        &format!("{}/v1/register", stack.edge),
+        "",
+        "",
+        &[
+            ("X-Sspr-Test-Clock-Offset-Ms", &offset.to_string()),
+            ("Authorization", &format!("Bearer {ticket}")),
+        ],
+    );
+    assert_eq!(view.status, 200, "{}", view.body);
+    let bob = stack.user("bob")["id"].as_str().unwrap().to_owned();
+
+    // The row is written after the reply.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let row = loop {
+        let report = stack.admin("/v1/admin/reports/registration?method=email_code&limit=1000");
+        assert_eq!(report.status, 200, "{}", report.body);
+        let found = report.body["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["user_id"] == bob.as_str())
+            .cloned();
+        if let Some(row) = found {
+            assert!(report.body["summary"]["users"].as_u64().unwrap() >= 1);
+            assert!(
+                report.body["summary"]["by_method"]["email_code"]
+                    .as_u64()
+                    .unwrap()
+                    >= 1
+            );
+            break row;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "bob never appeared: {}",
+            report.body
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    // bob holds the directory's address; what he must do comes from the view's `due`.
+    assert_eq!(row["methods"], json!(["email_code"]));
+    assert_eq!(row["status"], view.body["due"]["kind"]);
+    assert_eq!(
+        row["capable"],
+        matches!(row["status"].as_str(), Some("up_to_date" | "reconfirm"))
+    );
+
+    let filtered = stack.admin("/v1/admin/reports/registration?method=authenticator&limit=1000");
+    assert!(
+        !filtered.body["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["user_id"] == bob.as_str()),
+        "bob holds no authenticator"
+    );
+    let bad = stack.admin("/v1/admin/reports/registration?status=lost");
+    assert_eq!((bad.status, error_code(&bad)), (400, "invalid_parameter"));
+    assert_eq!(bad.body["error"]["parameter"], "status");
 }

@@ -1,5 +1,5 @@
-//! `/v1/admin/…`: the audit log, the activity report and the policy, for callers holding
-//! `ADMIN_TOKEN` or an ID token with the `OIDC_ADMIN_ROLE` role.
+//! `/v1/admin/…`: the audit log, the activity and registration reports and the policy, for
+//! callers holding `ADMIN_TOKEN` or an ID token with the `OIDC_ADMIN_ROLE` role.
 //! Each call first deletes the events older than `AUDIT_RETENTION_DAYS` (the daily cron
 //! trigger does the same when nobody asks).
 
@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::http::SecurityHeaders;
 use crate::oidc;
 use crate::policy_store::{self, InForce, PolicyUpdate, Refusal, StoredRow};
+use crate::registration_report;
 
 /// Most events one export holds; a wider range is refused so a download stays bounded.
 pub const MAX_EXPORT_EVENTS: usize = 100_000;
@@ -27,6 +28,7 @@ pub enum AdminRoute {
     Audit,
     Export,
     Activity,
+    Registration,
     Policy,
 }
 
@@ -102,6 +104,21 @@ pub async fn handle(
                 &format!("attachment; filename=\"sspr-audit.{extension}\""),
             )?;
             Ok(response)
+        }
+        AdminRoute::Registration => {
+            let query = match registration_report::parse_query(&pairs) {
+                Ok(query) => query,
+                Err(err) => return refuse(err, security),
+            };
+            let totals: Vec<Value> =
+                store::rows(&db, &registration_report::totals(tenant, &query)).await?;
+            let rows = store::rows(&db, &registration_report::page(tenant, &query)).await?;
+            let body = registration_report::reply(
+                totals.first().unwrap_or(&Value::Null),
+                rows,
+                query.limit,
+            );
+            json_response(&body, security)
         }
         AdminRoute::Policy => {
             let in_force = policy_store::read(env, config).await?;

@@ -15,10 +15,12 @@ use worker::{Context, Env, Request, Response, Result};
 
 use super::reset::{USER_STATE, after_reply, directory_contacts};
 use super::{audit_origin, call_user_state, read_json, secured};
+use crate::audit::store;
 use crate::clock;
 use crate::config::Config;
 use crate::http::{RegisterRoute, SecurityHeaders};
 use crate::identity::{Backend, IdentityBackend};
+use crate::registration_report::StateRow;
 use crate::signin::{self, SignInError};
 use crate::user_state::{Command, RegisterOp, Registering, RegistrationOutcome};
 
@@ -156,6 +158,15 @@ pub async fn handle(
             }
         };
     let status = outcome.status();
+    let state = StateRow::from_view(&user.id, &outcome.view, now).upsert(&config.tenant);
+    match store::database(env) {
+        Ok(db) => ctx.wait_until(async move {
+            if let Err(err) = store::run(&db, &state).await {
+                worker::console_error!("registration report row not written: {err}");
+            }
+        }),
+        Err(err) => worker::console_error!("registration report unavailable: {err}"),
+    }
     after_reply(
         ctx,
         env,
