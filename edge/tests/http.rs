@@ -1498,9 +1498,10 @@ fn the_code_email_and_the_notice_are_in_the_language_the_request_asks_for() {
     );
 }
 
-/// dana, an administrator, proves both methods and sets `password` on `stack`'s edge.
-fn reset_as_dana(stack: &Stack, password: &str) {
-    let start = stack.post_from_site("/v1/reset/start", json!({ "username": "dana" }));
+/// dana, an administrator, types `username` (Graph finds users by UPN), proves both methods
+/// and sets `password` on `stack`'s edge.
+fn reset_as_dana(stack: &Stack, username: &str, password: &str) {
+    let start = stack.post_from_site("/v1/reset/start", json!({ "username": username }));
     assert_eq!(
         start.body["step"]["kind"], "choose_method",
         "{}",
@@ -1529,7 +1530,7 @@ fn reset_as_dana(stack: &Stack, password: &str) {
 #[ignore = "needs the running stack: cargo xtask test"]
 fn an_administrators_reset_on_scim_notifies_the_members_of_the_admin_group() {
     let stack = stack_for("SSPR_EDGE_SCIM");
-    reset_as_dana(&stack, "A brand-new Passphrase 7");
+    reset_as_dana(&stack, "dana", "A brand-new Passphrase 7");
     let notice = stack.notice_for(
         "omar@example.com",
         "An administrator reset their Contoso password",
@@ -1559,7 +1560,7 @@ fn an_administrators_reset_on_scim_notifies_the_members_of_the_admin_group() {
 #[ignore = "needs the running stack: cargo xtask test"]
 fn an_administrators_reset_on_graph_notifies_the_directory_role_members() {
     let stack = stack_for("SSPR_EDGE_GRAPH");
-    reset_as_dana(&stack, "A brand-new Passphrase 7");
+    reset_as_dana(&stack, "dana@example.com", "A brand-new Passphrase 7");
     let notice = stack.notice_for(
         "omar@example.com",
         "An administrator reset their Contoso password",
@@ -1588,7 +1589,7 @@ fn a_policy_with_the_notices_off_sends_none() {
     );
     assert_eq!(saved.status, 200, "{}", saved.body);
 
-    reset_as_dana(&stack, "Another brand-new Passphrase 8");
+    reset_as_dana(&stack, "dana@example.com", "Another brand-new Passphrase 8");
     // Notices go out after the reply; give them the time they take when they are on.
     std::thread::sleep(Duration::from_secs(3));
     let restored = stack.admin_put(
