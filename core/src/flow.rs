@@ -12,6 +12,7 @@ use subtle::ConstantTimeEq;
 
 use crate::UnixMillis;
 use crate::api::{ApiError, Channel, ErrorCode, MethodOffer, Reply, Step};
+use crate::locale::Language;
 use crate::methods::approval::{ApprovalChallenge, ApprovalError};
 use crate::methods::code::{CodeChallenge, CodeError, CodePolicy, OtpCode};
 use crate::methods::questions::{Question, QuestionError, RegisteredQuestions};
@@ -40,6 +41,10 @@ pub struct ResetSettings {
     /// Tell the user by email when their password changed or their account was unlocked.
     #[serde(default = "yes")]
     pub notify_user: bool,
+    /// Tell every other administrator by email when an administrator reset their password
+    /// (Entra's "notify all admins when other admins reset their password").
+    #[serde(default = "yes")]
+    pub notify_admins_on_admin_reset: bool,
     /// How long after a code was sent another may be asked for (the widget counts down).
     #[serde(default = "thirty_seconds")]
     pub resend_cooldown_ms: u64,
@@ -69,6 +74,7 @@ impl Default for ResetSettings {
             required: 1,
             questions_asked: 3,
             notify_user: true,
+            notify_admins_on_admin_reset: true,
             resend_cooldown_ms: thirty_seconds(),
         }
     }
@@ -192,6 +198,16 @@ pub enum Effect {
         to: String,
         /// What happened.
         notice: Notice,
+        /// The language the user asked in.
+        language: Language,
+    },
+    /// Tell every administrator but `except` that the administrator `admin` reset their
+    /// password (the edge asks the identity backend who the administrators are).
+    NotifyAdmins {
+        /// The administrator who reset, as the directory names them.
+        admin: String,
+        /// The resetting administrator's own address, who is told by [`Effect::Notify`].
+        except: Option<String>,
     },
 }
 
@@ -203,6 +219,10 @@ pub enum Notice {
     PasswordChanged,
     /// An unlock flow unlocked the account.
     AccountUnlocked,
+    /// The user registered this method for password reset.
+    MethodAdded(Method),
+    /// The user removed this registered method.
+    MethodRemoved(Method),
 }
 
 /// What a method needs from the user's stored state at a reset.
@@ -278,7 +298,11 @@ pub struct Proofs<'a> {
 /// // The backend set the password: the flow is over and the user is told.
 /// assert_eq!(
 ///     flow.password_applied(),
-///     Some(Effect::Notify { to: "alice@example.com".into(), notice: Notice::PasswordChanged }),
+///     vec![Effect::Notify {
+///         to: "alice@example.com".into(),
+///         notice: Notice::PasswordChanged,
+///         language: Default::default(),
+///     }],
 /// );
 /// assert_eq!(flow.step(), Step::Done);
 /// ```
@@ -306,6 +330,14 @@ pub struct ResetFlow {
     /// shown with the step until the user acts again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure: Option<ApiError>,
+    /// The language the user asked in, for the messages sent about this flow (codes now,
+    /// notices when the change is applied, perhaps by a later retry).
+    #[serde(default)]
+    pub language: Language,
+    /// The user's name (display name or username) when they hold an administrator role, so
+    /// that the other administrators can be told about an applied reset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin: Option<String>,
 }
 
 /// A new flow and what to do for it.
@@ -350,7 +382,9 @@ impl Started {
     pub fn code_to_send(&self) -> Option<&OtpCode> {
         self.effects.iter().find_map(|effect| match effect {
             Effect::SendCode { code, .. } => Some(code),
-            Effect::SendApproval { .. } | Effect::Notify { .. } => None,
+            Effect::SendApproval { .. } | Effect::Notify { .. } | Effect::NotifyAdmins { .. } => {
+                None
+            }
         })
     }
 }
@@ -474,6 +508,8 @@ impl ResetFlow {
             expires_at: now + FLOW_LIFETIME_MS,
             settings,
             failure: None,
+            language: Language::ENGLISH,
+            admin: None,
         };
         let effects = match flow.offers.as_slice() {
             [only] => {
@@ -829,23 +865,36 @@ impl ResetFlow {
     }
 
     /// The backend applied the password (or the unlock): the flow is over. Returns the
-    /// notice to send the user, when the policy asks for one and an address is known.
-    pub fn password_applied(&mut self) -> Option<Effect> {
+    /// notices the policy asks for: to the user, when an address is known; to the other
+    /// administrators, when an administrator's password was reset.
+    pub fn password_applied(&mut self) -> Vec<Effect> {
         self.stage = Stage::Done;
-        let Subject::User {
-            contact: Some(to), ..
-        } = &self.subject
-        else {
-            return None;
+        let Subject::User { contact, .. } = &self.subject else {
+            return Vec::new();
         };
-        let notice = match self.kind {
-            FlowKind::Reset => Notice::PasswordChanged,
-            FlowKind::Unlock => Notice::AccountUnlocked,
-        };
-        self.settings.notify_user.then(|| Effect::Notify {
-            to: to.clone(),
-            notice,
-        })
+        let mut notices = Vec::new();
+        if let (true, Some(to)) = (self.settings.notify_user, contact) {
+            let notice = match self.kind {
+                FlowKind::Reset => Notice::PasswordChanged,
+                FlowKind::Unlock => Notice::AccountUnlocked,
+            };
+            notices.push(Effect::Notify {
+                to: to.clone(),
+                notice,
+                language: self.language,
+            });
+        }
+        if let (true, FlowKind::Reset, Some(admin)) = (
+            self.settings.notify_admins_on_admin_reset,
+            self.kind,
+            &self.admin,
+        ) {
+            notices.push(Effect::NotifyAdmins {
+                admin: admin.clone(),
+                except: contact.clone(),
+            });
+        }
+        notices
     }
 
     fn check_alive(&self, now: UnixMillis) -> Result<(), FlowError> {
@@ -916,22 +965,24 @@ mod tests {
             .unwrap();
         flow.begin_password(&checker(), "a good new password", "op".into(), T0 + 2)
             .unwrap();
+        flow.language = Language::from_tag("de").unwrap();
         assert_eq!(
             flow.password_applied(),
-            Some(Effect::Notify {
+            vec![Effect::Notify {
                 to: "alice@example.com".into(),
-                notice: Notice::PasswordChanged
-            })
+                notice: Notice::PasswordChanged,
+                language: Language::from_tag("de").unwrap(),
+            }]
         );
         let (mut unlock, code) = start_unlock(2);
         unlock.submit_code(KEY, code.expose(), T0 + 1).unwrap();
         unlock.begin_unlock("op".into(), T0 + 2).unwrap();
         assert!(matches!(
-            unlock.password_applied(),
-            Some(Effect::Notify {
+            unlock.password_applied().as_slice(),
+            [Effect::Notify {
                 notice: Notice::AccountUnlocked,
                 ..
-            })
+            }]
         ));
     }
 
@@ -939,7 +990,49 @@ mod tests {
     fn no_notice_when_the_policy_turns_them_off() {
         let (_, mut flow, _) = start(user(), 3);
         flow.settings.notify_user = false;
-        assert_eq!(flow.password_applied(), None);
+        assert_eq!(flow.password_applied(), vec![]);
+    }
+
+    #[test]
+    fn an_administrators_reset_notifies_the_other_administrators() {
+        let (_, mut flow, _) = start(user(), 4);
+        flow.admin = Some("Alice Admin".into());
+        let notices = flow.password_applied();
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert_eq!(
+            notices[1],
+            Effect::NotifyAdmins {
+                admin: "Alice Admin".into(),
+                except: Some("alice@example.com".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn no_admin_notice_when_the_policy_turns_it_off() {
+        let (_, mut flow, _) = start(user(), 5);
+        flow.admin = Some("Alice Admin".into());
+        flow.settings.notify_admins_on_admin_reset = false;
+        let notices = flow.password_applied();
+        assert!(
+            !notices
+                .iter()
+                .any(|n| matches!(n, Effect::NotifyAdmins { .. })),
+            "{notices:?}"
+        );
+    }
+
+    #[test]
+    fn no_admin_notice_for_a_user_or_an_unlock() {
+        let (_, mut flow, _) = start(user(), 6);
+        assert_eq!(flow.password_applied().len(), 1, "not an administrator");
+        let (mut unlock, _) = start_unlock(7);
+        unlock.admin = Some("Alice Admin".into());
+        assert_eq!(
+            unlock.password_applied().len(),
+            1,
+            "an unlock changes no password"
+        );
     }
 
     fn checker() -> PasswordChecker {

@@ -144,10 +144,10 @@ pub enum AttemptResult {
 /// What the outbox does after an attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AfterAttempt {
-    /// DONE: the flow is over; send the notice, if any.
+    /// DONE: the flow is over; send the notices, if any.
     Done {
-        /// The notice to the user, when the policy asks for one and an address is known.
-        notice: Option<Effect>,
+        /// The notices the policy asks for (see [`ResetFlow::password_applied`]).
+        notices: Vec<Effect>,
     },
     /// Still PENDING: try again at `at` (the flow's clock) under the same operation id.
     RetryAt {
@@ -217,7 +217,7 @@ impl ResetFlow {
         let made = *attempts;
         match result {
             AttemptResult::Applied => Ok(AfterAttempt::Done {
-                notice: self.password_applied(),
+                notices: self.password_applied(),
             }),
             AttemptResult::Rejected(message) => {
                 self.not_applied(ApiError::new(ErrorCode::PasswordRejected, message));
@@ -374,7 +374,7 @@ mod tests {
         let after = flow
             .attempted(AttemptResult::Applied, &RetryPolicy::default(), T0 + 3, 0)
             .unwrap();
-        assert!(matches!(after, AfterAttempt::Done { notice: Some(_) }));
+        assert!(matches!(after, AfterAttempt::Done { notices } if notices.len() == 1));
         assert_eq!(flow.stage, Stage::Done);
     }
 

@@ -123,6 +123,10 @@ pub enum WebhookRequest {
         /// The outbox operation; also the `Idempotency-Key`.
         operation_id: String,
     },
+    /// Who are the administrators? Answered with [`AdminContactsResponse`]; asked when an
+    /// administrator's reset is applied and the policy notifies all administrators.
+    #[serde(rename = "admins.list")]
+    AdminContacts {},
 }
 
 impl std::fmt::Debug for WebhookRequest {
@@ -135,6 +139,7 @@ impl std::fmt::Debug for WebhookRequest {
             WebhookRequest::Unlock { operation_id, .. } => {
                 write!(f, "Unlock {{ operation_id: {operation_id} }}")
             }
+            WebhookRequest::AdminContacts {} => f.write_str("AdminContacts"),
         }
     }
 }
@@ -144,6 +149,25 @@ impl std::fmt::Debug for WebhookRequest {
 pub struct LookupResponse {
     /// The user, or `None` (`null`) when the username matches no one.
     pub user: Option<DirectoryUser>,
+}
+
+/// The answer to [`WebhookRequest::AdminContacts`]: every administrator's name and the
+/// address notices go to.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AdminContactsResponse {
+    /// The administrators; those without an address are left out by the receiver or skipped.
+    pub admins: Vec<AdminContact>,
+}
+
+/// An administrator to notify.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminContact {
+    /// Where notices go.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// How the directory names them (for logs; never required).
+    #[serde(default)]
+    pub display_name: Option<String>,
 }
 
 /// A user as the directory describes them.

@@ -137,6 +137,10 @@ export function createDirectory({ secret }) {
       user.unlocks = (user.unlocks ?? 0) + 1;
       return [200, {}];
     }
+    if (event.type === 'admins.list') {
+      // The administrators to notify when one of them resets their password.
+      return [200, { admins: users.filter((u) => u.admin && u.enabled).map((u) => ({ email: u.email ?? undefined, display_name: u.display_name })) }];
+    }
     return [400, { error: { code: 'unknown_type', message: `unknown event type ${event.type}` } }];
   }
 

@@ -4,7 +4,8 @@
 // certificate's client assertion — PS256 or RS256, `x5t#S256` or `x5t`, `aud` the token
 // endpoint, `iss` = `sub` = the client id, `nbf`/`exp`, a `jti` used once — `expires_in`,
 // AADSTS errors) and Graph v1.0's `GET /users/{id | userPrincipalName}` with
-// `$select`, `GET /users/{id}/memberOf` (groups and directory roles, one entry per page so
+// `$select`, `GET /directoryRoles` and `GET /directoryRoles/{id}/members` (the
+// administrators), `GET /users/{id}/memberOf` (groups and directory roles, one entry per page so
 // `@odata.nextLink` paging is exercised), and `PATCH /users/{id}` with a `passwordProfile`
 // (Entra's complexity rule — 8 to 256 characters, three of lower case, upper case, digits
 // and symbols — and a history of three, both refused with Graph's 400 error body). Errors
@@ -184,6 +185,32 @@ export function createGraph({ tenant, clientId, clientSecret, certificate, origi
         ...user.groups.map((name) => ({ '@odata.type': '#microsoft.graph.group', id: `g-${name}`, displayName: name })),
         ...user.roles.map((role) => ({ '@odata.type': '#microsoft.graph.directoryRole', id: `r-${role.roleTemplateId}`, ...role })),
       ];
+      const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+      const page = { '@odata.context': `${base}/v1.0/$metadata#directoryObjects`, value: entries.slice(skip, skip + 1) };
+      if (skip + 1 < entries.length) {
+        const next = new URL(url.href);
+        next.searchParams.set('$skiptoken', String(skip + 1));
+        page['@odata.nextLink'] = `${base}${next.pathname}${next.search}`;
+      }
+      return json(res, 200, page);
+    }
+    // Activated directory roles (GET /directoryRoles) and their members
+    // (GET /directoryRoles/{id}/members, with $select; one member per page, so paging shows).
+    if (url.pathname === '/v1.0/directoryRoles' && req.method === 'GET') {
+      const roles = new Map();
+      for (const user of users) for (const role of user.roles) roles.set(role.roleTemplateId, role);
+      const value = [...roles.values()].map((role) => ({ id: `r-${role.roleTemplateId}`, description: role.displayName, ...role }));
+      return json(res, 200, { '@odata.context': `${base}/v1.0/$metadata#directoryRoles`, value });
+    }
+    m = /^\/v1\.0\/directoryRoles\/([^/]+)\/members$/.exec(url.pathname);
+    if (m && req.method === 'GET') {
+      const templateId = decodeURIComponent(m[1]).replace(/^r-/, '');
+      const members = users.filter((user) => user.roles.some((role) => role.roleTemplateId === templateId));
+      if (!members.length && !users.some((user) => user.roles.length)) {
+        return graphError(res, 404, 'Request_ResourceNotFound', `Resource '${decodeURIComponent(m[1])}' does not exist or one of its queried reference-property objects are not present.`);
+      }
+      const fields = (url.searchParams.get('$select') ?? 'id,displayName,mail,userPrincipalName').split(',');
+      const entries = members.map((user) => ({ '@odata.type': '#microsoft.graph.user', ...select(user, fields) }));
       const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
       const page = { '@odata.context': `${base}/v1.0/$metadata#directoryObjects`, value: entries.slice(skip, skip + 1) };
       if (skip + 1 < entries.length) {

@@ -86,3 +86,21 @@ test('assertions Entra refuses are refused with its codes', async () => {
     assert.deepEqual(await aadsts(await withAssertion(jwt)), [401, 'invalid_client', code], `expected AADSTS${code}`);
   }
 });
+
+test('the administrators are the members of the activated directory roles, page by page', async () => {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: SECRET, scope: 'https://graph.microsoft.com/.default' });
+  const { access_token: token } = await (await fetch(tokenUrl, { method: 'POST', body: form })).json();
+  const get = async (url) => (await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const base = `http://127.0.0.1:${graph.port}/v1.0`;
+  const roles = await get(`${base}/directoryRoles?$select=id,displayName,roleTemplateId`);
+  assert.deepEqual(roles.value.map((r) => r.displayName), ['Helpdesk Administrator']);
+  const mails = [];
+  let next = `${base}/directoryRoles/${roles.value[0].id}/members?$select=displayName,mail,userPrincipalName`;
+  while (next) {
+    const page = await get(next);
+    assert.equal(page.value[0]['@odata.type'], '#microsoft.graph.user');
+    mails.push(...page.value.map((m) => m.mail));
+    next = page['@odata.nextLink'];
+  }
+  assert.deepEqual(mails, ['dana@example.com', 'dana2@example.com', 'dana3@example.com', 'dana4@example.com', 'omar@example.com']);
+});

@@ -71,6 +71,27 @@ export function createScim({ token }) {
       return visible(user);
     });
 
+  // Groups, derived from the users' memberships (read-only): found by displayName, their
+  // members listed as User references (RFC 7643 §4.2).
+  SCIMMY.Resources.declare(SCIMMY.Resources.Group)
+    .egress(async (resource) => {
+      const groups = new Map();
+      for (const user of users.values()) {
+        for (const group of user.groups) {
+          if (!groups.has(group.value)) groups.set(group.value, { id: group.value, displayName: group.display, members: [] });
+          groups.get(group.value).members.push({ value: user.id, display: user.displayName, type: 'User' });
+        }
+      }
+      if (resource.id) {
+        const group = groups.get(resource.id);
+        if (!group) throw new SCIMMY.Types.Error(404, null, `Resource ${resource.id} not found`);
+        return group;
+      }
+      const all = [...groups.values()];
+      return resource.filter ? resource.filter.match(all) : all;
+    })
+    .ingress(async () => { throw new SCIMMY.Types.Error(403, null, 'Groups are read-only here'); });
+
   const app = express();
   app.set('etag', false); // Express's body-hash ETags would muddle the users' versions.
   // ETags and If-Match around scimmy-routers (RFC 7644 §3.14).

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod config;
 pub mod http;
 pub mod identity;
+pub mod notices;
 pub mod oidc;
 pub mod outbound;
 pub mod policy_store;

@@ -24,9 +24,9 @@ use sspr_core::UnixMillis;
 use sspr_core::api::MethodOffer;
 use sspr_core::api::{ApiError, ErrorCode, Reply};
 use sspr_core::flow::{
-    Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Notice, Proofs, ResetFlow, ResetSettings, Stage,
-    Subject,
+    Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Proofs, ResetFlow, ResetSettings, Stage, Subject,
 };
+use sspr_core::locale::Language;
 use sspr_core::offers;
 use sspr_core::outbox::{AfterAttempt, Due};
 use sspr_core::password::NewPassword;
@@ -39,10 +39,9 @@ use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, d
 use crate::audit::{self, AuditEvent, RequestOrigin, Scope, store};
 use crate::config::Config;
 use crate::identity::{self, Backend, BackendError, IdentityBackend};
+use crate::notices::{self, Notify};
 use crate::policy_store::{self, Wanted};
 use crate::random;
-use crate::senders::resend::ResendSender;
-use crate::senders::{EmailSender, templates};
 
 pub use registrations::{RegisterOp, Registering, RegistrationOutcome};
 
@@ -61,6 +60,10 @@ pub enum Command {
         /// the offers (`offers` is then ignored).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         held: Option<HeldAtStart>,
+        /// The language the user asked in (their `Accept-Language`), for every message
+        /// about this flow.
+        #[serde(default)]
+        language: Language,
     },
     Verify {
         now: UnixMillis,
@@ -124,6 +127,10 @@ pub struct HeldAtStart {
     pub sms_available: bool,
     pub decoy_offers: Vec<MethodOffer>,
     pub decoy_settings: ResetSettings,
+    /// The user's name (display name, else username) when they are an administrator, for
+    /// the notice to the other administrators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_name: Option<String>,
 }
 
 /// The reply for the widget and the effects for the worker to perform after replying.
@@ -133,9 +140,9 @@ pub struct Outcome {
     /// A code to send. Never logged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_code: Option<CodeDelivery>,
-    /// A notice to email the user: where, and what happened.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice: Option<(String, Notice)>,
+    /// Notices to email once the reply has gone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notify>,
     /// What to write to the audit log, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<AuditEvent>,
@@ -146,7 +153,7 @@ impl Outcome {
         Outcome {
             reply,
             send_code: None,
-            notice: None,
+            notices: Vec::new(),
             audit: Vec::new(),
         }
     }
@@ -169,6 +176,9 @@ pub struct CodeDelivery {
     /// What the code is for, which picks the message's words.
     #[serde(default)]
     pub purpose: CodePurpose,
+    /// The language the message is written in.
+    #[serde(default)]
+    pub language: Language,
 }
 
 /// What a code proves.
@@ -191,8 +201,9 @@ fn delivery(flow: &ResetFlow, effects: &[Effect], scope: &Scope) -> Option<CodeD
             code: code.expose().to_owned(),
             audit: scope.code_sent(*method),
             purpose: CodePurpose::Reset,
+            language: flow.language,
         }),
-        Effect::SendApproval { .. } | Effect::Notify { .. } => None,
+        Effect::SendApproval { .. } | Effect::Notify { .. } | Effect::NotifyAdmins { .. } => None,
     })
 }
 
@@ -243,7 +254,7 @@ struct Attempted {
     /// The flow after the attempt, `None` when it was replaced or ended meanwhile.
     flow: Option<ResetFlow>,
     event: AuditEvent,
-    notice: Option<(String, Notice)>,
+    notices: Vec<Notify>,
 }
 
 fn user_of(subject: &Subject) -> Option<String> {
@@ -322,9 +333,17 @@ impl DurableObject for UserState {
                 offers,
                 settings,
                 held,
+                language,
             } => {
-                self.start(&config, kind, now, (subject, offers, settings), held)
-                    .await?
+                self.start(
+                    &config,
+                    kind,
+                    now,
+                    (subject, offers, settings),
+                    held,
+                    language,
+                )
+                .await?
             }
             Command::Verify { now, token, code } => {
                 self.verify(&config, now, &token, Proof::Code(code)).await?
@@ -415,29 +434,10 @@ impl DurableObject for UserState {
                     )
                     .await?;
                 self.write_audit(&config, &[attempted.event]).await;
-                if let Some((to, notice)) = attempted.notice {
-                    send_notice(&config, to, notice).await;
-                }
+                notices::send(&config, attempted.notices).await;
             }
         }
         Response::empty()
-    }
-}
-
-/// Emails the user what happened to their account; a failure is logged without the address.
-async fn send_notice(config: &Config, to: String, notice: Notice) {
-    let sender = ResendSender {
-        api_url: config.email_api_url.clone(),
-        api_key: config.email_api_key.clone(),
-        from: config.email_from.clone(),
-    };
-    let content = templates::notice_email(
-        &config.policy.organization.name,
-        notice,
-        config.policy.organization.helpdesk_url.as_deref(),
-    );
-    if let Err(err) = sender.send(&to, &content, &random::id()).await {
-        worker::console_error!("account notice not sent: {err}");
     }
 }
 
@@ -449,7 +449,9 @@ impl UserState {
         now: UnixMillis,
         (mut subject, mut offers, mut settings): (Subject, Vec<MethodOffer>, ResetSettings),
         held: Option<HeldAtStart>,
+        language: Language,
     ) -> Result<Outcome> {
+        let admin_name = held.as_ref().and_then(|h| h.admin_name.clone());
         // A real user holds the directory's contact details and what they registered here.
         let registrations = match (&held, user_of(&subject)) {
             (Some(held), Some(user_id)) => {
@@ -513,7 +515,7 @@ impl UserState {
         let owner = hex::decode(self.state.id().to_string())
             .map_err(|_| worker::Error::RustError("a Durable Object id is hex".into()))?;
         let token = FlowToken::new(owner, &mut random::fill);
-        let started = ResetFlow::start(
+        let mut started = ResetFlow::start(
             kind,
             &token,
             subject,
@@ -526,6 +528,10 @@ impl UserState {
             now,
             &mut random::fill,
         );
+        started.flow.language = language;
+        if matches!(started.flow.subject, Subject::User { .. }) {
+            started.flow.admin = admin_name;
+        }
         // The new flow replaces the old one, and with it any change still pending.
         self.held.replace(None);
         self.save(&started.flow)?;
@@ -537,7 +543,7 @@ impl UserState {
         Ok(Outcome {
             reply: started.flow.reply(&token.encode()),
             send_code: delivery(&started.flow, &started.effects, &scope),
-            notice: None,
+            notices: Vec::new(),
             audit: vec![scope.started(None)],
         })
     }
@@ -597,7 +603,7 @@ impl UserState {
         Ok(Outcome {
             reply: next.reply(&token.encode()),
             send_code: delivery(&next, &effects, &scope),
-            notice: None,
+            notices: Vec::new(),
             audit: Vec::new(),
         })
     }
@@ -812,7 +818,7 @@ impl UserState {
             )),
         };
         Outcome {
-            notice: attempted.notice,
+            notices: attempted.notices,
             ..Outcome::reply(reply).audited([attempted.event])
         }
     }
@@ -869,7 +875,7 @@ impl UserState {
             return Ok(Attempted {
                 flow: None,
                 event: scope.change(operation_id, attempt, &result, None),
-                notice: None,
+                notices: Vec::new(),
             });
         };
         let outbox = identity::attempt_result(&result);
@@ -877,13 +883,11 @@ impl UserState {
             .attempted(outbox, &config.outbox, now, jitter_draw())
             .map_err(|err| worker::Error::RustError(err.to_string()))?;
         self.save(&current)?;
-        let mut notice = None;
+        let mut notices = Vec::new();
         let mut retry = None;
         match after {
-            AfterAttempt::Done { notice: effect } => {
-                if let Some(Effect::Notify { to, notice: what }) = effect {
-                    notice = Some((to, what));
-                }
+            AfterAttempt::Done { notices: effects } => {
+                notices = notices::from_effects(effects, now);
                 // A successful reset or unlock clears the counters. The finished flow stays
                 // until it expires, so a poll reads `done`; it accepts nothing else.
                 self.save_throttle(&ThrottleState::default())?;
@@ -905,7 +909,7 @@ impl UserState {
         Ok(Attempted {
             flow: Some(current),
             event: scope.change(operation_id, attempt, &result, retry),
-            notice,
+            notices,
         })
     }
 

@@ -249,6 +249,22 @@ impl Stack {
         )
     }
 
+    /// Posts as the widget would in a page whose language is `language` (`Accept-Language`).
+    fn post_in(&self, language: &str, path: &str, body: Value) -> Answer {
+        let offset = self.offset_ms.load(Ordering::SeqCst).to_string();
+        self.raw(
+            "POST",
+            &format!("{}{path}", self.edge),
+            "application/json",
+            &body.to_string(),
+            &[
+                ("X-Sspr-Test-Clock-Offset-Ms", &offset),
+                ("Origin", &self.site),
+                ("Accept-Language", language),
+            ],
+        )
+    }
+
     fn choose(&self, flow: &str, method: &str) -> Answer {
         self.post_from_site(
             "/v1/reset/choose",
@@ -1412,6 +1428,182 @@ fn an_administrator_proves_two_distinct_methods_before_choosing_a_password() {
         json!({ "flow": token, "password": "a brand new passphrase" }),
     );
     assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
+
+    // An administrator reset their password: every other administrator is told who and
+    // when (Entra's "notify all admins when other admins reset their password"), never the
+    // password; dana is told as a user, not as an administrator.
+    let notice = stack.notice_for(
+        "omar@example.com",
+        "An administrator reset their Contoso password",
+    );
+    let text = notice["text"].as_str().unwrap();
+    assert!(
+        text.contains("Dana Reyes") && text.contains(" UTC"),
+        "{text}"
+    );
+    assert!(!text.contains("passphrase"), "{text}");
+    for other in [
+        "dana2@example.com",
+        "dana3@example.com",
+        "dana4@example.com",
+    ] {
+        stack.notice_for(other, "An administrator reset their Contoso password");
+    }
+    stack.notice_for("dana@example.com", "Your Contoso password was changed");
+    assert!(
+        !stack
+            .messages()
+            .iter()
+            .any(|m| m["to"][0] == "dana@example.com"
+                && m["subject"] == "An administrator reset their Contoso password"),
+        "the resetting administrator is not told as an administrator"
+    );
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn the_code_email_and_the_notice_are_in_the_language_the_request_asks_for() {
+    let stack = stack();
+    let start = stack.post_in(
+        "de-DE,de;q=0.9,en;q=0.8",
+        "/v1/reset/start",
+        json!({ "username": "bob" }),
+    );
+    assert_eq!(start.body["step"]["kind"], "verify_code", "{}", start.body);
+    let code = stack.code_for("bob@example.com", 0);
+    let email = &stack.messages()[0];
+    assert_eq!(
+        email["subject"],
+        format!("Code zum Zurücksetzen Ihres Contoso-Passworts: {code}")
+    );
+    assert!(
+        email["text"].as_str().unwrap().contains("10 Minuten"),
+        "{email}"
+    );
+    // Later requests carry no language: the flow keeps the one it started in, so the
+    // notice sent once the password is changed is in German too.
+    let verified = stack.verify(&flow(&start), &code);
+    assert_eq!(verified.body["step"]["kind"], "new_password");
+    let done = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": flow(&start), "password": "a brand new passphrase" }),
+    );
+    assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
+    let notice = stack.notice_for("bob@example.com", "Ihr Contoso-Passwort wurde geändert");
+    assert!(
+        notice["text"]
+            .as_str()
+            .unwrap()
+            .contains("https://help.contoso.example"),
+        "{notice}"
+    );
+}
+
+/// dana, an administrator, types `username` (Graph finds users by UPN), proves both methods
+/// and sets `password` on `stack`'s edge.
+fn reset_as_dana(stack: &Stack, username: &str, password: &str) {
+    let start = stack.post_from_site("/v1/reset/start", json!({ "username": username }));
+    assert_eq!(
+        start.body["step"]["kind"], "choose_method",
+        "{}",
+        start.body
+    );
+    let token = flow(&start);
+    stack.choose(&token, "email_code");
+    let verified = stack.verify(&token, &stack.code_for("dana@example.com", 0));
+    assert_eq!(verified.body["step"]["verified"], 1, "{}", verified.body);
+    stack.choose(&token, "sms_code");
+    let code = code_in(&stack.sms_for("+4915112345700", 0));
+    let verified = stack.verify(&token, &code);
+    assert_eq!(
+        verified.body["step"]["kind"], "new_password",
+        "{}",
+        verified.body
+    );
+    let done = stack.post(
+        "/v1/reset/password",
+        json!({ "flow": token, "password": password }),
+    );
+    assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_administrators_reset_on_scim_notifies_the_members_of_the_admin_group() {
+    let stack = stack_for("SSPR_EDGE_SCIM");
+    reset_as_dana(&stack, "dana", "A brand-new Passphrase 7");
+    let notice = stack.notice_for(
+        "omar@example.com",
+        "An administrator reset their Contoso password",
+    );
+    assert!(
+        notice["text"].as_str().unwrap().contains("Dana Reyes"),
+        "{notice}"
+    );
+    stack.notice_for(
+        "dana4@example.com",
+        "An administrator reset their Contoso password",
+    );
+    let scim = peer("SSPR_SCIM");
+    let log = stack
+        .raw("GET", &format!("{scim}/api/log"), "", "", &[])
+        .body;
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .any(|entry| entry["path"] == "/Groups"),
+        "the administrators came from the SCIM_ADMIN_GROUP group: {log}"
+    );
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn an_administrators_reset_on_graph_notifies_the_directory_role_members() {
+    let stack = stack_for("SSPR_EDGE_GRAPH");
+    reset_as_dana(&stack, "dana@example.com", "A brand-new Passphrase 7");
+    let notice = stack.notice_for(
+        "omar@example.com",
+        "An administrator reset their Contoso password",
+    );
+    assert!(
+        notice["text"].as_str().unwrap().contains("Dana Reyes"),
+        "{notice}"
+    );
+}
+
+/// Runs on the Graph edge, which the browser suite does not use, and puts its policy back
+/// at the end.
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_policy_with_the_notices_off_sends_none() {
+    let stack = stack_for("SSPR_EDGE_GRAPH");
+    let before = stack.admin("/v1/admin/policy");
+    let version = before.body["version"].as_u64().unwrap();
+    let document = before.body["document"].as_str().unwrap().to_owned();
+    let mut policy = sspr_core::policy::Policy::parse(&document).unwrap();
+    policy.notifications.notify_user = false;
+    policy.notifications.notify_admins_on_admin_reset = false;
+    let saved = stack.admin_put(
+        "/v1/admin/policy",
+        json!({ "document": policy.to_toml(), "expected_version": version }),
+    );
+    assert_eq!(saved.status, 200, "{}", saved.body);
+
+    reset_as_dana(&stack, "dana@example.com", "Another brand-new Passphrase 8");
+    // Notices go out after the reply; give them the time they take when they are on.
+    std::thread::sleep(Duration::from_secs(3));
+    let restored = stack.admin_put(
+        "/v1/admin/policy",
+        json!({ "document": document, "expected_version": version + 1 }),
+    );
+    assert_eq!(restored.status, 200, "{}", restored.body);
+    let notices: Vec<Value> = stack
+        .messages()
+        .into_iter()
+        .filter(|m| !m["subject"].as_str().unwrap_or("").contains("code"))
+        .collect();
+    assert!(notices.is_empty(), "no notice was sent: {notices:?}");
 }
 
 #[test]

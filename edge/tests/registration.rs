@@ -397,6 +397,19 @@ fn an_email_address_is_registered_by_the_code_sent_to_it() {
     let again = stack.post("rita", "/v1/register/verify", json!({ "code": code }));
     assert_eq!((again.status, error_code(&again)), (409, "nothing_pending"));
 
+    // The user is told a method was added, with what to do if it was not them (Entra's
+    // notice on every method change), after the reply.
+    let notice = stack.email_to("rita@home.example", 1);
+    assert_eq!(
+        notice["subject"],
+        "A password reset method was added to your Contoso account"
+    );
+    let text = notice["text"].as_str().unwrap();
+    assert!(text.contains("code by email"), "{text}");
+    assert!(text.contains("If this wasn't you"), "{text}");
+    assert!(text.contains("https://help.contoso.example"), "{text}");
+    assert!(!text.contains(&code), "{text}");
+
     // A reset now offers the registered address (rita has none in the directory), and its
     // code goes there; registration and reset share the user's send limits, so only once the
     // resend cooldown has passed.
@@ -410,7 +423,7 @@ fn an_email_address_is_registered_by_the_code_sent_to_it() {
     assert_eq!(reset.status, 200, "{}", reset.body);
     assert_eq!(reset.body["step"]["kind"], "verify_code");
     assert_eq!(reset.body["step"]["destination"], "r•••@h•••.example");
-    let reset_email = stack.email_to("rita@home.example", 1);
+    let reset_email = stack.email_to("rita@home.example", 2);
     assert!(
         reset_email["subject"]
             .as_str()

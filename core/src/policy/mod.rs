@@ -381,6 +381,7 @@ impl Policy {
             required: self.methods.required,
             questions_asked: self.security_questions.answer,
             notify_user: self.notifications.notify_user,
+            notify_admins_on_admin_reset: self.notifications.notify_admins_on_admin_reset,
             resend_cooldown_ms: u64::from(self.codes.resend_cooldown_seconds) * 1000,
         }
     }
@@ -392,6 +393,23 @@ impl Policy {
             required: user.required,
             ..self.reset_settings()
         }
+    }
+
+    /// The notice to send a user whose registered methods changed (`notice` is
+    /// [`Notice::MethodAdded`](crate::flow::Notice::MethodAdded) or `MethodRemoved`), at
+    /// `to`, when the policy tells users about method changes and an address is known.
+    pub fn method_change_notice(
+        &self,
+        notice: crate::flow::Notice,
+        to: Option<&str>,
+        language: crate::locale::Language,
+    ) -> Option<crate::flow::Effect> {
+        let to = to.filter(|_| self.notifications.notify_user)?;
+        Some(crate::flow::Effect::Notify {
+            to: to.to_owned(),
+            notice,
+            language,
+        })
     }
 
     /// What the server checks a new password with: the rules, and the banned terms.

@@ -411,3 +411,36 @@ mod effective {
         assert!(!effective.satisfied_by(&[Method::EmailCode, Method::Authenticator]));
     }
 }
+
+#[test]
+fn a_method_change_notice_goes_out_only_when_the_policy_tells_users() {
+    use crate::flow::{Effect, Notice};
+    use crate::locale::Language;
+    let mut policy = Policy::default();
+    let added = Notice::MethodAdded(Method::SmsCode);
+    assert_eq!(
+        policy.method_change_notice(added, Some("a@example.com"), Language::ENGLISH),
+        Some(Effect::Notify {
+            to: "a@example.com".into(),
+            notice: added,
+            language: Language::ENGLISH,
+        })
+    );
+    assert_eq!(
+        policy.method_change_notice(added, None, Language::ENGLISH),
+        None
+    );
+    policy.notifications.notify_user = false;
+    assert_eq!(
+        policy.method_change_notice(added, Some("a@example.com"), Language::ENGLISH),
+        None
+    );
+}
+
+#[test]
+fn the_admin_notice_switch_reaches_the_flow_settings() {
+    let mut policy = Policy::default();
+    assert!(policy.reset_settings().notify_admins_on_admin_reset);
+    policy.notifications.notify_admins_on_admin_reset = false;
+    assert!(!policy.reset_settings().notify_admins_on_admin_reset);
+}

@@ -22,7 +22,7 @@ use std::cell::RefCell;
 use serde::Deserialize;
 use serde_json::json;
 use sspr_core::password::NewPassword;
-use sspr_core::webhook::DirectoryUser;
+use sspr_core::webhook::{AdminContact, DirectoryUser};
 
 use super::graph_assertion::{ASSERTION_TYPE, PlatformRng, guid};
 use super::{BackendError, IdentityBackend, e164, percent_encode, retry_note, user_message};
@@ -194,6 +194,114 @@ pub fn member_of_url(api_url: &str, id: &str) -> String {
         "{api_url}/v1.0/users/{}/memberOf?$select=displayName,roleTemplateId",
         percent_encode(id)
     )
+}
+
+/// The directory roles activated in the tenant (`GET /directoryRoles`).
+pub fn directory_roles_url(api_url: &str) -> String {
+    format!("{api_url}/v1.0/directoryRoles?$select=id,displayName,roleTemplateId")
+}
+
+/// The first page of a directory role's members, with the properties a notice needs.
+pub fn role_members_url(api_url: &str, role_id: &str) -> String {
+    format!(
+        "{api_url}/v1.0/directoryRoles/{}/members?$select=displayName,mail,userPrincipalName",
+        percent_encode(role_id)
+    )
+}
+
+/// Reads `GET /directoryRoles`: the ids of the roles that make an administrator (see
+/// [`is_admin`]).
+pub fn interpret_directory_roles(
+    status: u16,
+    body: &str,
+    admin_roles: &[String],
+    request_id: Option<&str>,
+) -> Result<Vec<String>, BackendError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Entry {
+        id: String,
+        display_name: Option<String>,
+        role_template_id: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Page {
+        #[serde(default)]
+        value: Vec<Entry>,
+    }
+    if status != 200 {
+        return Err(failure("directoryRoles", status, body, None, request_id));
+    }
+    let page: Page = serde_json::from_str(body).map_err(|err| {
+        BackendError::Unavailable(format!("unreadable Graph directoryRoles: {err}"))
+    })?;
+    Ok(page
+        .value
+        .into_iter()
+        .filter(|entry| {
+            let role = Role {
+                display_name: entry.display_name.clone().unwrap_or_default(),
+                template_id: entry.role_template_id.clone().unwrap_or_default(),
+            };
+            is_admin(&[role], admin_roles)
+        })
+        .map(|entry| entry.id)
+        .collect())
+}
+
+/// Reads a page of a directory role's members: the users' addresses (`mail`, else a
+/// `userPrincipalName` in address form), and the next page. Service principals and groups
+/// are skipped.
+pub fn interpret_role_members(
+    status: u16,
+    body: &str,
+    request_id: Option<&str>,
+) -> Result<(Vec<AdminContact>, Option<String>), BackendError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Entry {
+        #[serde(rename = "@odata.type")]
+        odata_type: Option<String>,
+        display_name: Option<String>,
+        mail: Option<String>,
+        user_principal_name: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Page {
+        #[serde(default)]
+        value: Vec<Entry>,
+        #[serde(rename = "@odata.nextLink")]
+        next: Option<String>,
+    }
+    if status != 200 {
+        return Err(failure(
+            "directoryRole members",
+            status,
+            body,
+            None,
+            request_id,
+        ));
+    }
+    let page: Page = serde_json::from_str(body).map_err(|err| {
+        BackendError::Unavailable(format!("unreadable Graph directoryRole members: {err}"))
+    })?;
+    let contacts = page
+        .value
+        .into_iter()
+        .filter(|e| {
+            e.odata_type
+                .as_deref()
+                .is_none_or(|t| t == "#microsoft.graph.user")
+        })
+        .map(|e| AdminContact {
+            email: e
+                .mail
+                .filter(|m| !m.trim().is_empty())
+                .or(e.user_principal_name.filter(|u| u.contains('@'))),
+            display_name: e.display_name,
+        })
+        .collect();
+    Ok((contacts, page.next))
 }
 
 /// The resource a password is set on (no query).
@@ -591,12 +699,92 @@ impl IdentityBackend for GraphBackend {
     async fn unlock(&self, _user_id: &str, _operation_id: &str) -> Result<(), BackendError> {
         Err(unlock_unsupported())
     }
+
+    /// The members of every activated directory role that makes an administrator
+    /// (`GRAPH_ADMIN_ROLES`, else any), all pages, each address once.
+    async fn admin_contacts(&self) -> Result<Vec<AdminContact>, BackendError> {
+        let api = &self.config.api_url;
+        let answer = self.call("GET", &directory_roles_url(api), None).await?;
+        let roles = interpret_directory_roles(
+            answer.status,
+            &answer.body,
+            &self.config.admin_roles,
+            answer.header("request-id"),
+        )?;
+        let mut contacts = Vec::new();
+        for role in roles {
+            let mut next = Some(role_members_url(api, &role));
+            let mut pages = 0;
+            while let Some(url) = next.take() {
+                pages += 1;
+                if pages > MAX_PAGES * 10 {
+                    break; // enough administrators for one notice
+                }
+                let answer = self.call("GET", &url, None).await?;
+                let (page, link) = interpret_role_members(
+                    answer.status,
+                    &answer.body,
+                    answer.header("request-id"),
+                )?;
+                contacts.extend(page);
+                next = link.filter(|link| next_link_allowed(api, link));
+            }
+        }
+        Ok(super::unique_contacts(contacts))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::Value;
+
+    #[test]
+    fn the_admin_roles_are_read_from_directory_roles() {
+        let body = json!({
+            "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryRoles",
+            "value": [
+                { "id": "f8e85ed8", "displayName": "Global Administrator", "roleTemplateId": GLOBAL_ADMIN },
+                { "id": "a1b2c3d4", "displayName": "Directory Readers", "roleTemplateId": "88d8e3e3-8f55-4a1e-953a-9b9898b8876b" }
+            ]
+        })
+        .to_string();
+        assert_eq!(
+            interpret_directory_roles(200, &body, &[], None).unwrap(),
+            ["f8e85ed8", "a1b2c3d4"],
+            "any role counts when none is configured"
+        );
+        assert_eq!(
+            interpret_directory_roles(200, &body, &["Global Administrator".into()], None).unwrap(),
+            ["f8e85ed8"]
+        );
+        assert!(interpret_directory_roles(403, "{}", &[], None).is_err());
+        assert_eq!(
+            role_members_url("https://graph.microsoft.com", "f8e85ed8"),
+            "https://graph.microsoft.com/v1.0/directoryRoles/f8e85ed8/members?$select=displayName,mail,userPrincipalName"
+        );
+    }
+
+    #[test]
+    fn role_members_are_read_with_mail_else_the_upn_and_service_principals_skipped() {
+        let body = json!({
+            "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects",
+            "value": [
+                { "@odata.type": "#microsoft.graph.user", "displayName": "Dana Reyes", "mail": "dana@contoso.com", "userPrincipalName": "dana@contoso.onmicrosoft.com" },
+                { "@odata.type": "#microsoft.graph.user", "displayName": "Omar", "mail": null, "userPrincipalName": "omar@contoso.com" },
+                { "@odata.type": "#microsoft.graph.servicePrincipal", "displayName": "Some app" }
+            ],
+            "@odata.nextLink": "https://graph.microsoft.com/v1.0/directoryRoles/f8e85ed8/members?$skiptoken=X"
+        })
+        .to_string();
+        let (contacts, next) = interpret_role_members(200, &body, None).unwrap();
+        let emails: Vec<_> = contacts
+            .iter()
+            .map(|c| c.email.as_deref().unwrap())
+            .collect();
+        assert_eq!(emails, ["dana@contoso.com", "omar@contoso.com"]);
+        assert!(next.unwrap().contains("$skiptoken=X"));
+    }
 
     const API: &str = "https://graph.microsoft.com";
     const GLOBAL_ADMIN: &str = "62e90394-69f5-4237-9190-012177145e10";

@@ -13,7 +13,7 @@ pub mod webhook;
 
 use sspr_core::outbox::AttemptResult;
 use sspr_core::password::NewPassword;
-use sspr_core::webhook::DirectoryUser;
+use sspr_core::webhook::{AdminContact, DirectoryUser};
 
 use crate::config::{Config, IdentityConfig};
 use graph::GraphBackend;
@@ -162,6 +162,31 @@ pub trait IdentityBackend {
 
     /// Unlocks a user's account, keeping the password. `operation_id` as above.
     async fn unlock(&self, user_id: &str, operation_id: &str) -> Result<(), BackendError>;
+
+    /// The administrators and their addresses, for the notice sent to all administrators
+    /// when one of them resets their password. Those without an address are left out.
+    async fn admin_contacts(&self) -> Result<Vec<AdminContact>, BackendError>;
+}
+
+/// The most administrators notified at once (a directory with more is unusual; the rest
+/// are left out and the log says so).
+pub const MAX_ADMIN_CONTACTS: usize = 200;
+
+/// `contacts` with an address, each address once (case-insensitively), at most
+/// [`MAX_ADMIN_CONTACTS`].
+pub fn unique_contacts(contacts: impl IntoIterator<Item = AdminContact>) -> Vec<AdminContact> {
+    let mut seen = std::collections::BTreeSet::new();
+    contacts
+        .into_iter()
+        .filter_map(|mut contact| {
+            let email = contact.email.take()?.trim().to_owned();
+            (email.contains('@') && seen.insert(email.to_ascii_lowercase())).then(|| {
+                contact.email = Some(email);
+                contact
+            })
+        })
+        .take(MAX_ADMIN_CONTACTS)
+        .collect()
 }
 
 /// The backend the configuration names. (An enum rather than a trait object: the trait's
@@ -216,11 +241,36 @@ impl IdentityBackend for Backend {
             Backend::Graph(backend) => backend.unlock(user_id, operation_id).await,
         }
     }
+
+    async fn admin_contacts(&self) -> Result<Vec<AdminContact>, BackendError> {
+        match self {
+            Backend::Webhook(backend) => backend.admin_contacts().await,
+            Backend::Scim(backend) => backend.admin_contacts().await,
+            Backend::Graph(backend) => backend.admin_contacts().await,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn admin_contacts_keep_each_address_once_and_skip_those_without_one() {
+        let contact = |email: Option<&str>| AdminContact {
+            email: email.map(str::to_owned),
+            display_name: None,
+        };
+        let kept = unique_contacts([
+            contact(Some("dana@example.com")),
+            contact(Some(" Dana@Example.com ")),
+            contact(None),
+            contact(Some("not an address")),
+            contact(Some("omar@example.com")),
+        ]);
+        let emails: Vec<_> = kept.iter().map(|c| c.email.as_deref().unwrap()).collect();
+        assert_eq!(emails, ["dana@example.com", "omar@example.com"]);
+    }
 
     #[test]
     fn percent_encoding_keeps_only_unreserved_characters() {

@@ -15,7 +15,7 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sspr_core::password::NewPassword;
-use sspr_core::webhook::DirectoryUser;
+use sspr_core::webhook::{AdminContact, DirectoryUser};
 
 use super::{BackendError, IdentityBackend, e164, percent_encode, retry_note, user_message};
 use crate::config::ScimConfig;
@@ -48,6 +48,12 @@ pub fn quote(value: &str) -> String {
 pub fn search_url(base: &str, username: &str) -> String {
     let filter = format!("userName eq {}", quote(username));
     format!("{base}/Users?filter={}", percent_encode(&filter))
+}
+
+/// `GET` URL that searches for a group by its display name.
+pub fn group_search_url(base: &str, display_name: &str) -> String {
+    let filter = format!("displayName eq {}", quote(display_name));
+    format!("{base}/Groups?filter={}", percent_encode(&filter))
 }
 
 /// A user's resource.
@@ -215,6 +221,77 @@ pub fn interpret_search(
         n => Err(BackendError::Unavailable(format!(
             "the SCIM search for one userName found {n} users"
         ))),
+    }
+}
+
+/// The most members of the administrators' group read (one `GET /Users/{id}` each).
+pub const MAX_GROUP_MEMBERS: usize = 50;
+
+/// Reads the answer to a group search: the ids of the user members of the group named
+/// `display_name` (RFC 7643 §4.2 `members`, `type` "User" or left out), at most
+/// [`MAX_GROUP_MEMBERS`]. No such group means no administrators.
+pub fn interpret_group_members(
+    status: u16,
+    body: &str,
+    display_name: &str,
+) -> Result<Vec<String>, BackendError> {
+    #[derive(Deserialize)]
+    struct Member {
+        value: Option<String>,
+        #[serde(rename = "type")]
+        kind: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Group {
+        #[serde(rename = "displayName")]
+        display_name: Option<String>,
+        #[serde(default)]
+        members: Vec<Member>,
+    }
+    #[derive(Deserialize)]
+    struct Groups {
+        #[serde(rename = "Resources", default)]
+        resources: Vec<Group>,
+    }
+    if status != 200 {
+        return Err(failure("group search", status, body, None));
+    }
+    let list: Groups = serde_json::from_str(body)
+        .map_err(|err| BackendError::Unavailable(format!("unreadable SCIM ListResponse: {err}")))?;
+    Ok(list
+        .resources
+        .into_iter()
+        .filter(|g| {
+            g.display_name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(display_name))
+        })
+        .flat_map(|g| g.members)
+        .filter(|m| {
+            m.kind
+                .as_deref()
+                .is_none_or(|k| k.eq_ignore_ascii_case("User"))
+        })
+        .filter_map(|m| m.value)
+        .take(MAX_GROUP_MEMBERS)
+        .collect())
+}
+
+/// Reads a member's `GET /Users/{id}`: their address and name; `None` when the user is gone
+/// (404) or inactive.
+pub fn interpret_member(status: u16, body: &str) -> Result<Option<AdminContact>, BackendError> {
+    match status {
+        200 => {
+            let user: ScimUser = serde_json::from_str(body)
+                .map_err(|err| BackendError::Unavailable(format!("unreadable SCIM user: {err}")))?;
+            let user = to_directory_user(user, None);
+            Ok(user.enabled.then_some(AdminContact {
+                email: user.email,
+                display_name: user.display_name,
+            }))
+        }
+        404 => Ok(None),
+        _ => Err(failure("member read", status, body, None)),
     }
 }
 
@@ -388,6 +465,22 @@ impl IdentityBackend for ScimBackend {
         )
     }
 
+    /// The members of `SCIM_ADMIN_GROUP` (none when it is not set): the group found by its
+    /// display name, then each member's user resource for the address.
+    async fn admin_contacts(&self) -> Result<Vec<AdminContact>, BackendError> {
+        let Some(group) = self.config.admin_group.as_deref() else {
+            return Ok(Vec::new());
+        };
+        let base = &self.config.base_url;
+        let answer = self.get(&group_search_url(base, group), &[]).await?;
+        let mut contacts = Vec::new();
+        for id in interpret_group_members(answer.status, &answer.body, group)? {
+            let answer = self.get(&user_url(base, &id), &[]).await?;
+            contacts.extend(interpret_member(answer.status, &answer.body)?);
+        }
+        Ok(super::unique_contacts(contacts))
+    }
+
     async fn set_password(
         &self,
         user_id: &str,
@@ -461,6 +554,42 @@ pub fn unlock_unsupported() -> BackendError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_admin_group_is_searched_by_display_name_and_its_user_members_read() {
+        assert_eq!(
+            group_search_url("https://idp/scim/v2", "it-admins"),
+            "https://idp/scim/v2/Groups?filter=displayName%20eq%20%22it-admins%22"
+        );
+        let body = r#"{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":2,
+            "Resources":[
+              {"id":"g1","displayName":"IT-Admins","members":[
+                {"value":"scim-1010","display":"Dana Reyes","type":"User","$ref":"https://idp/scim/v2/Users/scim-1010"},
+                {"value":"g-nested","type":"Group"},
+                {"value":"scim-1020"}]},
+              {"id":"g2","displayName":"it-admins-old","members":[{"value":"scim-9"}]}]}"#;
+        assert_eq!(
+            interpret_group_members(200, body, "it-admins").unwrap(),
+            ["scim-1010", "scim-1020"]
+        );
+        assert_eq!(
+            interpret_group_members(200, r#"{"Resources":[]}"#, "it-admins").unwrap(),
+            Vec::<String>::new()
+        );
+        assert!(interpret_group_members(401, "", "it-admins").is_err());
+    }
+
+    #[test]
+    fn a_members_address_is_read_and_a_missing_or_inactive_member_is_skipped() {
+        let body = r#"{"id":"scim-1010","userName":"dana","displayName":"Dana Reyes","active":true,
+            "emails":[{"value":"dana@example.com","type":"work","primary":true}]}"#;
+        let contact = interpret_member(200, body).unwrap().unwrap();
+        assert_eq!(contact.email.as_deref(), Some("dana@example.com"));
+        assert_eq!(contact.display_name.as_deref(), Some("Dana Reyes"));
+        assert_eq!(interpret_member(404, "").unwrap(), None);
+        let inactive = r#"{"id":"x","active":false,"emails":[{"value":"x@example.com"}]}"#;
+        assert_eq!(interpret_member(200, inactive).unwrap(), None);
+    }
 
     const BASE: &str = "https://idp.example.com/scim/v2";
 

@@ -3,8 +3,8 @@
 
 use sspr_core::password::NewPassword;
 use sspr_core::webhook::{
-    self, DirectoryUser, ErrorBody, IDEMPOTENCY_HEADER, LookupResponse, PASSWORD_POLICY,
-    SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookRequest,
+    self, AdminContact, AdminContactsResponse, DirectoryUser, ErrorBody, IDEMPOTENCY_HEADER,
+    LookupResponse, PASSWORD_POLICY, SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookRequest,
 };
 
 use super::{BackendError, IdentityBackend};
@@ -71,6 +71,27 @@ impl IdentityBackend for WebhookBackend {
         interpret_change(answer.status, &answer.body)
             .map_err(|err| err.with_retry_after(answer.header("retry-after")))
     }
+
+    async fn admin_contacts(&self) -> Result<Vec<AdminContact>, BackendError> {
+        let request = WebhookRequest::AdminContacts {};
+        let answer = self.call(&request, &crate::random::id()).await?;
+        interpret_admin_contacts(answer.status, &answer.body)
+    }
+}
+
+/// Reads the answer to `admins.list`: 200 with `{"admins": [{"email", "display_name"}]}`.
+pub fn interpret_admin_contacts(
+    status: u16,
+    body: &str,
+) -> Result<Vec<AdminContact>, BackendError> {
+    if status != 200 {
+        return Err(BackendError::Unavailable(format!(
+            "admins.list answered HTTP {status}"
+        )));
+    }
+    serde_json::from_str::<AdminContactsResponse>(body)
+        .map(|r| super::unique_contacts(r.admins))
+        .map_err(|err| BackendError::Unavailable(format!("unreadable admins.list answer: {err}")))
 }
 
 /// Reads the answer to a lookup: 200 with `{"user": …}`; 404 also means "no such user".
@@ -105,6 +126,18 @@ pub fn interpret_change(status: u16, body: &str) -> Result<(), BackendError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_admins_list_is_read_and_a_failure_is_unavailable() {
+        let body = r#"{"admins":[{"email":"dana@example.com","display_name":"Dana"},{"display_name":"No Mail"}]}"#;
+        let admins = interpret_admin_contacts(200, body).unwrap();
+        assert_eq!(admins.len(), 1);
+        assert_eq!(admins[0].email.as_deref(), Some("dana@example.com"));
+        assert!(matches!(
+            interpret_admin_contacts(400, ""),
+            Err(BackendError::Unavailable(_))
+        ));
+    }
 
     #[test]
     fn a_found_user_is_read() {

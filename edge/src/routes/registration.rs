@@ -13,7 +13,9 @@ use sspr_core::api::{
 use sspr_core::username::Username;
 use worker::{Context, Env, Request, Response, Result};
 
-use super::reset::{USER_STATE, after_reply, directory_contacts};
+use super::reset::{
+    USER_STATE, after_reply, directory_contacts, notify_after_reply, request_language,
+};
 use super::{audit_origin, call_user_state, read_json, secured};
 use crate::audit::store;
 use crate::clock;
@@ -142,6 +144,7 @@ pub async fn handle(
             facts: user.facts(),
             directory: directory_contacts(&user),
             signed_in_at: signed_in.issued_at_ms,
+            language: request_language(&req),
         },
         request,
     };
@@ -176,6 +179,7 @@ pub async fn handle(
         origin,
         outcome.audit,
     );
+    notify_after_reply(ctx, config, outcome.notices);
     secured(
         Response::from_json(&outcome.view)?.with_status(status),
         security,

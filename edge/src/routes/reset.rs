@@ -6,6 +6,7 @@ use sspr_core::api::{
     VerifyCodeRequest,
 };
 use sspr_core::flow::{FlowError, FlowKind, Subject};
+use sspr_core::locale::Language;
 use sspr_core::methods::phone::PhoneNumber;
 use sspr_core::offers;
 use sspr_core::password::PersonalInfo;
@@ -22,9 +23,10 @@ use crate::clock;
 use crate::config::Config;
 use crate::http::SecurityHeaders;
 use crate::identity::{Backend, IdentityBackend};
+use crate::notices::{self, Notify};
 use crate::senders::resend::ResendSender;
 use crate::senders::twilio::TwilioSender;
-use crate::senders::{Channel, EmailContent, EmailSender, SendError, SmsSender, templates};
+use crate::senders::{Channel, EmailSender, SendError, SmsSender, templates};
 use crate::user_state::{CodeDelivery, CodePurpose, Command, HeldAtStart, Outcome};
 
 pub(super) const USER_STATE: &str = "USER_STATE";
@@ -50,6 +52,18 @@ pub(super) fn directory_contacts(user: &DirectoryUser) -> DirectoryContacts {
     }
 }
 
+/// The language a request asks for: its `Accept-Language` (the widget sends its resolved
+/// language; a browser sends its own otherwise), negotiated against ours, else English.
+pub(super) fn request_language(req: &Request) -> Language {
+    req.headers()
+        .get("Accept-Language")
+        .ok()
+        .flatten()
+        .map_or(Language::ENGLISH, |header| {
+            Language::from_accept_language(&header)
+        })
+}
+
 /// `POST /v1/reset/start` and `/v1/unlock/start` `{username}`. Known and unknown usernames
 /// get replies of the same shape; only real users are sent a code, after the reply has gone.
 pub async fn start(
@@ -63,6 +77,7 @@ pub async fn start(
     let now = clock::now(&req);
     let origin = audit_origin(&req, config);
     let req_origin = req.headers().get("Origin")?;
+    let language = request_language(&req);
     let request: StartRequest = match read_json(&mut req).await? {
         Ok(request) => request,
         Err(reply) => return respond(&reply, security),
@@ -103,6 +118,12 @@ pub async fn start(
     let (object_name, subject, settings, held) = match served {
         Some((user, policy)) => {
             let directory = directory_contacts(&user);
+            let admin_name = user.admin.then(|| {
+                user.display_name
+                    .clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| username.as_str().to_owned())
+            });
             (
                 format!("user/{}/{}", config.tenant, user.id),
                 Subject::User {
@@ -122,6 +143,7 @@ pub async fn start(
                     sms_available: config.sms.is_some(),
                     decoy_offers: decoy_offers(),
                     decoy_settings: config.policy.reset_settings(),
+                    admin_name,
                 }),
             )
         }
@@ -146,6 +168,7 @@ pub async fn start(
         offers,
         settings,
         held,
+        language,
     };
     let outcome: Outcome = call_user_state(&stub, &command, config.policy_version).await?;
     // An unknown username is kept only as a keyed hash, so repeated probing shows.
@@ -332,6 +355,7 @@ pub(super) fn after_reply(
     let minutes = u64::from(config.policy.codes.lifetime_minutes);
     let message = match (delivery.method, delivery.purpose) {
         (ProofMethod::SmsCode, _) => Message::Sms(templates::code_sms(
+            delivery.language,
             &organization,
             &delivery.code,
             minutes,
@@ -339,11 +363,13 @@ pub(super) fn after_reply(
             req_origin.as_deref().and_then(templates::origin_host),
         )),
         (_, CodePurpose::Enrolment) => Message::Email(templates::enrolment_email(
+            delivery.language,
             &organization,
             &delivery.code,
             minutes,
         )),
         _ => Message::Email(templates::code_email(
+            delivery.language,
             &organization,
             &delivery.code,
             minutes,
@@ -391,29 +417,18 @@ pub(super) fn after_reply(
 
 /// A code's message, by channel.
 enum Message {
-    Email(EmailContent),
+    Email(crate::senders::EmailContent),
     Sms(String),
 }
 
-/// Sends an email after the reply has gone, so its timing reveals nothing. Failures are
-/// logged without the address or the content.
-fn send_after_reply(
-    ctx: &Context,
-    config: &Config,
-    to: String,
-    content: EmailContent,
-    what: &'static str,
-) {
-    let sender = ResendSender {
-        api_url: config.email_api_url.clone(),
-        api_key: config.email_api_key.clone(),
-        from: config.email_from.clone(),
-    };
-    ctx.wait_until(async move {
-        if let Err(err) = sender.send(&to, &content, &crate::random::id()).await {
-            worker::console_error!("{what} not sent: {err}");
-        }
-    });
+/// Sends notices after the reply has gone, so their timing reveals nothing and the user
+/// never waits for them (the administrators' notice asks the directory who they are).
+pub(super) fn notify_after_reply(ctx: &Context, config: &Config, notices: Vec<Notify>) {
+    if notices.is_empty() {
+        return;
+    }
+    let config = config.clone();
+    ctx.wait_until(async move { notices::send(&config, notices).await });
 }
 
 /// Sends a command to the Durable Object a flow token names.
@@ -442,14 +457,7 @@ async fn forward(
                 origin,
                 outcome.audit,
             );
-            if let Some((to, notice)) = outcome.notice {
-                let content = templates::notice_email(
-                    &config.policy.organization.name,
-                    notice,
-                    config.policy.organization.helpdesk_url.as_deref(),
-                );
-                send_after_reply(ctx, config, to, content, "account notice");
-            }
+            notify_after_reply(ctx, config, outcome.notices);
             respond(&outcome.reply, security)
         }
         Err(err) => {

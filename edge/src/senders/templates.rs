@@ -1,91 +1,264 @@
-//! The words of the messages sspr sends. (Localized templates come with the Edge issue.)
+//! The words of the messages sspr sends, in the user's language: the Fluent files in
+//! `edge/locales/` (one per language of [`sspr_core::locale::LANGUAGES`], compiled in, each
+//! parsed the first time a message in it is sent). English is the reference: the tests
+//! require every file to have exactly its messages with the same variables, and a message
+//! missing at run time falls back to it. HTML parts are built from the same messages with
+//! the variables HTML-escaped; the messages themselves are ours and trusted.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use sspr_core::flow::Notice;
+use sspr_core::locale::{LANGUAGES, Language};
+use sspr_core::policy::Method;
 
 use super::EmailContent;
 
-/// The email that carries a reset code.
-pub fn code_email(organization: &str, code: &str, minutes: u64) -> EmailContent {
-    let org = escape_html(organization);
-    EmailContent {
-        subject: format!("{organization} password reset code: {code}"),
-        text: format!(
-            "Your {organization} password reset code is {code}.\n\n\
-             It expires in {minutes} minutes. If you did not ask to reset your password, \
-             ignore this email: your password stays as it is.\n"
-        ),
-        html: format!(
-            "<p>Your {org} password reset code is</p>\
-             <p style=\"font-size:24px;font-weight:bold;letter-spacing:4px\">{code}</p>\
-             <p>It expires in {minutes} minutes. If you did not ask to reset your password, \
-             ignore this email: your password stays as it is.</p>"
-        ),
+/// The Fluent source of each language, in the order of [`LANGUAGES`].
+const SOURCES: [&str; 10] = [
+    include_str!("../../locales/en.ftl"),
+    include_str!("../../locales/de.ftl"),
+    include_str!("../../locales/fr.ftl"),
+    include_str!("../../locales/es.ftl"),
+    include_str!("../../locales/pt.ftl"),
+    include_str!("../../locales/ja.ftl"),
+    include_str!("../../locales/zh-CN.ftl"),
+    include_str!("../../locales/pl.ftl"),
+    include_str!("../../locales/nl.ftl"),
+    include_str!("../../locales/ar.ftl"),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+thread_local! {
+    /// The languages parsed so far (a worker isolate runs one thread).
+    static BUNDLES: RefCell<[Option<Rc<Bundle>>; 10]> = const { RefCell::new([const { None }; 10]) };
+}
+
+/// The parsed messages of `language`; `None` only if its file does not parse (the tests
+/// make sure every file does).
+fn bundle(language: Language) -> Option<Rc<Bundle>> {
+    let index = LANGUAGES.iter().position(|t| *t == language.tag())?;
+    BUNDLES.with(|cache| {
+        if let Some(bundle) = &cache.borrow()[index] {
+            return Some(bundle.clone());
+        }
+        let bundle = Rc::new(parse(language, SOURCES[index]).ok()?);
+        cache.borrow_mut()[index] = Some(bundle.clone());
+        Some(bundle)
+    })
+}
+
+fn parse(language: Language, source: &str) -> Result<Bundle, String> {
+    let resource =
+        FluentResource::try_new(source.to_owned()).map_err(|(_, e)| format!("syntax: {e:?}"))?;
+    let id = language.tag().parse().map_err(|e| format!("tag: {e}"))?;
+    let mut bundle = FluentBundle::new(vec![id]);
+    // Unicode isolation marks keep a code, an address or a name the right way round in
+    // Arabic; left-to-right languages do not need them.
+    bundle.set_use_isolating(language.is_rtl());
+    bundle
+        .add_resource(resource)
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(bundle)
+}
+
+/// The values of a message's variables.
+type Args<'a> = [(&'static str, Arg<'a>)];
+
+/// A variable's value: text (escaped in HTML) or a number (which picks plural forms).
+#[derive(Clone, Copy)]
+enum Arg<'a> {
+    Text(&'a str),
+    Number(u64),
+}
+
+/// Message `id` in `language` (else English, else the id itself), with `args`, their text
+/// HTML-escaped when `html`.
+fn message(language: Language, id: &str, args: &Args<'_>, html: bool) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        let value = match value {
+            Arg::Text(text) if html => FluentValue::from(escape_html(text)),
+            Arg::Text(text) => FluentValue::from(*text),
+            Arg::Number(n) => FluentValue::from(*n),
+        };
+        fluent.set(*name, value);
     }
+    for language in [language, Language::ENGLISH] {
+        let Some(bundle) = bundle(language) else {
+            continue;
+        };
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fluent), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_owned()
+}
+
+/// An email of paragraphs (message ids); `code`, when given, is shown large after the first.
+fn email(
+    language: Language,
+    subject: &str,
+    paragraphs: &[&str],
+    code: Option<&str>,
+    args: &Args<'_>,
+) -> EmailContent {
+    let text: Vec<String> = paragraphs
+        .iter()
+        .map(|id| message(language, id, args, false))
+        .collect();
+    let dir = if language.is_rtl() { "rtl" } else { "ltr" };
+    let mut html = format!("<div lang=\"{}\" dir=\"{dir}\">", language.tag());
+    for (i, id) in paragraphs.iter().enumerate() {
+        html.push_str(&format!("<p>{}</p>", message(language, id, args, true)));
+        if let (0, Some(code)) = (i, code) {
+            html.push_str(&format!(
+                "<p style=\"font-size:24px;font-weight:bold;letter-spacing:4px\">{}</p>",
+                escape_html(code)
+            ));
+        }
+    }
+    html.push_str("</div>");
+    EmailContent {
+        subject: message(language, subject, args, false),
+        text: text.join("\n\n") + "\n",
+        html,
+    }
+}
+
+/// The email that carries a reset code.
+pub fn code_email(
+    language: Language,
+    organization: &str,
+    code: &str,
+    minutes: u64,
+) -> EmailContent {
+    let args = [
+        ("org", Arg::Text(organization)),
+        ("code", Arg::Text(code)),
+        ("minutes", Arg::Number(minutes)),
+    ];
+    email(
+        language,
+        "code-email-subject",
+        &["code-email-lead", "code-email-expiry"],
+        Some(code),
+        &args,
+    )
 }
 
 /// The email that carries the code proving an address a user is registering.
-pub fn enrolment_email(organization: &str, code: &str, minutes: u64) -> EmailContent {
-    let org = escape_html(organization);
-    EmailContent {
-        subject: format!("Verify your email address for {organization}: {code}"),
-        text: format!(
-            "Your {organization} verification code is {code}.\n\n\
-             Type it where you are adding this address for password reset. It expires in \
-             {minutes} minutes. If you did not add this address, ignore this email: it will \
-             not be used.\n"
-        ),
-        html: format!(
-            "<p>Your {org} verification code is</p>\
-             <p style=\"font-size:24px;font-weight:bold;letter-spacing:4px\">{code}</p>\
-             <p>Type it where you are adding this address for password reset. It expires in \
-             {minutes} minutes. If you did not add this address, ignore this email: it will \
-             not be used.</p>"
-        ),
+pub fn enrolment_email(
+    language: Language,
+    organization: &str,
+    code: &str,
+    minutes: u64,
+) -> EmailContent {
+    let args = [
+        ("org", Arg::Text(organization)),
+        ("code", Arg::Text(code)),
+        ("minutes", Arg::Number(minutes)),
+    ];
+    email(
+        language,
+        "enrolment-email-subject",
+        &["enrolment-email-lead", "enrolment-email-expiry"],
+        Some(code),
+        &args,
+    )
+}
+
+/// The message id naming a method in a notice.
+fn method_name(method: Method) -> &'static str {
+    match method {
+        Method::EmailCode => "method-email",
+        Method::SmsCode => "method-sms",
+        Method::Authenticator => "method-authenticator",
+        Method::AppNotification => "method-app-notification",
+        Method::SecurityQuestions => "method-security-questions",
     }
 }
 
-/// The email that tells a user their password was changed or their account unlocked, with
-/// what to do if it was not them.
+/// The email that tells a user what just happened to their account (password changed,
+/// account unlocked, a method added or removed), with what to do if it was not them.
 pub fn notice_email(
+    language: Language,
     organization: &str,
     notice: Notice,
     helpdesk_url: Option<&str>,
 ) -> EmailContent {
-    let (subject, what) = match notice {
-        Notice::PasswordChanged => (
-            format!("Your {organization} password was changed"),
-            "Your password was just changed with self-service password reset.",
-        ),
-        Notice::AccountUnlocked => (
-            format!("Your {organization} account was unlocked"),
-            "Your account was just unlocked with self-service password reset.",
-        ),
+    let (subject, body, method) = match notice {
+        Notice::PasswordChanged => ("password-changed-subject", "password-changed-body", None),
+        Notice::AccountUnlocked => ("account-unlocked-subject", "account-unlocked-body", None),
+        Notice::MethodAdded(m) => ("method-added-subject", "method-added-body", Some(m)),
+        Notice::MethodRemoved(m) => ("method-removed-subject", "method-removed-body", Some(m)),
     };
-    let help = match helpdesk_url {
-        Some(url) => format!("If this wasn't you, contact your helpdesk right away: {url}"),
-        None => "If this wasn't you, contact your IT helpdesk right away.".to_owned(),
-    };
-    EmailContent {
-        text: format!("{what}\n\n{help}\n"),
-        html: format!("<p>{}</p><p>{}</p>", escape_html(what), escape_html(&help)),
-        subject,
+    let method = method.map(|m| message(language, method_name(m), &[], false));
+    let mut args = vec![("org", Arg::Text(organization))];
+    if let Some(method) = &method {
+        args.push(("method", Arg::Text(method)));
     }
+    let help = match helpdesk_url {
+        Some(url) => {
+            args.push(("helpdesk", Arg::Text(url)));
+            "help-url"
+        }
+        None => "help-none",
+    };
+    email(language, subject, &[body, help], None, &args)
+}
+
+/// The email that tells an administrator that another administrator, `admin` (as the
+/// directory names them), reset their password at `when` (a UTC date and time). It never
+/// carries the password.
+pub fn admin_reset_email(
+    language: Language,
+    organization: &str,
+    admin: &str,
+    when: &str,
+) -> EmailContent {
+    let args = [
+        ("org", Arg::Text(organization)),
+        ("admin", Arg::Text(admin)),
+        ("when", Arg::Text(when)),
+    ];
+    email(
+        language,
+        "admin-reset-subject",
+        &["admin-reset-body", "admin-reset-why"],
+        None,
+        &args,
+    )
 }
 
 /// The text message that carries a code: the code first (phones' autofill heuristics and
 /// people skimming a notification both look there), then, when the page's host is known, a
 /// last line in the origin-bound one-time code format (WICG "Origin-bound one-time codes
 /// delivered via SMS": `@host #code`), which WebOTP and iOS / Android autofill read and
-/// offer only on that site. Short enough for one 160-character GSM-7 segment with a
+/// offer only on that site. The line is the same in every language. Short enough for one 160-character GSM-7 segment with a
 /// typical organisation name and host.
 ///
 /// `webotp_host` is the host of the page the user is on, without scheme or port (see
 /// [`origin_host`]); a value that cannot form that line is left out rather than sent
 /// malformed.
-pub fn code_sms(organization: &str, code: &str, minutes: u64, webotp_host: Option<&str>) -> String {
-    let text = format!(
-        "{code} is your {organization} verification code. It expires in {minutes} minutes."
-    );
+pub fn code_sms(
+    language: Language,
+    organization: &str,
+    code: &str,
+    minutes: u64,
+    webotp_host: Option<&str>,
+) -> String {
+    let args = [
+        ("org", Arg::Text(organization)),
+        ("code", Arg::Text(code)),
+        ("minutes", Arg::Number(minutes)),
+    ];
+    let text = message(language, "code-sms", &args, false);
     match webotp_host.filter(|host| is_plain_host(host)) {
         Some(host) => format!("{text}\n\n@{host} #{code}"),
         None => text,
@@ -123,10 +296,172 @@ fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
+
+    const EN: Language = Language::ENGLISH;
+
+    fn lang(tag: &str) -> Language {
+        Language::from_tag(tag).unwrap()
+    }
+
+    /// Message ids and, per message, the variables it uses.
+    fn shape(source: &str) -> Vec<(String, BTreeSet<String>)> {
+        let mut messages: Vec<(String, BTreeSet<String>)> = Vec::new();
+        for line in source.lines() {
+            let starts_message =
+                line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && line.contains(" =");
+            if starts_message {
+                let id = line.split(" =").next().unwrap_or_default().trim();
+                messages.push((id.to_owned(), BTreeSet::new()));
+            }
+            if let Some((_, vars)) = messages.last_mut() {
+                let mut rest = line;
+                while let Some(at) = rest.find('$') {
+                    let name: String = rest[at + 1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    vars.insert(name);
+                    rest = &rest[at + 1..];
+                }
+            }
+        }
+        messages
+    }
+
+    #[test]
+    fn every_locale_parses_and_has_exactly_the_english_messages_and_variables() {
+        let english = shape(SOURCES[0]);
+        assert!(english.len() >= 20, "{english:?}");
+        for (tag, source) in LANGUAGES.iter().zip(SOURCES) {
+            parse(lang(tag), source).unwrap_or_else(|e| panic!("{tag}: {e}"));
+            let theirs = shape(source);
+            let ids = |m: &[(String, BTreeSet<String>)]| {
+                m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&theirs), ids(&english), "{tag}: message ids or order");
+            for ((id, expected), (_, found)) in english.iter().zip(&theirs) {
+                assert_eq!(found, expected, "{tag}: variables of {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_locale_formats_every_message_without_errors_and_translates_it() {
+        let mut args = FluentArgs::new();
+        for (name, value) in [("org", "Contoso"), ("code", "123456"), ("method", "x")] {
+            args.set(name, value);
+        }
+        for (name, value) in [("helpdesk", "https://h"), ("admin", "Ada"), ("when", "t")] {
+            args.set(name, value);
+        }
+        let english = bundle(EN).unwrap();
+        for tag in LANGUAGES {
+            let bundle = bundle(lang(tag)).unwrap();
+            for minutes in [1, 2, 5, 10, 22] {
+                args.set("minutes", minutes);
+                for (id, _) in shape(SOURCES[0]) {
+                    let format = |b: &Bundle| {
+                        let pattern = b.get_message(&id).unwrap().value().unwrap();
+                        let mut errors = Vec::new();
+                        let text = b.format_pattern(pattern, Some(&args), &mut errors);
+                        assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
+                        text.into_owned()
+                    };
+                    let text = format(&bundle);
+                    assert!(!text.trim().is_empty(), "{tag} {id} is empty");
+                    if tag != "en" {
+                        assert_ne!(text, format(&english), "{tag} {id} is not translated");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_german_code_email_is_in_german() {
+        let email = code_email(lang("de"), "Contoso", "123456", 10);
+        assert!(email.subject.contains("Passwort") && email.subject.contains("123456"));
+        assert!(email.text.contains("10 Minuten"), "{}", email.text);
+        assert!(email.html.contains("lang=\"de\""), "{}", email.html);
+        assert!(
+            code_email(lang("de"), "C", "1", 1)
+                .text
+                .contains("1 Minute ")
+        );
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let pl = |m| code_sms(lang("pl"), "C", "1", m, None);
+        assert!(pl(2).contains("2 minuty"), "{}", pl(2));
+        assert!(pl(5).contains("5 minut."), "{}", pl(5));
+        assert!(pl(22).contains("22 minuty"), "{}", pl(22));
+    }
+
+    #[test]
+    fn an_arabic_message_is_right_to_left_and_keeps_the_webotp_line_exact() {
+        let sms = code_sms(
+            lang("ar"),
+            "Contoso",
+            "123456",
+            10,
+            Some("login.contoso.com"),
+        );
+        assert!(sms.contains("رمز"), "{sms}");
+        assert_eq!(sms.lines().last(), Some("@login.contoso.com #123456"));
+        let email = code_email(lang("ar"), "Contoso", "123456", 10);
+        assert!(email.html.contains("dir=\"rtl\""));
+    }
+
+    #[test]
+    fn variables_are_escaped_in_html_and_not_in_text() {
+        let email = admin_reset_email(EN, "A&B", "<script>x</script>", "2026-01-01 08:30 UTC");
+        assert!(
+            email.html.contains("&lt;script&gt;x&lt;/script&gt;"),
+            "{}",
+            email.html
+        );
+        assert!(!email.html.contains("<script>"));
+        assert!(email.text.contains("<script>x</script>"));
+        assert!(email.html.contains("A&amp;B"));
+    }
+
+    #[test]
+    fn a_method_notice_names_the_method_in_the_users_language() {
+        let added = notice_email(
+            lang("fr"),
+            "Contoso",
+            Notice::MethodAdded(Method::SmsCode),
+            None,
+        );
+        assert!(added.text.contains("code par SMS"), "{}", added.text);
+        assert!(
+            added.text.contains("support informatique"),
+            "{}",
+            added.text
+        );
+        let removed = notice_email(
+            EN,
+            "Contoso",
+            Notice::MethodRemoved(Method::Authenticator),
+            Some("https://help.contoso.example"),
+        );
+        assert!(removed.subject.contains("removed"), "{}", removed.subject);
+        assert!(removed.text.contains("authenticator app"));
+        assert!(removed.text.contains("https://help.contoso.example"));
+    }
+
+    #[test]
+    fn the_admin_notice_names_who_and_when() {
+        let email = admin_reset_email(EN, "Contoso", "Ada Admin", "2026-01-01 08:30 UTC");
+        assert!(email.subject.contains("administrator"), "{}", email.subject);
+        assert!(email.text.contains("Ada Admin") && email.text.contains("2026-01-01 08:30 UTC"));
+    }
 
     #[test]
     fn the_code_email_carries_the_code_and_its_lifetime() {
-        let email = code_email("Contoso", "123456", 10);
+        let email = code_email(EN, "Contoso", "123456", 10);
         assert!(email.subject.contains("123456"));
         assert!(email.text.contains("123456") && email.text.contains("10 minutes"));
         assert!(email.html.contains("123456"));
@@ -134,7 +469,7 @@ mod tests {
 
     #[test]
     fn the_enrolment_email_carries_the_code_and_says_what_it_is_for() {
-        let email = enrolment_email("Contoso", "654321", 10);
+        let email = enrolment_email(EN, "Contoso", "654321", 10);
         assert!(email.subject.contains("654321") && email.subject.contains("Verify"));
         assert!(email.text.contains("10 minutes") && email.html.contains("654321"));
     }
@@ -142,19 +477,20 @@ mod tests {
     #[test]
     fn a_notice_says_what_happened_and_where_to_get_help() {
         let email = notice_email(
+            EN,
             "Contoso",
             Notice::PasswordChanged,
             Some("https://help.contoso.example"),
         );
         assert_eq!(email.subject, "Your Contoso password was changed");
         assert!(email.text.contains("https://help.contoso.example"));
-        let unlocked = notice_email("Contoso", Notice::AccountUnlocked, None);
+        let unlocked = notice_email(EN, "Contoso", Notice::AccountUnlocked, None);
         assert!(unlocked.subject.contains("unlocked") && unlocked.text.contains("IT helpdesk"));
     }
 
     #[test]
     fn an_sms_starts_with_the_code_and_ends_with_the_origin_bound_line() {
-        let sms = code_sms("Contoso", "123456", 10, Some("login.contoso.com"));
+        let sms = code_sms(EN, "Contoso", "123456", 10, Some("login.contoso.com"));
         assert!(sms.starts_with("123456 "), "{sms}");
         assert!(sms.contains("10 minutes"), "{sms}");
         assert_eq!(sms.lines().last(), Some("@login.contoso.com #123456"));
@@ -164,7 +500,7 @@ mod tests {
 
     #[test]
     fn an_sms_without_a_host_has_no_origin_bound_line() {
-        let sms = code_sms("Contoso", "123456", 10, None);
+        let sms = code_sms(EN, "Contoso", "123456", 10, None);
         assert_eq!(
             sms,
             "123456 is your Contoso verification code. It expires in 10 minutes."
@@ -175,7 +511,7 @@ mod tests {
     #[test]
     fn a_host_that_would_break_the_line_is_left_out() {
         for host in ["", "login example.com", "a@b.com", "host#1"] {
-            let sms = code_sms("Contoso", "123456", 10, Some(host));
+            let sms = code_sms(EN, "Contoso", "123456", 10, Some(host));
             assert!(!sms.contains('\n'), "{host:?}: {sms}");
         }
     }
@@ -183,6 +519,7 @@ mod tests {
     #[test]
     fn a_typical_sms_fits_one_gsm7_segment() {
         let sms = code_sms(
+            EN,
             "Contoso Pharmaceuticals",
             "12345678",
             30,
@@ -210,7 +547,7 @@ mod tests {
     #[test]
     fn the_organisation_name_is_escaped_in_html() {
         assert!(
-            code_email("<b>Evil</b>", "1", 1)
+            code_email(EN, "<b>Evil</b>", "1", 1)
                 .html
                 .contains("&lt;b&gt;Evil")
         );

@@ -10,7 +10,8 @@
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
 use sspr_core::api::{AnswerEntry, ApiError, ErrorCode, RegistrationView};
-use sspr_core::flow::FlowKind;
+use sspr_core::flow::{FlowKind, Notice};
+use sspr_core::locale::Language;
 use sspr_core::methods::phone::PhoneNumber;
 use sspr_core::methods::questions::AnswerInput;
 use sspr_core::policy::{Method, UserFacts};
@@ -23,6 +24,7 @@ use worker::Result;
 use super::{CodeDelivery, CodePurpose, UserState};
 use crate::audit::{AuditEvent, EventKind, Scope};
 use crate::config::Config;
+use crate::notices::{self, Notify};
 use crate::random;
 use crate::sealed::{NONCE_BYTES, Sealed, SealingKeys};
 
@@ -41,6 +43,9 @@ pub struct Registering {
     pub directory: DirectoryContacts,
     /// When the credential was issued.
     pub signed_in_at: UnixMillis,
+    /// The language the user asked in (their `Accept-Language`), for the messages sent.
+    #[serde(default)]
+    pub language: Language,
 }
 
 /// What the signed-in user asks for.
@@ -66,6 +71,9 @@ pub struct RegistrationOutcome {
     pub send_code: Option<CodeDelivery>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<AuditEvent>,
+    /// Notices to email once the reply has gone (a method added or removed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<Notify>,
 }
 
 impl RegistrationOutcome {
@@ -163,6 +171,8 @@ impl UserState {
         let mut reveal_secret = false;
         let mut send_code = None;
         let mut audit = Vec::new();
+        // A method added or removed, for the notice to the user.
+        let mut changed_method = None;
         // Whether the stored row must be written again, and why nothing changed, if so.
         let (changed, error): (bool, Option<ApiError>) = match op {
             RegisterOp::View => (false, None),
@@ -196,6 +206,7 @@ impl UserState {
                                     "pending",
                                 ),
                                 purpose: CodePurpose::Enrolment,
+                                language: user.language,
                             });
                             registrations = next;
                             (true, None)
@@ -238,6 +249,7 @@ impl UserState {
                                     "pending",
                                 ),
                                 purpose: CodePurpose::Enrolment,
+                                language: user.language,
                             });
                             registrations = next;
                             (true, None)
@@ -258,6 +270,7 @@ impl UserState {
                 match registrations.verify_pending(&config.code_key, binding, &code, now) {
                     Ok(method) => {
                         audit.push(event(EventKind::MethodAdded, Some(method)));
+                        changed_method = Some(Notice::MethodAdded(method));
                         if policy.settle_registration(&who, &mut registrations, now) {
                             audit.push(event(EventKind::RegistrationConfirmed, None));
                         }
@@ -280,6 +293,7 @@ impl UserState {
                             EventKind::MethodAdded,
                             Some(Method::SecurityQuestions),
                         ));
+                        changed_method = Some(Notice::MethodAdded(Method::SecurityQuestions));
                         if policy.settle_registration(&who, &mut registrations, now) {
                             audit.push(event(EventKind::RegistrationConfirmed, None));
                         }
@@ -293,6 +307,7 @@ impl UserState {
                 Ok(()) => match registrations.remove(method) {
                     Ok(()) => {
                         audit.push(event(EventKind::MethodRemoved, Some(method)));
+                        changed_method = Some(Notice::MethodRemoved(method));
                         (true, None)
                     }
                     Err(err) => (false, Some((&err).into())),
@@ -320,10 +335,17 @@ impl UserState {
         }
         let mut view = policy.registration_view(&who, &registrations, now, reveal_secret);
         view.error = error;
+        // Told where a reset's notices go: the registered address, else the directory's.
+        let to = registrations.with_directory(&user.directory).email;
+        let notices = changed_method
+            .and_then(|notice| policy.method_change_notice(notice, to.as_deref(), user.language))
+            .map(|effect| notices::from_effects([effect], now))
+            .unwrap_or_default();
         Ok(RegistrationOutcome {
             view,
             send_code,
             audit,
+            notices,
         })
     }
 

@@ -1,0 +1,47 @@
+# Mensajes del edge de sspr — español. Mismos identificadores y variables que en.ftl.
+
+## Correo con el código de restablecimiento
+code-email-subject = Código para restablecer la contraseña de { $org }: { $code }
+code-email-lead = Su código para restablecer la contraseña de { $org } es { $code }.
+code-email-expiry = Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. Si no pidió restablecer su contraseña, ignore este correo: su contraseña no cambia.
+
+## Registro: verificar una dirección de correo
+enrolment-email-subject = Verifique su dirección de correo para { $org }: { $code }
+enrolment-email-lead = Su código de verificación de { $org } es { $code }.
+enrolment-email-expiry = Escríbalo donde está añadiendo esta dirección para restablecer la contraseña. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }. Si no añadió esta dirección, ignore este correo: no se usará.
+
+## SMS
+code-sms = { $code } es su código de verificación de { $org }. Caduca en { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }.
+
+## Avisos al usuario
+password-changed-subject = Se cambió su contraseña de { $org }
+password-changed-body = Su contraseña se acaba de cambiar con el restablecimiento de contraseña de autoservicio.
+account-unlocked-subject = Se desbloqueó su cuenta de { $org }
+account-unlocked-body = Su cuenta se acaba de desbloquear con el restablecimiento de contraseña de autoservicio.
+method-added-subject = Se añadió un método para restablecer la contraseña a su cuenta de { $org }
+method-added-body = Este método se acaba de añadir a las formas de restablecer su contraseña: { $method }.
+method-removed-subject = Se quitó un método para restablecer la contraseña de su cuenta de { $org }
+method-removed-body = Este método se acaba de quitar de las formas de restablecer su contraseña: { $method }.
+help-url = Si no fue usted, contacte de inmediato con su servicio de asistencia: { $helpdesk }
+help-none = Si no fue usted, contacte de inmediato con su servicio de asistencia informática.
+
+## Nombres de los métodos
+method-email = código por correo electrónico
+method-sms = código por SMS
+method-authenticator = aplicación de autenticación
+method-app-notification = notificación en la aplicación
+method-security-questions = preguntas de seguridad
+
+## Aviso a los administradores
+admin-reset-subject = Un administrador restableció su contraseña de { $org }
+admin-reset-body = { $admin } restableció su contraseña con el restablecimiento de autoservicio el { $when }.
+admin-reset-why = Recibe este mensaje porque es administrador de { $org }: su directiva avisa a todos los administradores cuando un administrador restablece su contraseña. Si no esperaba este restablecimiento, revise la cuenta.

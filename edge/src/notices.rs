@@ -1,0 +1,182 @@
+//! Notices about an account, sent after the user's reply has gone (`wait_until`) or from the
+//! Durable Object's alarm, never while the user waits: to the user (password changed,
+//! account unlocked, a method added or removed), in the language they asked in; and to every
+//! other administrator when an administrator reset their password (Entra's "notify all
+//! admins when other admins reset their password"), with who and when, never the password.
+//! Core decides which notices the policy asks for; this module only words and sends them.
+//! Failures are logged without addresses.
+
+use serde::{Deserialize, Serialize};
+use sspr_core::UnixMillis;
+use sspr_core::flow::{Effect, Notice};
+use sspr_core::locale::Language;
+
+use crate::audit::time::format_instant;
+use crate::config::Config;
+use crate::identity::{Backend, IdentityBackend};
+use crate::senders::resend::ResendSender;
+use crate::senders::{EmailSender, templates};
+
+/// A notice to send, as the Durable Object hands it to the worker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "to_whom", rename_all = "snake_case")]
+pub enum Notify {
+    /// Tell the user what happened to their account.
+    User {
+        to: String,
+        notice: Notice,
+        #[serde(default)]
+        language: Language,
+    },
+    /// Tell every administrator but `except` that the administrator `admin` reset their
+    /// password at `at`.
+    Admins {
+        admin: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        except: Option<String>,
+        at: UnixMillis,
+    },
+}
+
+/// The notices among `effects`; `now` is when the change was applied.
+pub fn from_effects(effects: impl IntoIterator<Item = Effect>, now: UnixMillis) -> Vec<Notify> {
+    effects
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Notify {
+                to,
+                notice,
+                language,
+            } => Some(Notify::User {
+                to,
+                notice,
+                language,
+            }),
+            Effect::NotifyAdmins { admin, except } => Some(Notify::Admins {
+                admin,
+                except,
+                at: now,
+            }),
+            Effect::SendCode { .. } | Effect::SendApproval { .. } => None,
+        })
+        .collect()
+}
+
+/// `2026-01-01 08:30 UTC`, for the administrators' notice.
+pub fn when(at: UnixMillis) -> String {
+    let instant = format_instant(at);
+    format!("{} {} UTC", &instant[..10], &instant[11..16])
+}
+
+/// Sends `notices`, one email per recipient.
+pub async fn send(config: &Config, notices: Vec<Notify>) {
+    if notices.is_empty() {
+        return;
+    }
+    let sender = ResendSender {
+        api_url: config.email_api_url.clone(),
+        api_key: config.email_api_key.clone(),
+        from: config.email_from.clone(),
+    };
+    let organization = &config.policy.organization.name;
+    let helpdesk = config.policy.organization.helpdesk_url.as_deref();
+    for notify in notices {
+        match notify {
+            Notify::User {
+                to,
+                notice,
+                language,
+            } => {
+                let content = templates::notice_email(language, organization, notice, helpdesk);
+                if let Err(err) = sender.send(&to, &content, &crate::random::id()).await {
+                    worker::console_error!("account notice not sent: {err}");
+                }
+            }
+            Notify::Admins { admin, except, at } => {
+                let admins = match Backend::from_config(config).admin_contacts().await {
+                    Ok(admins) => admins,
+                    Err(err) => {
+                        worker::console_error!("administrators not notified: {err}");
+                        continue;
+                    }
+                };
+                // The directory does not say which language each administrator reads.
+                let content = templates::admin_reset_email(
+                    Language::ENGLISH,
+                    organization,
+                    &admin,
+                    &when(at),
+                );
+                let except = except.map(|e| e.to_ascii_lowercase());
+                let mut failed = 0;
+                for to in admins.into_iter().filter_map(|a| a.email) {
+                    if except.as_deref() == Some(to.to_ascii_lowercase().as_str()) {
+                        continue;
+                    }
+                    if sender
+                        .send(&to, &content, &crate::random::id())
+                        .await
+                        .is_err()
+                    {
+                        failed += 1;
+                    }
+                }
+                if failed > 0 {
+                    worker::console_error!("administrators' notice not sent to {failed} of them");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sspr_core::policy::Method;
+
+    #[test]
+    fn the_notices_among_effects_keep_their_language_and_the_time_of_the_change() {
+        let de = Language::from_tag("de").unwrap();
+        let notices = from_effects(
+            [
+                Effect::Notify {
+                    to: "dana@example.com".into(),
+                    notice: Notice::PasswordChanged,
+                    language: de,
+                },
+                Effect::NotifyAdmins {
+                    admin: "Dana Reyes".into(),
+                    except: Some("dana@example.com".into()),
+                },
+            ],
+            1_767_256_200_000,
+        );
+        assert_eq!(
+            notices,
+            [
+                Notify::User {
+                    to: "dana@example.com".into(),
+                    notice: Notice::PasswordChanged,
+                    language: de
+                },
+                Notify::Admins {
+                    admin: "Dana Reyes".into(),
+                    except: Some("dana@example.com".into()),
+                    at: 1_767_256_200_000
+                }
+            ]
+        );
+        assert_eq!(when(1_767_256_200_000), "2026-01-01 08:30 UTC");
+    }
+
+    #[test]
+    fn a_notice_survives_the_trip_from_the_durable_object() {
+        let notice = Notify::User {
+            to: "a@example.com".into(),
+            notice: Notice::MethodAdded(Method::SmsCode),
+            language: Language::from_tag("ja").unwrap(),
+        };
+        let json = serde_json::to_string(&notice).unwrap();
+        assert_eq!(serde_json::from_str::<Notify>(&json).unwrap(), notice);
+    }
+}
