@@ -258,7 +258,7 @@ pub fn RegisterWidget(
         status.error.set(None);
         let base = edge.get_value();
         spawn_local(async move {
-            let result = registration::send(&base, &token, &call).await;
+            let result = registration::send(&base, lang, &token, &call).await;
             apply(call, result)
         });
     };

@@ -69,7 +69,7 @@ pub fn ResetWidget(
     let (lang, dir) = (locale.tag(), locale.dir());
     let i18n = I18n::new(locale);
     provide_context(i18n);
-    let client = StoredValue::new(Client::new(&edge));
+    let client = StoredValue::new(Client::new(&edge, lang));
     let root = NodeRef::<leptos::html::Section>::new();
     let step = RwSignal::new(Step::Identify);
     let flow = RwSignal::new(None::<String>);
