@@ -63,6 +63,21 @@ export const SEED_USERS = [
     password: `Initial-Password-${name}${suffix}`,
   }))),
   { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
+  // Switching methods in the browser suite (e2e/tests/methods.spec.ts): an email address and
+  // a mobile number that no other test texts, so no resend cooldown is shared. Last, so the
+  // stand-ins' index-based ids of the users above do not move.
+  ...['2', '3', '4'].map((suffix) => ({
+    id: `u-1014${suffix}`,
+    username: `mia${suffix}`,
+    email: `mia${suffix}@example.com`,
+    phone: `+49151123459${suffix}0`,
+    display_name: `Mia Berg ${suffix}`,
+    enabled: true,
+    locked: false,
+    admin: false,
+    groups: ['staff'],
+    password: `Initial-Password-14${suffix}`,
+  })),
 ];
 
 const HISTORY = 3;

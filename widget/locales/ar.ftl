@@ -18,6 +18,7 @@ code-submit = تحقّق
 code-resend = إرسال رمز جديد
 code-resend-wait = إرسال رمز جديد بعد { $seconds } ث
 restart = البدء من جديد
+switch-method = استخدام طريقة أخرى
 
 ## اختيار الطريقة
 choose-title = اختر طريقة التحقق من هويتك

@@ -18,6 +18,7 @@ code-submit = Bestätigen
 code-resend = Neuen Code senden
 code-resend-wait = Neuen Code senden in { $seconds } s
 restart = Neu beginnen
+switch-method = Andere Methode verwenden
 
 ## Methode wählen
 choose-title = Wählen Sie, wie Sie sich bestätigen

@@ -18,6 +18,7 @@ code-submit = Verify
 code-resend = Send a new code
 code-resend-wait = Send a new code in { $seconds } s
 restart = Start over
+switch-method = Use another method
 
 ## Choose a method
 choose-title = Choose how to verify it's you

@@ -18,6 +18,7 @@ code-submit = Verificar
 code-resend = Enviar un código nuevo
 code-resend-wait = Enviar un código nuevo en { $seconds } s
 restart = Empezar de nuevo
+switch-method = Usar otro método
 
 ## Elegir un método
 choose-title = Elija cómo confirmar su identidad

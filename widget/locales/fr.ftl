@@ -18,6 +18,7 @@ code-submit = Vérifier
 code-resend = Envoyer un nouveau code
 code-resend-wait = Envoyer un nouveau code dans { $seconds } s
 restart = Recommencer
+switch-method = Utiliser une autre méthode
 
 ## Choix de la méthode
 choose-title = Choisissez comment confirmer votre identité

@@ -18,6 +18,7 @@ code-submit = 確認
 code-resend = 新しいコードを送信
 code-resend-wait = { $seconds } 秒後に新しいコードを送信できます
 restart = 最初からやり直す
+switch-method = 別の方法を使う
 
 ## 方法の選択
 choose-title = 本人確認の方法を選んでください

@@ -18,6 +18,7 @@ code-submit = Verifiëren
 code-resend = Nieuwe code sturen
 code-resend-wait = Nieuwe code sturen over { $seconds } s
 restart = Opnieuw beginnen
+switch-method = Een andere methode gebruiken
 
 ## Methode kiezen
 choose-title = Kies hoe je bevestigt dat jij het bent

@@ -18,6 +18,7 @@ code-submit = Zweryfikuj
 code-resend = Wyślij nowy kod
 code-resend-wait = Wyślij nowy kod za { $seconds } s
 restart = Zacznij od nowa
+switch-method = Użyj innej metody
 
 ## Wybór metody
 choose-title = Wybierz sposób potwierdzenia tożsamości

@@ -18,6 +18,7 @@ code-submit = Verificar
 code-resend = Enviar um novo código
 code-resend-wait = Enviar um novo código em { $seconds } s
 restart = Recomeçar
+switch-method = Usar outro método
 
 ## Escolher um método
 choose-title = Escolha como confirmar sua identidade

@@ -18,6 +18,7 @@ code-submit = 验证
 code-resend = 发送新验证码
 code-resend-wait = { $seconds } 秒后可发送新验证码
 restart = 重新开始
+switch-method = 使用其他方式
 
 ## 选择方式
 choose-title = 选择验证身份的方式

@@ -11,6 +11,7 @@ pub mod done_view;
 pub mod identify_form;
 pub mod locked_view;
 pub mod new_password_form;
+pub mod other_method_button;
 pub mod otp_input;
 pub mod pending_view;
 #[cfg(feature = "register")]

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sspr_core::api::{
-    Channel, ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest, Step,
-    VerifyCodeRequest,
+    Channel, ChooseMethodRequest, CompleteRequest, MethodOffer, NewPasswordRequest, Reply,
+    StartRequest, Step, VerifyCodeRequest,
 };
 use sspr_core::flow::FlowKind;
 use sspr_core::policy::Method;
@@ -83,6 +83,9 @@ pub fn ResetWidget(
         error: RwSignal::new(None),
         instance: next_instance(),
     };
+    // The last choice the edge offered (methods, proved, required), kept so that a proving
+    // screen can offer "Use another method" and draw the choice again.
+    let choice = RwSignal::new(None::<(Vec<MethodOffer>, u8, u8)>);
 
     let apply = move |result: Result<Reply, ClientError>| {
         status.busy.set(false);
@@ -95,6 +98,14 @@ pub fn ResetWidget(
                     }
                     if matches!(next, Step::Done) {
                         typed.password.set(String::new());
+                    }
+                    if let Step::ChooseMethod {
+                        methods,
+                        verified,
+                        required,
+                    } = &next
+                    {
+                        choice.set(Some((methods.clone(), *verified, *required)));
                     }
                     let changed = std::mem::discriminant(&next)
                         != std::mem::discriminant(&step.get_untracked());
@@ -139,6 +150,7 @@ pub fn ResetWidget(
     };
 
     let on_identify = move || {
+        choice.set(None);
         send(Call::Start(
             kind,
             StartRequest {
@@ -180,8 +192,32 @@ pub fn ResetWidget(
             flow: flow.get_untracked().unwrap_or_default(),
         }))
     };
+    // Back to the choice the edge offered, drawn here (the edge is asked only once a method
+    // is picked: `POST /v1/reset/choose` from a proving step switches to it).
+    let switch = move || {
+        let Some((methods, verified, required)) = choice.get_untracked() else {
+            return;
+        };
+        let next = Step::ChooseMethod {
+            methods,
+            verified,
+            required,
+        };
+        status.error.set(None);
+        typed.code.set(String::new());
+        emitter.emit(WidgetEvent::step(kind, &next));
+        step.set(next);
+        focus_heading(root);
+    };
+    // Offered only when there is another method to pick.
+    let on_switch = move || {
+        choice
+            .with_untracked(|c| c.as_ref().is_some_and(|(methods, ..)| methods.len() > 1))
+            .then(|| Callback::new(move |()| switch()))
+    };
     let restart = move || {
         flow.set(None);
+        choice.set(None);
         status.error.set(None);
         step.set(Step::Identify);
         emitter.emit(WidgetEvent::step(kind, &Step::Identify));
@@ -206,6 +242,7 @@ pub fn ResetWidget(
                             Channel::Sms => Method::SmsCode,
                         })
                         on_restart=restart
+                        on_switch=on_switch()
                     />
                 }
                 .into_any(),
@@ -221,11 +258,11 @@ pub fn ResetWidget(
                 }
                 .into_any(),
                 Step::VerifyTotp => view! {
-                    <TotpForm typed status on_submit=on_code on_restart=restart />
+                    <TotpForm typed status on_submit=on_code on_restart=restart on_switch=on_switch() />
                 }
                 .into_any(),
                 Step::AnswerQuestions { questions } => view! {
-                    <AnswersForm status questions on_submit=on_answers on_restart=restart />
+                    <AnswersForm status questions on_submit=on_answers on_restart=restart on_switch=on_switch() />
                 }
                 .into_any(),
                 Step::AwaitApproval { .. } => view! { <UnsupportedStep kind="await_approval" /> }.into_any(),
