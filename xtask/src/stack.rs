@@ -208,7 +208,8 @@ pub struct Backends {
     pub edge_questions: String,
 }
 
-/// The policy of the test stack's fourth edge: security questions need two methods, which
+/// The policy of the test stack's fourth edge (edge/tests/registration.rs and the browser's
+/// e2e/tests/register-questions.spec.ts): security questions need two methods, which
 /// the main edge's policy (e2e/fixtures/policy.toml) does not require.
 const QUESTIONS_POLICY: &str = "enabled_for = \"all\"
 
@@ -218,6 +219,9 @@ required = 2
 
 [organization]
 name = \"Contoso\"
+
+[security_questions]
+custom = [\"What was the name of your first manager?\"]
 ";
 
 impl Running {
@@ -328,6 +332,16 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token)
         // The demo site mints sign-in tickets for <sspr-register>, as a host's backend would.
         .env("SSPR_REGISTRATION_TICKET_KEY", &running.ticket_key);
+    // The questions edge's port is chosen now, so the site's CSP can let its pages talk to it
+    // (from a range of its own: the SCIM and Graph edges pick theirs later, from 18987 on).
+    let questions_port = match mode {
+        Mode::Test => {
+            let port = free_port(19287)?;
+            cmd.args(["--edge-questions", &format!("http://127.0.0.1:{port}")]);
+            Some(port)
+        }
+        Mode::Demo => None,
+    };
     // Per-run credentials of the SCIM and Graph peers (test mode only).
     let scim_token = random_hex(24)?;
     let graph_secret = format!("{}~{}", random_hex(4)?, random_hex(16)?);
@@ -466,7 +480,10 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             write_env_file(&env_file, &vars)?;
             let state = edge_dir.join("state");
             migrate(env, &state, &logs.join(format!("migrations-{backend}.log")))?;
-            let port = free_port(18987)?;
+            let port = match (backend, questions_port) {
+                ("questions", Some(port)) => port,
+                _ => free_port(18987)?,
+            };
             let mut cmd = wrangler_dev(env, port, &env_file, &state)?;
             cmd.current_dir(&edge_dir)
                 .args(["--config", &config.display().to_string()]);
