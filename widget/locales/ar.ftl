@@ -218,6 +218,7 @@ add-authenticator = إضافة تطبيق مصادقة
 add-app_notification = إضافة الإشعارات على هاتفك
 add-security_questions = إعداد أسئلة الأمان
 remove-method = إزالة
+held-from-directory = من دليل مؤسستك
 confirm-methods = تأكيد طرقي
 postpone = ليس الآن
 postpone-hint = { $count ->

@@ -195,6 +195,7 @@ add-authenticator = Authentifizierungs-App hinzufügen
 add-app_notification = Benachrichtigungen auf Ihrem Telefon hinzufügen
 add-security_questions = Sicherheitsfragen einrichten
 remove-method = Entfernen
+held-from-directory = Aus dem Verzeichnis Ihrer Organisation
 confirm-methods = Meine Methoden bestätigen
 postpone = Nicht jetzt
 postpone-hint = { $count ->

@@ -195,6 +195,7 @@ add-authenticator = Add an authenticator app
 add-app_notification = Add notifications on your phone
 add-security_questions = Set up security questions
 remove-method = Remove
+held-from-directory = From your organisation's directory
 confirm-methods = Confirm my methods
 postpone = Not now
 postpone-hint = { $count ->

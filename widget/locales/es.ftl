@@ -195,6 +195,7 @@ add-authenticator = Añadir una aplicación de autenticación
 add-app_notification = Añadir notificaciones en tu teléfono
 add-security_questions = Configurar preguntas de seguridad
 remove-method = Quitar
+held-from-directory = Del directorio de su organización
 confirm-methods = Confirmar mis métodos
 postpone = Ahora no
 postpone-hint = { $count ->

@@ -195,6 +195,7 @@ add-authenticator = Ajouter une application d’authentification
 add-app_notification = Ajouter les notifications sur votre téléphone
 add-security_questions = Configurer des questions de sécurité
 remove-method = Supprimer
+held-from-directory = Fourni par l'annuaire de votre organisation
 confirm-methods = Confirmer mes méthodes
 postpone = Pas maintenant
 postpone-hint = { $count ->

@@ -179,6 +179,7 @@ add-authenticator = 認証アプリを追加
 add-app_notification = スマートフォンへの通知を追加
 add-security_questions = 秘密の質問を設定
 remove-method = 削除
+held-from-directory = 組織のディレクトリに登録済み
 confirm-methods = この方法で確定
 postpone = 後で
 postpone-hint = あと { $count } 回まで後回しにできます。

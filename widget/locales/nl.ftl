@@ -195,6 +195,7 @@ add-authenticator = Een authenticator-app toevoegen
 add-app_notification = Meldingen op uw telefoon toevoegen
 add-security_questions = Beveiligingsvragen instellen
 remove-method = Verwijderen
+held-from-directory = Uit de directory van uw organisatie
 confirm-methods = Mijn methoden bevestigen
 postpone = Niet nu
 postpone-hint = { $count ->

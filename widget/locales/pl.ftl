@@ -207,6 +207,7 @@ add-authenticator = Dodaj aplikację uwierzytelniającą
 add-app_notification = Dodaj powiadomienia na telefonie
 add-security_questions = Skonfiguruj pytania zabezpieczające
 remove-method = Usuń
+held-from-directory = Z katalogu Twojej organizacji
 confirm-methods = Potwierdź moje metody
 postpone = Nie teraz
 postpone-hint = { $count ->

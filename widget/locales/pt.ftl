@@ -195,6 +195,7 @@ add-authenticator = Adicionar um aplicativo autenticador
 add-app_notification = Adicionar notificações no seu telefone
 add-security_questions = Configurar perguntas de segurança
 remove-method = Remover
+held-from-directory = Do diretório da sua organização
 confirm-methods = Confirmar meus métodos
 postpone = Agora não
 postpone-hint = { $count ->

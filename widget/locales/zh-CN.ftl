@@ -179,6 +179,7 @@ add-authenticator = 添加身份验证器应用
 add-app_notification = 添加手机通知
 add-security_questions = 设置安全问题
 remove-method = 移除
+held-from-directory = 来自贵组织的目录
 confirm-methods = 确认我的方式
 postpone = 以后再说
 postpone-hint = 你还可以推迟 { $count } 次。

@@ -418,6 +418,7 @@ mod tests {
             required: 1,
             allowed: vec![Method::EmailCode],
             methods: vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")],
+            from_directory: Vec::new(),
             pending,
             questions: None,
             removal_needs_sign_in_after: 0,
