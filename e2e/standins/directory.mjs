@@ -64,9 +64,9 @@ export const SEED_USERS = [
   }))),
   { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
   // Security questions in the browser suite (e2e/tests/register-questions.spec.ts), against
-  // the questions edge: an email address from the directory, one user per test and browser
-  // project.
-  ...['2', '3', '4'].flatMap((suffix) => ['quinn', 'remy', 'olaf'].map((name, index) => ({
+  // the questions edge, and the strength meter (strength.spec.ts): an email address from the
+  // directory, one user per test and browser project.
+  ...['2', '3', '4'].flatMap((suffix) => ['quinn', 'remy', 'olaf', 'nell', 'pia'].map((name, index) => ({
     id: `u-40${index}${suffix}`,
     username: `${name}${suffix}`,
     email: `${name}${suffix}@example.com`,

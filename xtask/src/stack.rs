@@ -79,7 +79,9 @@ pub fn demo() -> Result<(), String> {
 /// dist/sspr.js, beside dist/sspr-widget_bg.wasm: the two files a host page downloads for
 /// `<sspr-reset>`. The registration screens are a second build of the same crate
 /// (`--features register`), dist/sspr-register.js and dist/sspr-register_bg.wasm, which the
-/// loader fetches only for `<sspr-register>`.
+/// loader fetches only for `<sspr-register>`. The password strength estimate (zxcvbn) is a
+/// third, widget/strength: dist/sspr-strength.js and dist/sspr-strength_bg.wasm, fetched
+/// when a new-password screen appears.
 pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
     let root = sh::root();
     let mut cmd = sh::command(env, "trunk");
@@ -102,38 +104,19 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
         "register",
     ]);
     sh::run(&mut cmd)?;
-    let built = root.join("target/wasm32-unknown-unknown/release/sspr_widget.wasm");
-    let mut cmd = sh::command(env, "wasm-bindgen");
-    cmd.current_dir(&root)
-        .args(["--target", "web", "--no-typescript", "--out-dir", "dist"])
-        .args(["--out-name", "sspr-register"])
-        .arg(&built);
-    sh::run(&mut cmd)?;
-    let mut cmd = sh::command(env, "wasm-opt");
-    cmd.current_dir(&root).args([
-        "-Oz",
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-reference-types",
-        "--enable-multivalue",
-        "dist/sspr-register_bg.wasm",
-        "-o",
-        "dist/sspr-register_bg.wasm",
+    lazy_module(env, "sspr_widget", "sspr-register")?;
+    let mut cmd = sh::cargo(env);
+    cmd.args([
+        "build",
+        "--release",
+        "--offline",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "sspr-strength",
     ]);
     sh::run(&mut cmd)?;
-    let mut cmd = sh::command(env, "esbuild");
-    cmd.current_dir(&root).args([
-        "dist/sspr-register.js",
-        "--format=esm",
-        "--minify",
-        "--target=es2022",
-        "--allow-overwrite",
-        "--outfile=dist/sspr-register.js",
-        "--log-level=warning",
-    ]);
-    sh::run(&mut cmd)?;
+    lazy_module(env, "sspr_strength", "sspr-strength")?;
     let mut cmd = sh::command(env, "esbuild");
     cmd.current_dir(&root).args([
         "widget/js/sspr.js",
@@ -144,6 +127,49 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
         "--loader:.css=text",
         "--alias:sspr-widget-glue=./dist/sspr-widget.js",
         "--outfile=dist/sspr.js",
+        "--log-level=warning",
+    ]);
+    sh::run(&mut cmd)
+}
+
+/// Turns the wasm cargo built as `crate_name` into dist/`out`.js and dist/`out`_bg.wasm, a
+/// module the loader imports on demand: the steps Trunk runs (wasm-bindgen, wasm-opt), then
+/// esbuild to minify the glue.
+fn lazy_module(env: &ToolEnv, crate_name: &str, out: &str) -> Result<(), String> {
+    let root = sh::root();
+    let built = root.join(format!(
+        "target/wasm32-unknown-unknown/release/{crate_name}.wasm"
+    ));
+    let mut cmd = sh::command(env, "wasm-bindgen");
+    cmd.current_dir(&root)
+        .args(["--target", "web", "--no-typescript", "--out-dir", "dist"])
+        .args(["--out-name", out])
+        .arg(&built);
+    sh::run(&mut cmd)?;
+    let wasm = format!("dist/{out}_bg.wasm");
+    let mut cmd = sh::command(env, "wasm-opt");
+    cmd.current_dir(&root).args([
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+        &wasm,
+        "-o",
+        &wasm,
+    ]);
+    sh::run(&mut cmd)?;
+    let js = format!("dist/{out}.js");
+    let mut cmd = sh::command(env, "esbuild");
+    cmd.current_dir(&root).args([
+        &js,
+        "--format=esm",
+        "--minify",
+        "--target=es2022",
+        "--allow-overwrite",
+        &format!("--outfile={js}"),
         "--log-level=warning",
     ]);
     sh::run(&mut cmd)

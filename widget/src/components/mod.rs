@@ -25,5 +25,6 @@ pub mod register_widget;
 pub mod reset_widget;
 #[cfg(feature = "register")]
 pub mod sign_in_again;
+pub mod strength_meter;
 pub mod totp_form;
 pub mod unsupported_step;

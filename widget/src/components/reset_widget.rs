@@ -20,6 +20,7 @@ use super::unsupported_step::UnsupportedStep;
 use crate::api::{AnswersRequest, Call, Client, ClientError};
 use crate::events::{Emitter, WidgetEvent};
 use crate::i18n::{I18n, Locale};
+use crate::strength::StrengthLoader;
 
 /// What the user has typed, kept across steps and re-renders so nothing is lost on an error.
 #[derive(Clone, Copy)]
@@ -65,6 +66,9 @@ pub fn ResetWidget(
     /// The messages, in one of [`crate::i18n::LOCALES`] (see [`crate::i18n::negotiate`]).
     #[prop(default = Locale::english())]
     locale: Locale,
+    /// Fetches the password strength estimate for the new-password screen (none: no meter).
+    #[prop(default = StrengthLoader::none())]
+    strength: StrengthLoader,
 ) -> impl IntoView {
     let (lang, dir) = (locale.tag(), locale.dir());
     let i18n = I18n::new(locale);
@@ -247,7 +251,7 @@ pub fn ResetWidget(
                 }
                 .into_any(),
                 Step::NewPassword { rules } => view! {
-                    <NewPasswordForm typed status rules on_submit=on_password />
+                    <NewPasswordForm typed status rules strength=strength.clone() on_submit=on_password />
                 }
                 .into_any(),
                 Step::Done => view! { <DoneView kind /> }.into_any(),
