@@ -7,7 +7,7 @@ const user = params.get('user') ?? 'rosa2';
 const element = document.getElementById('register');
 const status = document.getElementById('host-status');
 const signIn = document.getElementById('host-sign-in');
-for (const name of ['lang', 'dom']) {
+for (const name of ['lang', 'dom', 'edge']) {
   if (params.get(name)) element.setAttribute(name, params.get(name));
 }
 

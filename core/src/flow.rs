@@ -1392,6 +1392,85 @@ mod tests {
     }
 
     #[test]
+    fn a_user_can_switch_from_a_code_to_another_method() {
+        let mut m = many(user(), &[Method::EmailCode, Method::SmsCode], 1, 11);
+        let mut fill = test_fill(9);
+        let emailed = sent_code(
+            &m.flow
+                .choose(Method::EmailCode, KEY, Proofs::default(), T0, &mut fill)
+                .unwrap(),
+        );
+        // From the code screen, the user asks for a text instead.
+        let texted = sent_code(
+            &m.flow
+                .choose(Method::SmsCode, KEY, Proofs::default(), T0 + 1, &mut fill)
+                .unwrap(),
+        );
+        assert!(matches!(
+            m.flow.step(),
+            Step::VerifyCode {
+                channel: Channel::Sms,
+                ..
+            }
+        ));
+        // The abandoned email code proves nothing any more (unless it happens to be the same).
+        if emailed != texted {
+            assert!(m.flow.submit_code(KEY, &emailed, T0 + 2).is_err());
+        }
+        m.flow.submit_code(KEY, &texted, T0 + 3).unwrap();
+        assert_eq!(m.flow.verified, vec![Method::SmsCode]);
+        assert!(matches!(m.flow.step(), Step::NewPassword { .. }));
+    }
+
+    #[test]
+    fn switching_from_the_questions_or_the_authenticator_keeps_the_proofs_so_far() {
+        let methods = [
+            Method::EmailCode,
+            Method::Authenticator,
+            Method::SecurityQuestions,
+        ];
+        let mut m = many(user(), &methods, 2, 12);
+        let mut fill = test_fill(9);
+        let proofs = Proofs {
+            questions: Some(&m.questions),
+        };
+        let code = sent_code(
+            &m.flow
+                .choose(Method::EmailCode, KEY, proofs, T0, &mut fill)
+                .unwrap(),
+        );
+        m.flow.submit_code(KEY, &code, T0 + 1).unwrap();
+        m.flow
+            .choose(Method::SecurityQuestions, KEY, proofs, T0 + 2, &mut fill)
+            .unwrap();
+        // Questions → authenticator → questions → authenticator: each a switch, none a proof.
+        m.flow
+            .choose(Method::Authenticator, KEY, proofs, T0 + 3, &mut fill)
+            .unwrap();
+        assert_eq!(m.flow.step(), Step::VerifyTotp);
+        m.flow
+            .choose(Method::SecurityQuestions, KEY, proofs, T0 + 4, &mut fill)
+            .unwrap();
+        assert!(matches!(m.flow.step(), Step::AnswerQuestions { .. }));
+        assert_eq!(m.flow.verified, vec![Method::EmailCode]);
+        // The method proved already cannot be chosen again to stand for the second one.
+        assert_eq!(
+            m.flow
+                .choose(Method::EmailCode, KEY, proofs, T0 + 5, &mut fill),
+            Err(FlowError::MethodNotOffered)
+        );
+        assert!(matches!(m.flow.step(), Step::AnswerQuestions { .. }));
+        m.flow
+            .choose(Method::Authenticator, KEY, proofs, T0 + 6, &mut fill)
+            .unwrap();
+        let totp = m.totp.code_at(T0 + 6);
+        m.flow
+            .submit_totp(Some(&mut m.totp), &totp, T0 + 6)
+            .unwrap();
+        assert!(matches!(m.flow.step(), Step::NewPassword { .. }));
+    }
+
+    #[test]
     fn an_authenticator_code_proves_the_authenticator() {
         let mut m = many(user(), &[Method::Authenticator, Method::EmailCode], 2, 2);
         let mut fill = test_fill(9);

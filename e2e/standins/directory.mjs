@@ -63,6 +63,35 @@ export const SEED_USERS = [
     password: `Initial-Password-${name}${suffix}`,
   }))),
   { id: 'u-1003', username: 'carol', email: 'carol@example.com', display_name: 'Carol Nguyen', enabled: false, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-3' },
+  // Security questions in the browser suite (e2e/tests/register-questions.spec.ts), against
+  // the questions edge, and the strength meter (strength.spec.ts): an email address from the
+  // directory, one user per test and browser project.
+  ...['2', '3', '4'].flatMap((suffix) => ['quinn', 'remy', 'olaf', 'nell', 'pia'].map((name, index) => ({
+    id: `u-40${index}${suffix}`,
+    username: `${name}${suffix}`,
+    email: `${name}${suffix}@example.com`,
+    display_name: `${name[0].toUpperCase()}${name.slice(1)} ${suffix}`,
+    enabled: true,
+    locked: false,
+    admin: false,
+    groups: ['staff'],
+    password: `Initial-Password-${name}${suffix}`,
+  }))),
+  // Switching methods in the browser suite (e2e/tests/methods.spec.ts): an email address and
+  // a mobile number that no other test texts, so no resend cooldown is shared. Last, so the
+  // stand-ins' index-based ids of the users above do not move.
+  ...['2', '3', '4'].map((suffix) => ({
+    id: `u-1014${suffix}`,
+    username: `mia${suffix}`,
+    email: `mia${suffix}@example.com`,
+    phone: `+49151123459${suffix}0`,
+    display_name: `Mia Berg ${suffix}`,
+    enabled: true,
+    locked: false,
+    admin: false,
+    groups: ['staff'],
+    password: `Initial-Password-14${suffix}`,
+  })),
 ];
 
 const HISTORY = 3;

@@ -23,7 +23,7 @@ const TYPES = {
 };
 
 /** The files a host page downloads for the widget, and the languages it fetches on demand. */
-const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
+const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|sspr-strength\.js|sspr-strength_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
 
 /**
  * An `sspr1.` sign-in ticket (see sspr_core::ticket): what a host's backend mints for the
@@ -35,12 +35,12 @@ export function mintTicket(key, sub, iat, lifetimeSecs) {
   return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
 }
 
-export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey }) {
+export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey, otherEdges = [] }) {
   const root = path.resolve(dist);
   const examples = path.resolve(root, '..', 'examples');
   const csp = [
     "default-src 'none'", `script-src 'self' ${cdn} 'wasm-unsafe-eval'`, "style-src 'self'", "img-src 'self' data:",
-    `connect-src 'self' ${edge} ${cdn}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
+    `connect-src 'self' ${[edge, ...otherEdges, cdn].join(' ')}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
   ].join('; ');
   const site = { server: null, origin: null, oidc: null };
   // Sign-ins under way, by state: the PKCE verifier and where to go back to.

@@ -7,6 +7,7 @@
 //
 //   node stack.mjs --dist DIR --edge URL --mailbox-port N --sms-port N --directory-port N
 //                  --site-port N --oidc-port N [--scim-port N --graph-port N --graph-tenant T --graph-client-id ID]
+//                  [--edge-questions URL (another edge the site's pages may talk to: its CSP allows it)]
 //   (secrets come from SSPR_WEBHOOK_SECRET, SSPR_EMAIL_API_KEY, SSPR_SMS_ACCOUNT_SID and
 //   SSPR_SMS_AUTH_TOKEN; SSPR_REGISTRATION_TICKET_KEY lets the site mint sign-in tickets; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
 //   SSPR_GRAPH_CLIENT_SECRET are set)
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'site-port': { type: 'string', default: '0' }, 'oidc-port': { type: 'string', default: '0' },
     'scim-port': { type: 'string', default: '0' }, 'graph-port': { type: 'string', default: '0' },
     'graph-tenant': { type: 'string' }, 'graph-client-id': { type: 'string' },
+    'edge-questions': { type: 'string' },
   },
 });
 const secret = process.env.SSPR_WEBHOOK_SECRET;
@@ -53,6 +55,7 @@ const cdnUrl = `http://127.0.0.1:${cdn.port}`;
 const site = await startSite({
   port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl,
   sms: `http://127.0.0.1:${sms.port}`, directory, ticketKey: process.env.SSPR_REGISTRATION_TICKET_KEY,
+  otherEdges: values['edge-questions'] ? [values['edge-questions']] : [],
 });
 
 // The demo site's callback is where a page of the site would receive its code.

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { expectAccessible } from './fixtures/a11y';
+import { RegisterPage } from './fixtures/register_page';
 import { resetStack, user } from './fixtures/stack';
 
 /** A one-line message from a locale file, as the widget shows it. */
@@ -70,4 +71,36 @@ test('a bad lang attribute is named', async ({ page }) => {
   await expect(page.locator('sspr-reset').getByRole('alert')).toHaveText(
     'sspr: the `lang` option "english please" is not a language tag such as "de" or "pt-BR"',
   );
+});
+
+// The edge writes its emails and texts in the language the user sees: every call carries it.
+test('every call to the edge carries the widget\'s language', async ({ page }, testInfo) => {
+  const sent: { url: string; language: string | undefined }[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith('/v1/')) {
+      sent.push({ url: request.url(), language: request.headers()['accept-language'] });
+    }
+  });
+  await page.goto('/examples/plain.html');
+  await page.evaluate(() => document.querySelector('sspr-reset')!.setAttribute('lang', 'de'));
+  const widget = page.locator('sspr-reset');
+  await widget.getByLabel(message('de', 'identify-username')).fill(`${user('sprache', testInfo)}@example.com`);
+  await widget.getByRole('button', { name: message('de', 'identify-submit') }).click();
+  await expect(widget.getByRole('heading', { name: message('de', 'code-title-email') })).toBeVisible();
+  expect(sent.map((s) => new URL(s.url).pathname)).toContain('/v1/reset/start');
+  expect(sent.every((s) => s.language === 'de')).toBe(true);
+});
+
+test('registration calls carry the widget\'s language too', async ({ page }, testInfo) => {
+  const languages: (string | undefined)[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/v1/register')) {
+      languages.push(request.headers()['accept-language']);
+    }
+  });
+  const register = new RegisterPage(page);
+  await register.open(user('rosa', testInfo), { lang: 'pt-BR' });
+  await expect(register.widget.locator('section')).toHaveAttribute('lang', 'pt');
+  await expect.poll(() => languages.length).toBeGreaterThan(0);
+  expect(languages.every((l) => l === 'pt')).toBe(true);
 });

@@ -46,8 +46,39 @@ test('an administrator proves email and phone, one after the other, then resets'
   await page.screenshot({ path: testInfo.outputPath('8-second-method.png') });
   await reset.widget().screenshot({ path: testInfo.outputPath('widget-8-second-method.png') });
   await widget.getByRole('button', { name: /^Text a code to/ }).click();
+  await expect(widget.getByRole('heading', { name: 'Check your phone' })).toBeVisible();
+  // The phone is the only method left: there is no other to switch to.
+  await expect(widget.getByRole('button', { name: 'Use another method' })).toHaveCount(0);
   await reset.enterCode((await codeTextedTo(phoneOf(dana))).code);
   await reset.chooseNewPassword('two gates for admins');
   await expect(widget.getByRole('heading', { name: 'Password changed' })).toBeVisible();
   expect(await canSignIn(dana, 'two gates for admins')).toBe(true);
+});
+
+test('from the code screen the user switches to another method and proves that one', async ({ page }, testInfo) => {
+  const mia = user('mia', testInfo);
+  const reset = new ResetPage(page);
+  await reset.open();
+  await reset.submitUsername(mia);
+  const widget = reset.widget();
+  await widget.getByRole('button', { name: /^Email a code to/ }).click();
+  await expect(widget.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  const emailed = await codeSentTo(`${mia}@example.com`);
+  await expectAccessible(page, 'code screen with another method offered');
+
+  await widget.getByRole('button', { name: 'Use another method' }).click();
+  await expect(widget.getByRole('heading', { name: "Choose how to verify it's you" })).toBeFocused();
+  await widget.getByRole('button', { name: /^Text a code to/ }).click();
+  await expect(widget.getByRole('heading', { name: 'Check your phone' })).toBeVisible();
+  const { code } = await codeTextedTo(phoneOf(mia));
+  // The emailed code was abandoned by the switch: it no longer proves anything.
+  if (emailed !== code) {
+    await reset.enterCode(emailed);
+    await expect(reset.error()).not.toBeEmpty();
+    await reset.codeInput().fill('');
+  }
+  await reset.enterCode(code);
+  await reset.chooseNewPassword('switched to my phone');
+  await expect(widget.getByRole('heading', { name: 'Password changed' })).toBeVisible();
+  expect(await canSignIn(mia, 'switched to my phone')).toBe(true);
 });

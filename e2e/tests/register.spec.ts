@@ -187,6 +187,21 @@ test('a method is removed from "my methods" after signing in again', async ({ pa
   await expect(registration.widget.getByTestId('sspr-progress')).toContainText('0 of 1 set up');
 });
 
+test('the directory\'s own email address and mobile number are marked as the organisation\'s, with no Remove', async ({ page }, testInfo) => {
+  const registration = new RegisterPage(page);
+  // hana's address and number come from the directory; she registered nothing herself.
+  await registration.open(user('hana', testInfo));
+  // Held but never confirmed: re-confirmation is due.
+  await expect(registration.heading('Are these still yours?')).toBeVisible();
+  await expect(registration.held()).toHaveCount(2);
+  for (const item of await registration.held().all()) {
+    await expect(item.getByTestId('sspr-from-directory')).toHaveText("From your organisation's directory");
+    await expect(item.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+  }
+  await expectAccessible(page, 'methods held from the directory');
+  await registration.widget.screenshot({ path: testInfo.outputPath('register-directory.png') });
+});
+
 test.describe('on a 320 px wide screen, in the light DOM', () => {
   test.use({ viewport: { width: 320, height: 640 } });
 

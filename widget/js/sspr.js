@@ -18,7 +18,8 @@ import css from '../../style/sspr.css';
 
 // Two wasm builds of the widget: the reset screens (bundled here, started by the first
 // <sspr-reset>) and the registration screens (sspr-register.js and its .wasm beside this
-// module, fetched by the first <sspr-register>). A page downloads only what it shows.
+// module, fetched by the first <sspr-register>), and a third for the strength meter (below).
+// A page downloads only what it shows.
 let resetReady;
 let registerReady;
 function widgetModule(flow) {
@@ -36,6 +37,24 @@ function widgetModule(flow) {
   }
   resetReady ??= initReset().then(() => resetGlue);
   return resetReady;
+}
+
+// The password strength estimate (zxcvbn's dictionaries: large) is a third build,
+// sspr-strength.js and its .wasm beside this module, fetched when a new-password screen
+// first appears; until then (or if it cannot be fetched) the screen shows no meter.
+let strengthReady;
+function strengthModule() {
+  strengthReady ??= import(new URL('sspr-strength.js', import.meta.url).href)
+    .then(async (glue) => {
+      await glue.default();
+      return glue;
+    })
+    .catch((err) => {
+      strengthReady = undefined;
+      console.warn(`sspr: the password strength estimate could not be loaded: ${err.message}`);
+      throw err;
+    });
+  return strengthReady;
 }
 
 // English is compiled into the wasm; another language is fetched once, on demand, from
@@ -125,6 +144,7 @@ export async function mount(element, options = {}) {
     container.dataset.ssprTheme = choice('theme', options.theme, THEMES);
     widget = glue.mount(container, element, {
       edge: options.edge, flow: options.flow, lang: options.lang, credential: options.credential, messages,
+      strength: strengthModule,
     });
   } catch (err) {
     if (!container.isConnected) root.replaceChildren(container);

@@ -18,6 +18,7 @@ code-submit = تحقّق
 code-resend = إرسال رمز جديد
 code-resend-wait = إرسال رمز جديد بعد { $seconds } ث
 restart = البدء من جديد
+switch-method = استخدام طريقة أخرى
 
 ## اختيار الطريقة
 choose-title = اختر طريقة التحقق من هويتك
@@ -54,6 +55,30 @@ rule-met = (مستوفًى)
 rule-not-met = (غير مستوفًى)
 password-not-ready = كلمة المرور الجديدة لا تستوفي القواعد أدناه بعد.
 password-submit = تغيير كلمة المرور
+strength-label = قوة كلمة المرور
+strength-score-0 = ضعيفة جدًا
+strength-score-1 = ضعيفة
+strength-score-2 = مقبولة
+strength-score-3 = قوية
+strength-score-4 = قوية جدًا
+strength-warning-keyboard = صفوف المفاتيح وأنماطها سهلة التخمين.
+strength-warning-repeats = الأحرف المكررة سهلة التخمين.
+strength-warning-common = هذه كلمة مرور شائعة جدًا.
+strength-warning-similar = هذه تشبه كلمة مرور شائعة.
+strength-warning-sequence = التسلسلات مثل abc أو 6543 سهلة التخمين.
+strength-warning-years = السنوات الأخيرة سهلة التخمين.
+strength-warning-word = الكلمة الواحدة وحدها سهلة التخمين.
+strength-warning-dates = التواريخ سهلة التخمين.
+strength-warning-names = الأسماء وحدها سهلة التخمين.
+strength-suggestion-more_words = أضف كلمة أو كلمتين؛ الكلمات غير الشائعة أفضل.
+strength-suggestion-no_symbols_needed = لا حاجة إلى رموز أو أرقام أو أحرف كبيرة: الطول أهم.
+strength-suggestion-capitals = الأحرف الكبيرة لا تفيد كثيرًا.
+strength-suggestion-reversed = الكلمات المقلوبة ليست أصعب تخمينًا بكثير.
+strength-suggestion-substitutions = الاستبدالات مثل @ بدل a لا تفيد كثيرًا.
+strength-suggestion-keyboard = استخدم نمط مفاتيح أطول وبمنعطفات أكثر.
+strength-suggestion-repeats = تجنب تكرار الكلمات والأحرف.
+strength-suggestion-sequences = تجنب التسلسلات.
+strength-suggestion-dates = تجنب التواريخ والسنوات المرتبطة بك.
 
 ## النتائج
 done-title-reset = تم تغيير كلمة المرور
@@ -217,6 +242,7 @@ add-authenticator = إضافة تطبيق مصادقة
 add-app_notification = إضافة الإشعارات على هاتفك
 add-security_questions = إعداد أسئلة الأمان
 remove-method = إزالة
+held-from-directory = من دليل مؤسستك
 confirm-methods = تأكيد طرقي
 postpone = ليس الآن
 postpone-hint = { $count ->

@@ -18,6 +18,7 @@ code-submit = Bestätigen
 code-resend = Neuen Code senden
 code-resend-wait = Neuen Code senden in { $seconds } s
 restart = Neu beginnen
+switch-method = Andere Methode verwenden
 
 ## Methode wählen
 choose-title = Wählen Sie, wie Sie sich bestätigen
@@ -46,6 +47,30 @@ rule-met = (erfüllt)
 rule-not-met = (nicht erfüllt)
 password-not-ready = Ihr neues Passwort erfüllt die folgenden Regeln noch nicht.
 password-submit = Passwort ändern
+strength-label = Passwortstärke
+strength-score-0 = Sehr schwach
+strength-score-1 = Schwach
+strength-score-2 = Mittel
+strength-score-3 = Stark
+strength-score-4 = Sehr stark
+strength-warning-keyboard = Tastenreihen und -muster sind leicht zu erraten.
+strength-warning-repeats = Wiederholte Zeichen sind leicht zu erraten.
+strength-warning-common = Dies ist ein sehr häufiges Passwort.
+strength-warning-similar = Dies ähnelt einem häufigen Passwort.
+strength-warning-sequence = Folgen wie abc oder 6543 sind leicht zu erraten.
+strength-warning-years = Jahreszahlen der letzten Jahre sind leicht zu erraten.
+strength-warning-word = Ein einzelnes Wort ist leicht zu erraten.
+strength-warning-dates = Datumsangaben sind leicht zu erraten.
+strength-warning-names = Namen allein sind leicht zu erraten.
+strength-suggestion-more_words = Fügen Sie ein oder zwei Wörter hinzu; ungewöhnliche Wörter sind besser.
+strength-suggestion-no_symbols_needed = Sonderzeichen, Ziffern oder Großbuchstaben sind nicht nötig: Länge zählt mehr.
+strength-suggestion-capitals = Großbuchstaben helfen wenig.
+strength-suggestion-reversed = Rückwärts geschriebene Wörter sind kaum schwerer zu erraten.
+strength-suggestion-substitutions = Ersetzungen wie @ für a helfen wenig.
+strength-suggestion-keyboard = Verwenden Sie ein längeres Tastenmuster mit mehr Richtungswechseln.
+strength-suggestion-repeats = Vermeiden Sie wiederholte Wörter und Zeichen.
+strength-suggestion-sequences = Vermeiden Sie Zeichenfolgen.
+strength-suggestion-dates = Vermeiden Sie Daten und Jahreszahlen, die mit Ihnen zu tun haben.
 
 ## Ergebnisse
 done-title-reset = Passwort geändert
@@ -194,6 +219,7 @@ add-authenticator = Authentifizierungs-App hinzufügen
 add-app_notification = Benachrichtigungen auf Ihrem Telefon hinzufügen
 add-security_questions = Sicherheitsfragen einrichten
 remove-method = Entfernen
+held-from-directory = Aus dem Verzeichnis Ihrer Organisation
 confirm-methods = Meine Methoden bestätigen
 postpone = Nicht jetzt
 postpone-hint = { $count ->

@@ -18,6 +18,7 @@ code-submit = Verify
 code-resend = Send a new code
 code-resend-wait = Send a new code in { $seconds } s
 restart = Start over
+switch-method = Use another method
 
 ## Choose a method
 choose-title = Choose how to verify it's you
@@ -46,6 +47,30 @@ rule-met = (met)
 rule-not-met = (not met)
 password-not-ready = Your new password does not meet the rules below yet.
 password-submit = Change password
+strength-label = Password strength
+strength-score-0 = Very weak
+strength-score-1 = Weak
+strength-score-2 = Fair
+strength-score-3 = Strong
+strength-score-4 = Very strong
+strength-warning-keyboard = Rows and patterns of keys are easy to guess.
+strength-warning-repeats = Repeated characters are easy to guess.
+strength-warning-common = This is a very common password.
+strength-warning-similar = This is similar to a common password.
+strength-warning-sequence = Sequences like abc or 6543 are easy to guess.
+strength-warning-years = Recent years are easy to guess.
+strength-warning-word = A word on its own is easy to guess.
+strength-warning-dates = Dates are easy to guess.
+strength-warning-names = Names on their own are easy to guess.
+strength-suggestion-more_words = Add another word or two; uncommon words are better.
+strength-suggestion-no_symbols_needed = No need for symbols, digits or capitals: length matters more.
+strength-suggestion-capitals = Capital letters do not help much.
+strength-suggestion-reversed = Reversed words are not much harder to guess.
+strength-suggestion-substitutions = Swaps like @ for a do not help much.
+strength-suggestion-keyboard = Use a longer keyboard pattern with more turns.
+strength-suggestion-repeats = Avoid repeated words and characters.
+strength-suggestion-sequences = Avoid sequences.
+strength-suggestion-dates = Avoid dates and years that are linked to you.
 
 ## Outcomes
 done-title-reset = Password changed
@@ -194,6 +219,7 @@ add-authenticator = Add an authenticator app
 add-app_notification = Add notifications on your phone
 add-security_questions = Set up security questions
 remove-method = Remove
+held-from-directory = From your organisation's directory
 confirm-methods = Confirm my methods
 postpone = Not now
 postpone-hint = { $count ->

@@ -18,6 +18,7 @@ code-submit = Verificar
 code-resend = Enviar un código nuevo
 code-resend-wait = Enviar un código nuevo en { $seconds } s
 restart = Empezar de nuevo
+switch-method = Usar otro método
 
 ## Elegir un método
 choose-title = Elija cómo confirmar su identidad
@@ -46,6 +47,30 @@ rule-met = (cumplida)
 rule-not-met = (no cumplida)
 password-not-ready = Su nueva contraseña todavía no cumple las reglas siguientes.
 password-submit = Cambiar la contraseña
+strength-label = Seguridad de la contraseña
+strength-score-0 = Muy débil
+strength-score-1 = Débil
+strength-score-2 = Aceptable
+strength-score-3 = Segura
+strength-score-4 = Muy segura
+strength-warning-keyboard = Las filas y patrones de teclas son fáciles de adivinar.
+strength-warning-repeats = Los caracteres repetidos son fáciles de adivinar.
+strength-warning-common = Es una contraseña muy común.
+strength-warning-similar = Se parece a una contraseña común.
+strength-warning-sequence = Las secuencias como abc o 6543 son fáciles de adivinar.
+strength-warning-years = Los años recientes son fáciles de adivinar.
+strength-warning-word = Una palabra sola es fácil de adivinar.
+strength-warning-dates = Las fechas son fáciles de adivinar.
+strength-warning-names = Los nombres solos son fáciles de adivinar.
+strength-suggestion-more_words = Añada una o dos palabras más; las poco comunes son mejores.
+strength-suggestion-no_symbols_needed = No hacen falta símbolos, dígitos ni mayúsculas: importa más la longitud.
+strength-suggestion-capitals = Las mayúsculas ayudan poco.
+strength-suggestion-reversed = Las palabras al revés no son mucho más difíciles de adivinar.
+strength-suggestion-substitutions = Cambios como @ por a ayudan poco.
+strength-suggestion-keyboard = Use un patrón de teclas más largo y con más giros.
+strength-suggestion-repeats = Evite palabras y caracteres repetidos.
+strength-suggestion-sequences = Evite las secuencias.
+strength-suggestion-dates = Evite fechas y años relacionados con usted.
 
 ## Resultados
 done-title-reset = Contraseña cambiada
@@ -194,6 +219,7 @@ add-authenticator = Añadir una aplicación de autenticación
 add-app_notification = Añadir notificaciones en tu teléfono
 add-security_questions = Configurar preguntas de seguridad
 remove-method = Quitar
+held-from-directory = Del directorio de su organización
 confirm-methods = Confirmar mis métodos
 postpone = Ahora no
 postpone-hint = { $count ->

@@ -18,6 +18,7 @@ code-submit = Vérifier
 code-resend = Envoyer un nouveau code
 code-resend-wait = Envoyer un nouveau code dans { $seconds } s
 restart = Recommencer
+switch-method = Utiliser une autre méthode
 
 ## Choix de la méthode
 choose-title = Choisissez comment confirmer votre identité
@@ -46,6 +47,30 @@ rule-met = (respectée)
 rule-not-met = (non respectée)
 password-not-ready = Votre nouveau mot de passe ne respecte pas encore les règles ci-dessous.
 password-submit = Changer le mot de passe
+strength-label = Robustesse du mot de passe
+strength-score-0 = Très faible
+strength-score-1 = Faible
+strength-score-2 = Moyen
+strength-score-3 = Robuste
+strength-score-4 = Très robuste
+strength-warning-keyboard = Les rangées et motifs de touches sont faciles à deviner.
+strength-warning-repeats = Les caractères répétés sont faciles à deviner.
+strength-warning-common = C'est un mot de passe très courant.
+strength-warning-similar = Cela ressemble à un mot de passe courant.
+strength-warning-sequence = Les suites comme abc ou 6543 sont faciles à deviner.
+strength-warning-years = Les années récentes sont faciles à deviner.
+strength-warning-word = Un mot seul est facile à deviner.
+strength-warning-dates = Les dates sont faciles à deviner.
+strength-warning-names = Les noms seuls sont faciles à deviner.
+strength-suggestion-more_words = Ajoutez un ou deux mots ; les mots peu courants sont meilleurs.
+strength-suggestion-no_symbols_needed = Inutile d'ajouter symboles, chiffres ou majuscules : la longueur compte davantage.
+strength-suggestion-capitals = Les majuscules aident peu.
+strength-suggestion-reversed = Les mots à l'envers ne sont guère plus difficiles à deviner.
+strength-suggestion-substitutions = Les substitutions comme @ pour a aident peu.
+strength-suggestion-keyboard = Utilisez un motif de touches plus long, avec plus de changements de direction.
+strength-suggestion-repeats = Évitez les mots et caractères répétés.
+strength-suggestion-sequences = Évitez les suites.
+strength-suggestion-dates = Évitez les dates et années qui vous sont liées.
 
 ## Résultats
 done-title-reset = Mot de passe modifié
@@ -194,6 +219,7 @@ add-authenticator = Ajouter une application d’authentification
 add-app_notification = Ajouter les notifications sur votre téléphone
 add-security_questions = Configurer des questions de sécurité
 remove-method = Supprimer
+held-from-directory = Fourni par l'annuaire de votre organisation
 confirm-methods = Confirmer mes méthodes
 postpone = Pas maintenant
 postpone-hint = { $count ->

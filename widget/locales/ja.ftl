@@ -18,6 +18,7 @@ code-submit = 確認
 code-resend = 新しいコードを送信
 code-resend-wait = { $seconds } 秒後に新しいコードを送信できます
 restart = 最初からやり直す
+switch-method = 別の方法を使う
 
 ## 方法の選択
 choose-title = 本人確認の方法を選んでください
@@ -40,6 +41,30 @@ rule-met = （満たしています）
 rule-not-met = （満たしていません）
 password-not-ready = 新しいパスワードは、まだ下記のルールを満たしていません。
 password-submit = パスワードを変更
+strength-label = パスワードの強度
+strength-score-0 = 非常に弱い
+strength-score-1 = 弱い
+strength-score-2 = 普通
+strength-score-3 = 強い
+strength-score-4 = 非常に強い
+strength-warning-keyboard = キーの並びやパターンは推測されやすいです。
+strength-warning-repeats = 同じ文字の繰り返しは推測されやすいです。
+strength-warning-common = これは非常によく使われるパスワードです。
+strength-warning-similar = よく使われるパスワードに似ています。
+strength-warning-sequence = abc や 6543 のような連続は推測されやすいです。
+strength-warning-years = 最近の年は推測されやすいです。
+strength-warning-word = 単語ひとつだけでは推測されやすいです。
+strength-warning-dates = 日付は推測されやすいです。
+strength-warning-names = 名前だけでは推測されやすいです。
+strength-suggestion-more_words = 単語をもう 1、2 語加えてください。珍しい単語ほど効果的です。
+strength-suggestion-no_symbols_needed = 記号・数字・大文字は必須ではありません。長さのほうが重要です。
+strength-suggestion-capitals = 大文字はあまり効果がありません。
+strength-suggestion-reversed = 逆さにした単語もあまり推測しにくくなりません。
+strength-suggestion-substitutions = a を @ にするような置き換えはあまり効果がありません。
+strength-suggestion-keyboard = より長く、曲がり角の多いキーパターンを使ってください。
+strength-suggestion-repeats = 単語や文字の繰り返しは避けてください。
+strength-suggestion-sequences = 連続した文字や数字は避けてください。
+strength-suggestion-dates = ご自身に関係する日付や年は避けてください。
 
 ## 結果
 done-title-reset = パスワードを変更しました
@@ -178,6 +203,7 @@ add-authenticator = 認証アプリを追加
 add-app_notification = スマートフォンへの通知を追加
 add-security_questions = 秘密の質問を設定
 remove-method = 削除
+held-from-directory = 組織のディレクトリに登録済み
 confirm-methods = この方法で確定
 postpone = 後で
 postpone-hint = あと { $count } 回まで後回しにできます。

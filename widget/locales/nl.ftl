@@ -18,6 +18,7 @@ code-submit = Verifiëren
 code-resend = Nieuwe code sturen
 code-resend-wait = Nieuwe code sturen over { $seconds } s
 restart = Opnieuw beginnen
+switch-method = Een andere methode gebruiken
 
 ## Methode kiezen
 choose-title = Kies hoe je bevestigt dat jij het bent
@@ -46,6 +47,30 @@ rule-met = (voldaan)
 rule-not-met = (niet voldaan)
 password-not-ready = Je nieuwe wachtwoord voldoet nog niet aan de onderstaande regels.
 password-submit = Wachtwoord wijzigen
+strength-label = Wachtwoordsterkte
+strength-score-0 = Zeer zwak
+strength-score-1 = Zwak
+strength-score-2 = Redelijk
+strength-score-3 = Sterk
+strength-score-4 = Zeer sterk
+strength-warning-keyboard = Rijen en patronen van toetsen zijn makkelijk te raden.
+strength-warning-repeats = Herhaalde tekens zijn makkelijk te raden.
+strength-warning-common = Dit is een heel gangbaar wachtwoord.
+strength-warning-similar = Dit lijkt op een gangbaar wachtwoord.
+strength-warning-sequence = Reeksen zoals abc of 6543 zijn makkelijk te raden.
+strength-warning-years = Recente jaartallen zijn makkelijk te raden.
+strength-warning-word = Eén los woord is makkelijk te raden.
+strength-warning-dates = Datums zijn makkelijk te raden.
+strength-warning-names = Namen alleen zijn makkelijk te raden.
+strength-suggestion-more_words = Voeg nog een of twee woorden toe; ongewone woorden zijn beter.
+strength-suggestion-no_symbols_needed = Symbolen, cijfers of hoofdletters zijn niet nodig: lengte telt meer.
+strength-suggestion-capitals = Hoofdletters helpen weinig.
+strength-suggestion-reversed = Omgekeerde woorden zijn nauwelijks moeilijker te raden.
+strength-suggestion-substitutions = Vervangingen zoals @ voor a helpen weinig.
+strength-suggestion-keyboard = Gebruik een langer toetsenpatroon met meer bochten.
+strength-suggestion-repeats = Vermijd herhaalde woorden en tekens.
+strength-suggestion-sequences = Vermijd reeksen.
+strength-suggestion-dates = Vermijd datums en jaartallen die met u te maken hebben.
 
 ## Resultaten
 done-title-reset = Wachtwoord gewijzigd
@@ -194,6 +219,7 @@ add-authenticator = Een authenticator-app toevoegen
 add-app_notification = Meldingen op uw telefoon toevoegen
 add-security_questions = Beveiligingsvragen instellen
 remove-method = Verwijderen
+held-from-directory = Uit de directory van uw organisatie
 confirm-methods = Mijn methoden bevestigen
 postpone = Niet nu
 postpone-hint = { $count ->

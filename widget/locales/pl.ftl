@@ -18,6 +18,7 @@ code-submit = Zweryfikuj
 code-resend = Wyślij nowy kod
 code-resend-wait = Wyślij nowy kod za { $seconds } s
 restart = Zacznij od nowa
+switch-method = Użyj innej metody
 
 ## Wybór metody
 choose-title = Wybierz sposób potwierdzenia tożsamości
@@ -50,6 +51,30 @@ rule-met = (spełnione)
 rule-not-met = (niespełnione)
 password-not-ready = Nowe hasło nie spełnia jeszcze poniższych wymagań.
 password-submit = Zmień hasło
+strength-label = Siła hasła
+strength-score-0 = Bardzo słabe
+strength-score-1 = Słabe
+strength-score-2 = Średnie
+strength-score-3 = Silne
+strength-score-4 = Bardzo silne
+strength-warning-keyboard = Rzędy i wzory klawiszy łatwo odgadnąć.
+strength-warning-repeats = Powtórzone znaki łatwo odgadnąć.
+strength-warning-common = To bardzo popularne hasło.
+strength-warning-similar = To hasło przypomina popularne hasło.
+strength-warning-sequence = Ciągi takie jak abc lub 6543 łatwo odgadnąć.
+strength-warning-years = Ostatnie lata łatwo odgadnąć.
+strength-warning-word = Pojedyncze słowo łatwo odgadnąć.
+strength-warning-dates = Daty łatwo odgadnąć.
+strength-warning-names = Same imiona i nazwiska łatwo odgadnąć.
+strength-suggestion-more_words = Dodaj jeszcze jedno lub dwa słowa; rzadkie słowa są lepsze.
+strength-suggestion-no_symbols_needed = Symbole, cyfry ani wielkie litery nie są potrzebne: ważniejsza jest długość.
+strength-suggestion-capitals = Wielkie litery niewiele pomagają.
+strength-suggestion-reversed = Słowa pisane wspak nie są dużo trudniejsze do odgadnięcia.
+strength-suggestion-substitutions = Zamiany takie jak @ zamiast a niewiele pomagają.
+strength-suggestion-keyboard = Użyj dłuższego wzoru klawiszy z większą liczbą zmian kierunku.
+strength-suggestion-repeats = Unikaj powtórzonych słów i znaków.
+strength-suggestion-sequences = Unikaj ciągów.
+strength-suggestion-dates = Unikaj dat i lat związanych z Tobą.
 
 ## Wyniki
 done-title-reset = Hasło zostało zmienione
@@ -206,6 +231,7 @@ add-authenticator = Dodaj aplikację uwierzytelniającą
 add-app_notification = Dodaj powiadomienia na telefonie
 add-security_questions = Skonfiguruj pytania zabezpieczające
 remove-method = Usuń
+held-from-directory = Z katalogu Twojej organizacji
 confirm-methods = Potwierdź moje metody
 postpone = Nie teraz
 postpone-hint = { $count ->

@@ -18,6 +18,7 @@ code-submit = Verificar
 code-resend = Enviar um novo código
 code-resend-wait = Enviar um novo código em { $seconds } s
 restart = Recomeçar
+switch-method = Usar outro método
 
 ## Escolher um método
 choose-title = Escolha como confirmar sua identidade
@@ -46,6 +47,30 @@ rule-met = (cumprida)
 rule-not-met = (não cumprida)
 password-not-ready = A sua nova senha ainda não cumpre as regras abaixo.
 password-submit = Alterar senha
+strength-label = Força da senha
+strength-score-0 = Muito fraca
+strength-score-1 = Fraca
+strength-score-2 = Razoável
+strength-score-3 = Forte
+strength-score-4 = Muito forte
+strength-warning-keyboard = Filas e padrões de teclas são fáceis de adivinhar.
+strength-warning-repeats = Caracteres repetidos são fáceis de adivinhar.
+strength-warning-common = Esta é uma senha muito comum.
+strength-warning-similar = Esta senha é parecida com uma senha comum.
+strength-warning-sequence = Sequências como abc ou 6543 são fáceis de adivinhar.
+strength-warning-years = Anos recentes são fáceis de adivinhar.
+strength-warning-word = Uma palavra sozinha é fácil de adivinhar.
+strength-warning-dates = Datas são fáceis de adivinhar.
+strength-warning-names = Nomes sozinhos são fáceis de adivinhar.
+strength-suggestion-more_words = Acrescente mais uma ou duas palavras; palavras incomuns são melhores.
+strength-suggestion-no_symbols_needed = Não precisa de símbolos, dígitos ou maiúsculas: o comprimento conta mais.
+strength-suggestion-capitals = Letras maiúsculas ajudam pouco.
+strength-suggestion-reversed = Palavras invertidas não são muito mais difíceis de adivinhar.
+strength-suggestion-substitutions = Trocas como @ por a ajudam pouco.
+strength-suggestion-keyboard = Use um padrão de teclas mais longo e com mais mudanças de direção.
+strength-suggestion-repeats = Evite palavras e caracteres repetidos.
+strength-suggestion-sequences = Evite sequências.
+strength-suggestion-dates = Evite datas e anos ligados a você.
 
 ## Resultados
 done-title-reset = Senha alterada
@@ -194,6 +219,7 @@ add-authenticator = Adicionar um aplicativo autenticador
 add-app_notification = Adicionar notificações no seu telefone
 add-security_questions = Configurar perguntas de segurança
 remove-method = Remover
+held-from-directory = Do diretório da sua organização
 confirm-methods = Confirmar meus métodos
 postpone = Agora não
 postpone-hint = { $count ->

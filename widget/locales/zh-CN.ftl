@@ -18,6 +18,7 @@ code-submit = 验证
 code-resend = 发送新验证码
 code-resend-wait = { $seconds } 秒后可发送新验证码
 restart = 重新开始
+switch-method = 使用其他方式
 
 ## 选择方式
 choose-title = 选择验证身份的方式
@@ -40,6 +41,30 @@ rule-met = （已满足）
 rule-not-met = （未满足）
 password-not-ready = 您的新密码尚未满足以下规则。
 password-submit = 更改密码
+strength-label = 密码强度
+strength-score-0 = 非常弱
+strength-score-1 = 弱
+strength-score-2 = 一般
+strength-score-3 = 强
+strength-score-4 = 非常强
+strength-warning-keyboard = 键盘上的连续行和图案很容易被猜到。
+strength-warning-repeats = 重复的字符很容易被猜到。
+strength-warning-common = 这是一个非常常见的密码。
+strength-warning-similar = 这与常见密码相似。
+strength-warning-sequence = 像 abc 或 6543 这样的序列很容易被猜到。
+strength-warning-years = 最近的年份很容易被猜到。
+strength-warning-word = 单个单词很容易被猜到。
+strength-warning-dates = 日期很容易被猜到。
+strength-warning-names = 单独的姓名很容易被猜到。
+strength-suggestion-more_words = 再加一两个单词；不常见的单词更好。
+strength-suggestion-no_symbols_needed = 不需要符号、数字或大写字母：长度更重要。
+strength-suggestion-capitals = 大写字母帮助不大。
+strength-suggestion-reversed = 倒写的单词并不难猜多少。
+strength-suggestion-substitutions = 用 @ 代替 a 之类的替换帮助不大。
+strength-suggestion-keyboard = 请使用更长、转折更多的键盘图案。
+strength-suggestion-repeats = 避免重复的单词和字符。
+strength-suggestion-sequences = 避免序列。
+strength-suggestion-dates = 避免与您相关的日期和年份。
 
 ## 结果
 done-title-reset = 密码已更改
@@ -178,6 +203,7 @@ add-authenticator = 添加身份验证器应用
 add-app_notification = 添加手机通知
 add-security_questions = 设置安全问题
 remove-method = 移除
+held-from-directory = 来自贵组织的目录
 confirm-methods = 确认我的方式
 postpone = 以后再说
 postpone-hint = 你还可以推迟 { $count } 次。

@@ -67,16 +67,24 @@ impl std::fmt::Debug for AnswersRequest {
     }
 }
 
-/// The edge's base URL, e.g. `https://sspr.example.com`.
+/// The edge's base URL, e.g. `https://sspr.example.com`, and the language the widget shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Client {
     base: String,
+    lang: String,
 }
 
+/// The request header that tells the edge the widget's language, so the emails and texts it
+/// sends are in the language the user reads on screen. `Accept-Language` is CORS-safelisted
+/// (for a tag's characters), so it needs nothing from the edge's `Access-Control-Allow-Headers`.
+pub const LANGUAGE_HEADER: &str = "Accept-Language";
+
 impl Client {
-    pub fn new(base: &str) -> Self {
+    /// A client for the edge at `base`, speaking `lang` (the widget's resolved locale tag).
+    pub fn new(base: &str, lang: &str) -> Self {
         Client {
             base: base.trim_end_matches('/').to_owned(),
+            lang: lang.to_owned(),
         }
     }
 
@@ -96,6 +104,7 @@ impl Client {
 
     async fn post<T: Serialize>(&self, path: &str, body: &T) -> Result<Reply, ClientError> {
         let response = gloo_net::http::Request::post(&format!("{}{path}", self.base))
+            .header(LANGUAGE_HEADER, &self.lang)
             .json(body)
             .map_err(|_| ClientError::Unreadable)?
             .send()

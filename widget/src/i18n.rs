@@ -370,6 +370,23 @@ mod tests {
     }
 
     #[test]
+    fn every_strength_level_warning_and_suggestion_has_an_english_message() {
+        use sspr_core::password::strength::{SUGGESTIONS, WARNINGS};
+        let english = Locale::load("en").unwrap();
+        let ids = (0..=4)
+            .map(|score| format!("strength-score-{score}"))
+            .chain(WARNINGS.iter().map(|k| format!("strength-warning-{k}")))
+            .chain(
+                SUGGESTIONS
+                    .iter()
+                    .map(|k| format!("strength-suggestion-{k}")),
+            );
+        for id in ids {
+            assert!(english.bundle.get_message(&id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
     fn plurals_follow_each_language() {
         let mismatch = |tag: &str, tries: u8| {
             let mut error = ApiError::new(ErrorCode::CodeMismatch, "the code does not match");

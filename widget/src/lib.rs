@@ -11,6 +11,7 @@ pub mod components;
 pub mod events;
 pub mod i18n;
 pub mod options;
+pub mod strength;
 pub mod webotp;
 
 use leptos::prelude::*;
@@ -56,7 +57,8 @@ impl Mounted {
 /// (the `<sspr-reset>` element). `options` is a plain object: `edge` (the edge's URL,
 /// required), `flow` (`"reset"`, `"unlock"` or `"register"`), `credential` (registration: the signed-in user's ID token or `sspr1.` ticket), `lang` (a language tag; without it, the
 /// browser's preferred languages), `messages` (`{ [tag]: source }`: the Fluent file of the
-/// locale [`locale_for`] chose, fetched by the loader; English is compiled in). Bad options
+/// locale [`locale_for`] chose, fetched by the loader; English is compiled in), `strength`
+/// (reset: `() => Promise<module>` of the strength estimate, see [`strength`]). Bad options
 /// are refused with an error that names the option.
 #[wasm_bindgen]
 pub fn mount(
@@ -65,6 +67,8 @@ pub fn mount(
     options: JsValue,
 ) -> Result<Mounted, JsError> {
     let messages = js_sys::Reflect::get(&options, &JsValue::from_str("messages")).ok();
+    #[cfg(feature = "reset")]
+    let strength = strength::StrengthLoader::from_options(&options);
     let options = Options::from_js(&options).map_err(|err| JsError::new(&err.to_string()))?;
     let emitter = Emitter::new(host);
     let locale = load_locale(locale_for(options.lang.clone()), messages);
@@ -87,7 +91,9 @@ pub fn mount(
     let _ = (&kind, &credential, &emitter);
     let handle = leptos::mount::mount_to(container, move || match kind {
         #[cfg(feature = "reset")]
-        Some(kind) => view! { <ResetWidget edge=options.edge kind emitter locale /> }.into_any(),
+        Some(kind) => {
+            view! { <ResetWidget edge=options.edge kind emitter locale strength /> }.into_any()
+        }
         #[cfg(feature = "register")]
         None => view! { <RegisterWidget edge=options.edge credential emitter locale /> }.into_any(),
         #[allow(unreachable_patterns)]

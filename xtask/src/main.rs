@@ -86,6 +86,8 @@ fn test() -> Result<(), String> {
             "sspr-widget",
             "-p",
             "sspr-edge",
+            "-p",
+            "sspr-strength",
             "--",
             "-D",
             "warnings",
@@ -278,6 +280,10 @@ fn bench() -> Result<(), String> {
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
         .sum::<Result<u64, String>>()?;
+    let strength = ["sspr-strength.js", "sspr-strength_bg.wasm"]
+        .iter()
+        .map(|f| sh::gzip_size(&root.join("dist").join(f)))
+        .sum::<Result<u64, String>>()?;
     // A page in another language than English also fetches that language's messages.
     let mut locale = 0;
     for entry in
@@ -291,6 +297,10 @@ fn bench() -> Result<(), String> {
     println!(
         "bench: widget reset screen download in English (sspr.js with the stylesheet + wasm, gzip): {:.1} KB (budget 250 KB, aim 120 KB)",
         widget as f64 / 1000.0
+    );
+    println!(
+        "bench: plus, when the new-password screen appears, the strength meter (sspr-strength.js + its wasm, gzip): {:.1} KB",
+        strength as f64 / 1000.0
     );
     println!(
         "bench: widget registration screen download in English (sspr.js + sspr-register.js + its wasm, gzip): {:.1} KB (budget 250 KB)",

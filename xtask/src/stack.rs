@@ -79,7 +79,9 @@ pub fn demo() -> Result<(), String> {
 /// dist/sspr.js, beside dist/sspr-widget_bg.wasm: the two files a host page downloads for
 /// `<sspr-reset>`. The registration screens are a second build of the same crate
 /// (`--features register`), dist/sspr-register.js and dist/sspr-register_bg.wasm, which the
-/// loader fetches only for `<sspr-register>`.
+/// loader fetches only for `<sspr-register>`. The password strength estimate (zxcvbn) is a
+/// third, widget/strength: dist/sspr-strength.js and dist/sspr-strength_bg.wasm, fetched
+/// when a new-password screen appears.
 pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
     let root = sh::root();
     let mut cmd = sh::command(env, "trunk");
@@ -102,38 +104,19 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
         "register",
     ]);
     sh::run(&mut cmd)?;
-    let built = root.join("target/wasm32-unknown-unknown/release/sspr_widget.wasm");
-    let mut cmd = sh::command(env, "wasm-bindgen");
-    cmd.current_dir(&root)
-        .args(["--target", "web", "--no-typescript", "--out-dir", "dist"])
-        .args(["--out-name", "sspr-register"])
-        .arg(&built);
-    sh::run(&mut cmd)?;
-    let mut cmd = sh::command(env, "wasm-opt");
-    cmd.current_dir(&root).args([
-        "-Oz",
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-reference-types",
-        "--enable-multivalue",
-        "dist/sspr-register_bg.wasm",
-        "-o",
-        "dist/sspr-register_bg.wasm",
+    lazy_module(env, "sspr_widget", "sspr-register")?;
+    let mut cmd = sh::cargo(env);
+    cmd.args([
+        "build",
+        "--release",
+        "--offline",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "sspr-strength",
     ]);
     sh::run(&mut cmd)?;
-    let mut cmd = sh::command(env, "esbuild");
-    cmd.current_dir(&root).args([
-        "dist/sspr-register.js",
-        "--format=esm",
-        "--minify",
-        "--target=es2022",
-        "--allow-overwrite",
-        "--outfile=dist/sspr-register.js",
-        "--log-level=warning",
-    ]);
-    sh::run(&mut cmd)?;
+    lazy_module(env, "sspr_strength", "sspr-strength")?;
     let mut cmd = sh::command(env, "esbuild");
     cmd.current_dir(&root).args([
         "widget/js/sspr.js",
@@ -144,6 +127,49 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
         "--loader:.css=text",
         "--alias:sspr-widget-glue=./dist/sspr-widget.js",
         "--outfile=dist/sspr.js",
+        "--log-level=warning",
+    ]);
+    sh::run(&mut cmd)
+}
+
+/// Turns the wasm cargo built as `crate_name` into dist/`out`.js and dist/`out`_bg.wasm, a
+/// module the loader imports on demand: the steps Trunk runs (wasm-bindgen, wasm-opt), then
+/// esbuild to minify the glue.
+fn lazy_module(env: &ToolEnv, crate_name: &str, out: &str) -> Result<(), String> {
+    let root = sh::root();
+    let built = root.join(format!(
+        "target/wasm32-unknown-unknown/release/{crate_name}.wasm"
+    ));
+    let mut cmd = sh::command(env, "wasm-bindgen");
+    cmd.current_dir(&root)
+        .args(["--target", "web", "--no-typescript", "--out-dir", "dist"])
+        .args(["--out-name", out])
+        .arg(&built);
+    sh::run(&mut cmd)?;
+    let wasm = format!("dist/{out}_bg.wasm");
+    let mut cmd = sh::command(env, "wasm-opt");
+    cmd.current_dir(&root).args([
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+        &wasm,
+        "-o",
+        &wasm,
+    ]);
+    sh::run(&mut cmd)?;
+    let js = format!("dist/{out}.js");
+    let mut cmd = sh::command(env, "esbuild");
+    cmd.current_dir(&root).args([
+        &js,
+        "--format=esm",
+        "--minify",
+        "--target=es2022",
+        "--allow-overwrite",
+        &format!("--outfile={js}"),
         "--log-level=warning",
     ]);
     sh::run(&mut cmd)
@@ -208,7 +234,8 @@ pub struct Backends {
     pub edge_questions: String,
 }
 
-/// The policy of the test stack's fourth edge: security questions need two methods, which
+/// The policy of the test stack's fourth edge (edge/tests/registration.rs and the browser's
+/// e2e/tests/register-questions.spec.ts): security questions need two methods, which
 /// the main edge's policy (e2e/fixtures/policy.toml) does not require.
 const QUESTIONS_POLICY: &str = "enabled_for = \"all\"
 
@@ -218,6 +245,9 @@ required = 2
 
 [organization]
 name = \"Contoso\"
+
+[security_questions]
+custom = [\"What was the name of your first manager?\"]
 ";
 
 impl Running {
@@ -328,6 +358,16 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token)
         // The demo site mints sign-in tickets for <sspr-register>, as a host's backend would.
         .env("SSPR_REGISTRATION_TICKET_KEY", &running.ticket_key);
+    // The questions edge's port is chosen now, so the site's CSP can let its pages talk to it
+    // (from a range of its own: the SCIM and Graph edges pick theirs later, from 18987 on).
+    let questions_port = match mode {
+        Mode::Test => {
+            let port = free_port(19287)?;
+            cmd.args(["--edge-questions", &format!("http://127.0.0.1:{port}")]);
+            Some(port)
+        }
+        Mode::Demo => None,
+    };
     // Per-run credentials of the SCIM and Graph peers (test mode only).
     let scim_token = random_hex(24)?;
     let graph_secret = format!("{}~{}", random_hex(4)?, random_hex(16)?);
@@ -466,7 +506,10 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             write_env_file(&env_file, &vars)?;
             let state = edge_dir.join("state");
             migrate(env, &state, &logs.join(format!("migrations-{backend}.log")))?;
-            let port = free_port(18987)?;
+            let port = match (backend, questions_port) {
+                ("questions", Some(port)) => port,
+                _ => free_port(18987)?,
+            };
             let mut cmd = wrangler_dev(env, port, &env_file, &state)?;
             cmd.current_dir(&edge_dir)
                 .args(["--config", &config.display().to_string()]);

@@ -172,6 +172,11 @@ pub struct RegistrationView {
     pub allowed: Vec<Method>,
     /// The methods held, with destinations masked.
     pub methods: Vec<MethodOffer>,
+    /// Which of [`Self::methods`] are the directory's own contact details (its email address,
+    /// its mobile number) rather than something the user registered: the directory keeps
+    /// them, so they cannot be removed here. Absent in replies of edges that predate it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from_directory: Vec<Method>,
     /// The method waiting for its proof, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<PendingEnrolment>,

@@ -7,7 +7,6 @@ pub mod banned;
 #[cfg(feature = "common-passwords")]
 pub mod common;
 pub mod pwned;
-#[cfg(feature = "strength")]
 pub mod strength;
 
 use serde::{Deserialize, Serialize};

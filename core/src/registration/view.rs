@@ -84,6 +84,27 @@ impl Registrations {
     }
 }
 
+impl Registrations {
+    /// The methods held only through the directory's contact details (the user registered
+    /// no address or number of their own), among `usable`: shown, but not removable.
+    pub fn from_directory(&self, directory: &DirectoryContacts, usable: &[Method]) -> Vec<Method> {
+        [
+            (
+                Method::EmailCode,
+                self.email.is_none() && directory.email.is_some(),
+            ),
+            (
+                Method::SmsCode,
+                self.phone.is_none() && directory.phone.is_some(),
+            ),
+        ]
+        .into_iter()
+        .filter(|(method, directory_only)| *directory_only && usable.contains(method))
+        .map(|(method, _)| method)
+        .collect()
+    }
+}
+
 /// Removing a method needs a sign-in issued at or after [`removal_needs_sign_in_after`].
 pub fn removal_needs_sign_in_after(now: UnixMillis) -> UnixMillis {
     now.saturating_sub(REMOVAL_SIGN_IN_MAX_AGE_MS)
@@ -263,6 +284,7 @@ impl Policy {
             required: effective.as_ref().map_or(0, |e| e.required),
             allowed,
             methods: shown.offers(&usable),
+            from_directory: registrations.from_directory(who.directory, &usable),
             pending,
             questions,
             removal_needs_sign_in_after: removal_needs_sign_in_after(now),
@@ -402,6 +424,69 @@ mod tests {
             mine.with_directory(&directory).email.as_deref(),
             Some("bob@home.example")
         );
+    }
+
+    #[test]
+    fn the_directorys_contacts_are_marked_as_the_directorys() {
+        let facts = facts();
+        let directory = DirectoryContacts {
+            email: Some("alice@corp.example".into()),
+            phone: Some(PhoneNumber::parse_international("+49151123456").unwrap()),
+        };
+        let view = Policy::default().registration_view(
+            &who(&facts, &directory),
+            &Registrations::default(),
+            T,
+            false,
+        );
+        assert_eq!(
+            view.from_directory,
+            vec![Method::EmailCode, Method::SmsCode]
+        );
+        assert_eq!(view.methods.len(), 2);
+    }
+
+    #[test]
+    fn what_the_user_registered_is_theirs_to_remove() {
+        let facts = facts();
+        let directory = DirectoryContacts {
+            email: Some("alice@corp.example".into()),
+            phone: Some(PhoneNumber::parse_international("+49151123456").unwrap()),
+        };
+        let mine = Registrations {
+            email: Some("alice@home.example".into()),
+            ..Registrations::default()
+        };
+        let view = Policy::default().registration_view(&who(&facts, &directory), &mine, T, false);
+        assert_eq!(view.from_directory, vec![Method::SmsCode]);
+        let nothing = DirectoryContacts::default();
+        let view = Policy::default().registration_view(&who(&facts, &nothing), &mine, T, false);
+        assert!(view.from_directory.is_empty());
+    }
+
+    #[test]
+    fn a_directory_number_that_cannot_be_texted_is_not_listed() {
+        let facts = facts();
+        let directory = DirectoryContacts {
+            email: None,
+            phone: Some(PhoneNumber::parse_international("+49151123456").unwrap()),
+        };
+        let mut no_sms = who(&facts, &directory);
+        no_sms.sms_available = false;
+        let view =
+            Policy::default().registration_view(&no_sms, &Registrations::default(), T, false);
+        assert!(view.from_directory.is_empty());
+    }
+
+    #[test]
+    fn a_view_without_the_directory_field_still_parses() {
+        let old = r#"{"username":"alice","due":{"kind":"up_to_date"},"required":1,
+            "allowed":["email_code"],"methods":[{"method":"email_code","destination":"a•••"}],
+            "removal_needs_sign_in_after":0}"#;
+        let view: crate::api::RegistrationView = serde_json::from_str(old).unwrap();
+        assert!(view.from_directory.is_empty());
+        let json = serde_json::to_value(&view).unwrap();
+        assert!(json.get("from_directory").is_none());
     }
 
     #[test]

@@ -101,9 +101,11 @@ impl RegisterReply {
     }
 }
 
-/// Sends `call` to the edge at `base` with the `credential`, and reads the reply.
+/// Sends `call` to the edge at `base` with the `credential` and the widget's language tag
+/// `lang` (see [`super::LANGUAGE_HEADER`]), and reads the reply.
 pub async fn send(
     base: &str,
+    lang: &str,
     credential: &str,
     call: &RegisterCall,
 ) -> Result<RegisterReply, ClientError> {
@@ -112,9 +114,11 @@ pub async fn send(
     let request = match call.body() {
         None => gloo_net::http::Request::get(&url)
             .header("Authorization", &bearer)
+            .header(super::LANGUAGE_HEADER, lang)
             .build(),
         Some(body) => gloo_net::http::Request::post(&url)
             .header("Authorization", &bearer)
+            .header(super::LANGUAGE_HEADER, lang)
             .json(&body),
     }
     .map_err(|_| ClientError::Unreadable)?;

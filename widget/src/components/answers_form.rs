@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use sspr_core::methods::questions::Question;
 
+use super::other_method_button::OtherMethodButton;
 use super::reset_widget::{ErrorLine, Status};
 use crate::i18n::{I18n, use_i18n};
 
@@ -26,6 +27,10 @@ pub fn AnswersForm(
     on_submit: impl Fn(Vec<String>) + 'static,
     /// Called when the user wants to start over.
     on_restart: impl Fn() + 'static,
+    /// Called when the user wants to prove another of the offered methods (absent when the
+    /// edge offered only this one).
+    #[prop(default = None)]
+    on_switch: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let answers: Vec<RwSignal<String>> = questions
@@ -68,6 +73,7 @@ pub fn AnswersForm(
             <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
                 {i18n.t("answers-submit")}
             </button>
+            {on_switch.map(|on_switch| view! { <OtherMethodButton status on_switch /> })}
             <button class="sspr-form__link" type="button" on:click=move |_| on_restart()>
                 {i18n.t("restart")}
             </button>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use sspr_core::UnixMillis;
 use sspr_core::api::Channel;
 
+use super::other_method_button::OtherMethodButton;
 use super::reset_widget::{ErrorLine, Status, Typed};
 use crate::i18n::use_i18n;
 use crate::webotp;
@@ -33,6 +34,10 @@ pub fn CodeForm(
     on_resend: impl Fn() + 'static,
     /// Called when the user wants to start over.
     on_restart: impl Fn() + 'static,
+    /// Called when the user wants to prove another of the offered methods (absent when the
+    /// edge offered only this one).
+    #[prop(default = None)]
+    on_switch: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let title = match channel {
@@ -115,6 +120,7 @@ pub fn CodeForm(
                     seconds => i18n.t_args("code-resend-wait", &[("seconds", seconds.into())]),
                 }}
             </button>
+            {on_switch.map(|on_switch| view! { <OtherMethodButton status on_switch /> })}
             <button class="sspr-form__link" type="button" on:click=move |_| on_restart()>
                 {i18n.t("restart")}
             </button>

@@ -11,6 +11,7 @@ pub mod done_view;
 pub mod identify_form;
 pub mod locked_view;
 pub mod new_password_form;
+pub mod other_method_button;
 pub mod otp_input;
 pub mod pending_view;
 #[cfg(feature = "register")]
@@ -24,5 +25,6 @@ pub mod register_widget;
 pub mod reset_widget;
 #[cfg(feature = "register")]
 pub mod sign_in_again;
+pub mod strength_meter;
 pub mod totp_form;
 pub mod unsupported_step;

@@ -3,9 +3,12 @@ use leptos::prelude::*;
 use sspr_core::password::{PasswordRules, Rule};
 
 use super::reset_widget::{ErrorLine, Status, Typed};
+use super::strength_meter::StrengthMeter;
 use crate::i18n::use_i18n;
+use crate::strength::StrengthLoader;
 
-/// Third screen: the new password, with a live checklist from core's rules.
+/// Third screen: the new password, with a live checklist from core's rules and, once it
+/// has loaded, a strength meter with advice.
 #[component]
 pub fn NewPasswordForm(
     /// Typed values kept by the widget.
@@ -14,6 +17,9 @@ pub fn NewPasswordForm(
     status: Status,
     /// The rules the edge will enforce.
     rules: PasswordRules,
+    /// Fetches the strength estimate.
+    #[prop(default = StrengthLoader::none())]
+    strength: StrengthLoader,
     /// Called when the user submits a password.
     on_submit: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -70,6 +76,7 @@ pub fn NewPasswordForm(
                 </button>
             </div>
             <ul class="sspr-checklist" id=status.id("password-rules")>{checklist}</ul>
+            <StrengthMeter password=typed.password user_input=typed.username status loader=strength />
             <ErrorLine status />
             <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
                 {i18n.t("password-submit")}

@@ -16,7 +16,7 @@ const ADDABLE: [Method; 4] = [
 
 /// The registration's first screen and the user's "my methods": what the policy asks (how
 /// many methods, how many are held, as a step indicator), the methods held (masked, each
-/// with a remove button), what may be added, and the way on: confirm (re-confirmation),
+/// with a remove button, or marked as the directory's when the organisation keeps it), what may be added, and the way on: confirm (re-confirmation),
 /// postpone (while the policy allows). Everything shown comes from the edge's view.
 #[component]
 pub fn RegisterOverview(
@@ -82,18 +82,33 @@ pub fn RegisterOverview(
                     &format!("method-{}", method.key()),
                     &[("destination", offer.destination.clone().into())],
                 );
-                view! {
-                    <li class="sspr-held" data-method=method.key()>
-                        <span id=label_id.clone()>{text}</span>
+                // The directory's own address or number: the organisation keeps it, so it
+                // is labelled as theirs instead of offering a Remove the edge would refuse.
+                let action = if view.from_directory.contains(&method) {
+                    view! {
+                        <span class="sspr-held__source" data-testid="sspr-from-directory">
+                            {i18n.t("held-from-directory")}
+                        </span>
+                    }
+                    .into_any()
+                } else {
+                    view! {
                         <button
                             class="sspr-form__link"
                             type="button"
-                            aria-describedby=label_id
+                            aria-describedby=label_id.clone()
                             disabled=move || status.busy.get()
                             on:click=move |_| on_remove(method)
                         >
                             {i18n.t("remove-method")}
                         </button>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <li class="sspr-held" data-method=method.key()>
+                        <span id=label_id>{text}</span>
+                        {action}
                     </li>
                 }
             })

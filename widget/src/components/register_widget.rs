@@ -258,7 +258,7 @@ pub fn RegisterWidget(
         status.error.set(None);
         let base = edge.get_value();
         spawn_local(async move {
-            let result = registration::send(&base, &token, &call).await;
+            let result = registration::send(&base, lang, &token, &call).await;
             apply(call, result)
         });
     };
@@ -418,6 +418,7 @@ mod tests {
             required: 1,
             allowed: vec![Method::EmailCode],
             methods: vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")],
+            from_directory: Vec::new(),
             pending,
             questions: None,
             removal_needs_sign_in_after: 0,

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sspr_core::api::{
-    Channel, ChooseMethodRequest, CompleteRequest, NewPasswordRequest, Reply, StartRequest, Step,
-    VerifyCodeRequest,
+    Channel, ChooseMethodRequest, CompleteRequest, MethodOffer, NewPasswordRequest, Reply,
+    StartRequest, Step, VerifyCodeRequest,
 };
 use sspr_core::flow::FlowKind;
 use sspr_core::policy::Method;
@@ -20,6 +20,7 @@ use super::unsupported_step::UnsupportedStep;
 use crate::api::{AnswersRequest, Call, Client, ClientError};
 use crate::events::{Emitter, WidgetEvent};
 use crate::i18n::{I18n, Locale};
+use crate::strength::StrengthLoader;
 
 /// What the user has typed, kept across steps and re-renders so nothing is lost on an error.
 #[derive(Clone, Copy)]
@@ -65,11 +66,14 @@ pub fn ResetWidget(
     /// The messages, in one of [`crate::i18n::LOCALES`] (see [`crate::i18n::negotiate`]).
     #[prop(default = Locale::english())]
     locale: Locale,
+    /// Fetches the password strength estimate for the new-password screen (none: no meter).
+    #[prop(default = StrengthLoader::none())]
+    strength: StrengthLoader,
 ) -> impl IntoView {
     let (lang, dir) = (locale.tag(), locale.dir());
     let i18n = I18n::new(locale);
     provide_context(i18n);
-    let client = StoredValue::new(Client::new(&edge));
+    let client = StoredValue::new(Client::new(&edge, lang));
     let root = NodeRef::<leptos::html::Section>::new();
     let step = RwSignal::new(Step::Identify);
     let flow = RwSignal::new(None::<String>);
@@ -83,6 +87,9 @@ pub fn ResetWidget(
         error: RwSignal::new(None),
         instance: next_instance(),
     };
+    // The last choice the edge offered (methods, proved, required), kept so that a proving
+    // screen can offer "Use another method" and draw the choice again.
+    let choice = RwSignal::new(None::<(Vec<MethodOffer>, u8, u8)>);
 
     let apply = move |result: Result<Reply, ClientError>| {
         status.busy.set(false);
@@ -95,6 +102,14 @@ pub fn ResetWidget(
                     }
                     if matches!(next, Step::Done) {
                         typed.password.set(String::new());
+                    }
+                    if let Step::ChooseMethod {
+                        methods,
+                        verified,
+                        required,
+                    } = &next
+                    {
+                        choice.set(Some((methods.clone(), *verified, *required)));
                     }
                     let changed = std::mem::discriminant(&next)
                         != std::mem::discriminant(&step.get_untracked());
@@ -139,6 +154,7 @@ pub fn ResetWidget(
     };
 
     let on_identify = move || {
+        choice.set(None);
         send(Call::Start(
             kind,
             StartRequest {
@@ -180,8 +196,32 @@ pub fn ResetWidget(
             flow: flow.get_untracked().unwrap_or_default(),
         }))
     };
+    // Back to the choice the edge offered, drawn here (the edge is asked only once a method
+    // is picked: `POST /v1/reset/choose` from a proving step switches to it).
+    let switch = move || {
+        let Some((methods, verified, required)) = choice.get_untracked() else {
+            return;
+        };
+        let next = Step::ChooseMethod {
+            methods,
+            verified,
+            required,
+        };
+        status.error.set(None);
+        typed.code.set(String::new());
+        emitter.emit(WidgetEvent::step(kind, &next));
+        step.set(next);
+        focus_heading(root);
+    };
+    // Offered only when there is another method to pick.
+    let on_switch = move || {
+        choice
+            .with_untracked(|c| c.as_ref().is_some_and(|(methods, ..)| methods.len() > 1))
+            .then(|| Callback::new(move |()| switch()))
+    };
     let restart = move || {
         flow.set(None);
+        choice.set(None);
         status.error.set(None);
         step.set(Step::Identify);
         emitter.emit(WidgetEvent::step(kind, &Step::Identify));
@@ -206,11 +246,12 @@ pub fn ResetWidget(
                             Channel::Sms => Method::SmsCode,
                         })
                         on_restart=restart
+                        on_switch=on_switch()
                     />
                 }
                 .into_any(),
                 Step::NewPassword { rules } => view! {
-                    <NewPasswordForm typed status rules on_submit=on_password />
+                    <NewPasswordForm typed status rules strength=strength.clone() on_submit=on_password />
                 }
                 .into_any(),
                 Step::Done => view! { <DoneView kind /> }.into_any(),
@@ -221,11 +262,11 @@ pub fn ResetWidget(
                 }
                 .into_any(),
                 Step::VerifyTotp => view! {
-                    <TotpForm typed status on_submit=on_code on_restart=restart />
+                    <TotpForm typed status on_submit=on_code on_restart=restart on_switch=on_switch() />
                 }
                 .into_any(),
                 Step::AnswerQuestions { questions } => view! {
-                    <AnswersForm status questions on_submit=on_answers on_restart=restart />
+                    <AnswersForm status questions on_submit=on_answers on_restart=restart on_switch=on_switch() />
                 }
                 .into_any(),
                 Step::AwaitApproval { .. } => view! { <UnsupportedStep kind="await_approval" /> }.into_any(),

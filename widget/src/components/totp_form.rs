@@ -1,6 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::other_method_button::OtherMethodButton;
 use super::otp_input::OtpInput;
 use super::reset_widget::{ErrorLine, Status, Typed};
 use crate::i18n::use_i18n;
@@ -20,6 +21,10 @@ pub fn TotpForm(
     on_submit: impl Fn() + Copy + 'static,
     /// Called when the user wants to start over.
     on_restart: impl Fn() + 'static,
+    /// Called when the user wants to prove another of the offered methods (absent when the
+    /// edge offered only this one).
+    #[prop(default = None)]
+    on_switch: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let submit = move |ev: SubmitEvent| {
@@ -38,6 +43,7 @@ pub fn TotpForm(
             <button class="sspr-form__button" type="submit" disabled=move || status.busy.get()>
                 {i18n.t("code-submit")}
             </button>
+            {on_switch.map(|on_switch| view! { <OtherMethodButton status on_switch /> })}
             <button class="sspr-form__link" type="button" on:click=move |_| on_restart()>
                 {i18n.t("restart")}
             </button>
