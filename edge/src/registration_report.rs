@@ -306,6 +306,7 @@ mod tests {
             required: 1,
             allowed: Method::ALL.to_vec(),
             methods: methods.iter().map(|m| MethodOffer::new(*m, "")).collect(),
+            from_directory: vec![],
             pending: None,
             questions: None,
             removal_needs_sign_in_after: 0,
