@@ -362,7 +362,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     // (from a range of its own: the SCIM and Graph edges pick theirs later, from 18987 on).
     let questions_port = match mode {
         Mode::Test => {
-            let port = free_port(19287)?;
+            // Its own range: the inspector ports (19229–19428) are picked later and must not
+            // take this one before its wrangler binds it.
+            let port = free_port(19487)?;
             cmd.args(["--edge-questions", &format!("http://127.0.0.1:{port}")]);
             Some(port)
         }
@@ -709,6 +711,9 @@ fn read(path: &Path) -> Result<String, String> {
 /// A port in `base..base + 200` that is free now. The search starts at a random offset so that
 /// two runs on one machine (two checkouts) rarely pick the same port while wrangler is still
 /// building and not yet listening.
+/// A free port in `base..base + 200`, starting at a random offset. The ranges in use —
+/// main edge 18787, other edges 18987, inspectors 19229, the questions edge 19487 — must
+/// not overlap: a port is only reserved once its server binds it.
 fn free_port(base: u16) -> Result<u16, String> {
     let start = u16::from_str_radix(&random_hex(2)?, 16).map_err(|e| e.to_string())? % 200;
     (0..200)
