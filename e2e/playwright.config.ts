@@ -18,8 +18,10 @@ const chromium = {
 export default defineConfig({
   testDir: 'tests',
   outputDir: 'test-results',
-  // The tests share one directory and one mailbox, so they run one at a time.
-  workers: 1,
+  // Two workers (the machines have two cores). A spec file's tests run in order in one worker;
+  // files and browser projects run side by side because each file has users of its own and
+  // each project its own copies of them (`user` and `resetStack` in tests/fixtures/stack.ts).
+  workers: 2,
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,

@@ -92,6 +92,13 @@ export const SEED_USERS = [
     groups: ['staff'],
     password: `Initial-Password-14${suffix}`,
   })),
+  // One spec file's users each (the browser suite runs files side by side): abby resets from
+  // the plain example page, hugo's contacts are the directory's, selma has no email address.
+  ...['2', '3', '4'].flatMap((suffix) => [
+    { id: `u-1016${suffix}`, username: `abby${suffix}`, email: `abby${suffix}@example.com`, phone: null, display_name: `Abby Stone ${suffix}`, password: `Initial-Password-16${suffix}` },
+    { id: `u-1017${suffix}`, username: `hugo${suffix}`, email: `hugo${suffix}@example.com`, phone: `+49151123460${suffix}0`, display_name: `Hugo Lind ${suffix}`, password: `Initial-Password-17${suffix}` },
+    { id: `u-1018${suffix}`, username: `selma${suffix}`, email: null, phone: null, display_name: `Selma ${suffix}`, password: `Initial-Password-18${suffix}` },
+  ].map((person) => ({ ...person, enabled: true, locked: false, admin: false, groups: ['staff'] }))),
 ];
 
 const HISTORY = 3;
@@ -113,11 +120,23 @@ export function createDirectory({ secret }) {
   // and every change received, so tests can see retries and their idempotency keys.
   const failures = new Map();
   let changes = [];
+  const seeded = ({ password, ...user }) => ({ ...user, history: [hash(password)], password_changes: 0, password_changed_at: null });
   const reset = () => {
-    users = SEED_USERS.map(({ password, ...user }) => ({ ...user, history: [hash(password)], password_changes: 0, password_changed_at: null }));
+    users = SEED_USERS.map(seeded);
     applied.clear();
     failures.clear();
     changes = [];
+  };
+  // Puts only these users back to their seed, so that tests running side by side with other
+  // users keep theirs (the Playwright suite runs two workers).
+  const resetUsers = (usernames) => {
+    const wanted = new Set(usernames.map((name) => String(name).toLowerCase()));
+    users = users.map((user) => {
+      if (!wanted.has(user.username.toLowerCase())) return user;
+      failures.delete(user.id);
+      changes = changes.filter((change) => change.user_id !== user.id);
+      return seeded(SEED_USERS.find((seed) => seed.id === user.id));
+    });
   };
   reset();
 
@@ -230,7 +249,12 @@ export function createDirectory({ secret }) {
       return json(res, 200, users.map(({ history, ...user }) => user));
     }
     if (req.method === 'POST' && url.pathname === '/api/reset-fixture') {
-      reset();
+      // {usernames: [...]} resets those users only; no body resets the whole fixture.
+      const body = JSON.parse(await readBody(req, 65536) || '{}');
+      if (body.usernames !== undefined && !Array.isArray(body.usernames)) {
+        return json(res, 400, { error: { code: 'invalid_request', message: 'usernames must be an array of usernames' } });
+      }
+      if (body.usernames) resetUsers(body.usernames); else reset();
       return json(res, 200, {});
     }
     return json(res, 404, { error: { code: 'not_found', message: 'not found' } });

@@ -43,7 +43,10 @@ export function createMailbox({ apiKey }) {
       return json(res, 200, to ? messages.filter((m) => m.to.includes(to)) : messages);
     }
     if (req.method === 'DELETE' && url.pathname === '/api/messages') {
-      messages.length = 0;
+      // ?to=a@example.com&to=b@example.com deletes the messages to those addresses only.
+      const to = url.searchParams.getAll('to');
+      const kept = to.length ? messages.filter((m) => !m.to.some((address) => to.includes(address))) : [];
+      messages.splice(0, messages.length, ...kept);
       return json(res, 200, {});
     }
     if (req.method === 'GET' && url.pathname === '/') {

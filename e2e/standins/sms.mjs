@@ -105,7 +105,10 @@ export function createSms({ accountSid, authToken }) {
       return json(res, 200, to ? messages.filter((m) => m.to === to) : messages);
     }
     if (req.method === 'DELETE' && url.pathname === '/api/messages') {
-      messages.length = 0;
+      // ?to=+49…&to=+49… deletes the messages to those numbers only.
+      const to = url.searchParams.getAll('to');
+      const kept = to.length ? messages.filter((m) => !to.includes(m.to)) : [];
+      messages.splice(0, messages.length, ...kept);
       return json(res, 200, {});
     }
     if (req.method === 'GET' && url.pathname === '/') {

@@ -4,8 +4,11 @@
 import { test, expect, type Page } from '@playwright/test';
 import { canSignIn, codeSentTo, resetStack, user } from './fixtures/stack';
 
-test.beforeEach(async () => {
-  await resetStack();
+// This file's users: see resetStack.
+const PEOPLE = ['abby'];
+
+test.beforeEach(async ({}, testInfo) => {
+  await resetStack(testInfo, PEOPLE);
 });
 
 /** Starts recording the widget's sspr:* events that reach the document. */
@@ -24,7 +27,7 @@ async function recordedEvents(page: Page): Promise<{ type: string; detail: unkno
 }
 
 test('a plain page embeds the widget with one script tag and one element, and resets a password', async ({ page }, testInfo) => {
-  const alice = user('alice', testInfo);
+  const abby = user('abby', testInfo);
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
@@ -34,17 +37,17 @@ test('a plain page embeds the widget with one script tag and one element, and re
   await expect(widget.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
   await recordEvents(page);
 
-  await widget.getByLabel('Username or email').fill(alice);
+  await widget.getByLabel('Username or email').fill(abby);
   await widget.getByRole('button', { name: 'Send code' }).click();
   await expect(widget.getByRole('heading', { name: 'Check your email' })).toBeFocused();
-  await widget.getByLabel('Code', { exact: true }).fill(await codeSentTo(`${alice}@example.com`));
+  await widget.getByLabel('Code', { exact: true }).fill(await codeSentTo(`${abby}@example.com`));
   await expect(widget.getByRole('heading', { name: 'Choose a new password' })).toBeFocused();
   await widget.getByLabel('New password').fill('embedded and reset');
   await widget.getByRole('button', { name: 'Change password' }).click();
   await expect(widget.getByRole('heading', { name: 'Password changed' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('embed-plain-done.png') });
 
-  expect(await canSignIn(alice, 'embedded and reset')).toBe(true);
+  expect(await canSignIn(abby, 'embedded and reset')).toBe(true);
   expect(await recordedEvents(page)).toEqual([
     { type: 'sspr:step', detail: { flow: 'reset', step: 'verify_code' } },
     { type: 'sspr:step', detail: { flow: 'reset', step: 'new_password' } },

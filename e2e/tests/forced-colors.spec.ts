@@ -6,8 +6,11 @@ import { expectAccessible } from './fixtures/a11y';
 import { ResetPage } from './fixtures/reset_page';
 import { resetStack, user } from './fixtures/stack';
 
-test.beforeEach(async ({ page }) => {
-  await resetStack();
+// This file's users: see resetStack.
+const PEOPLE = ['kontrast'];
+
+test.beforeEach(async ({ page }, testInfo) => {
+  await resetStack(testInfo, PEOPLE);
   await page.emulateMedia({ forcedColors: 'active' });
 });
 

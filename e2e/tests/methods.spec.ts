@@ -5,8 +5,11 @@ import { expectAccessible } from './fixtures/a11y';
 import { ResetPage } from './fixtures/reset_page';
 import { canSignIn, codeSentTo, codeTextedTo, phoneOf, resetStack, user } from './fixtures/stack';
 
-test.beforeEach(async () => {
-  await resetStack();
+// This file's users: see resetStack.
+const PEOPLE = ['dana', 'hana', 'mia'];
+
+test.beforeEach(async ({}, testInfo) => {
+  await resetStack(testInfo, PEOPLE);
 });
 
 test('a user chooses a texted code, which arrives ready for one-time-code autofill', async ({ page }, testInfo) => {

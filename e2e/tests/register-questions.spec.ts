@@ -13,8 +13,11 @@ import { canSignIn, codeSentTo, resetStack, user } from './fixtures/stack';
 
 const questionsEdge = () => process.env.SSPR_EDGE_QUESTIONS!;
 
-test.beforeEach(async () => {
-  await resetStack();
+// This file's users: see resetStack.
+const PEOPLE = ['olaf', 'quinn', 'remy'];
+
+test.beforeEach(async ({}, testInfo) => {
+  await resetStack(testInfo, PEOPLE);
 });
 
 /** An `sspr1.` sign-in ticket for `sub`, as the host's backend mints it (sspr_core::ticket). */

@@ -6,8 +6,11 @@ import { expectAccessible } from './fixtures/a11y';
 import { ResetPage } from './fixtures/reset_page';
 import { canSignIn, codeSentTo, resetStack, user } from './fixtures/stack';
 
-test.beforeEach(async () => {
-  await resetStack();
+// This file's users: see resetStack.
+const PEOPLE = ['nell', 'pia'];
+
+test.beforeEach(async ({}, testInfo) => {
+  await resetStack(testInfo, PEOPLE);
 });
 
 test('the strength meter is fetched with the new-password screen and gives advice as the user types', async ({ page }, testInfo) => {
