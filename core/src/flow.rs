@@ -261,7 +261,7 @@ pub struct Proofs<'a> {
 /// };
 /// let offers = vec![
 ///     MethodOffer::new(Method::EmailCode, "a•••@e•••.com"),
-///     MethodOffer::new(Method::SmsCode, "+4 ••• ••• ••78"),
+///     MethodOffer::new(Method::SmsCode, "+49 ••• ••• ••78"),
 /// ];
 /// let settings = ResetSettings::default(); // from Policy::reset_settings_for in production
 /// let started = ResetFlow::start(

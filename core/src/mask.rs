@@ -33,16 +33,20 @@ pub fn decoy_email(username: &str, usual_domain: &str) -> String {
 ///
 /// ```
 /// let mask = sspr_core::mask::decoy_phone("nobody", "49");
-/// assert!(mask.starts_with("+4 ••• ••• ••"));
+/// assert!(mask.starts_with("+49 ••• ••• ••"));
 /// assert_eq!(mask, sspr_core::mask::decoy_phone("NoBody", "49"));
 /// ```
 pub fn decoy_phone(username: &str, usual_country_code: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(username.to_lowercase().as_bytes());
-    let head = usual_country_code
+    let digits: String = usual_country_code
         .chars()
-        .find(char::is_ascii_digit)
-        .unwrap_or('1');
+        .filter(char::is_ascii_digit)
+        .collect();
+    let head = match crate::methods::phone::country_code_len(&digits) {
+        len if digits.len() >= len => &digits[..len],
+        _ => "1",
+    };
     format!("+{head} ••• ••• ••{}{}", digest[0] % 10, digest[1] % 10)
 }
 

@@ -124,7 +124,7 @@ mod tests {
         .unwrap();
         let methods: Vec<Method> = found.iter().map(|o| o.method).collect();
         assert_eq!(methods, [Method::EmailCode, Method::SmsCode]);
-        assert_eq!(found[1].destination, "+4 ••• ••• ••78");
+        assert_eq!(found[1].destination, "+49 ••• ••• ••78");
     }
 
     #[test]
@@ -179,7 +179,7 @@ mod tests {
         assert_eq!(offered.len(), 2);
         assert_eq!(offered[0].destination, "n•••@e•••.org");
         assert_eq!(offered[1].method, Method::SmsCode);
-        assert!(offered[1].destination.starts_with("+4 ••• ••• ••"));
+        assert!(offered[1].destination.starts_with("+49 ••• ••• ••"));
     }
 
     #[test]

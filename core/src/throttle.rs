@@ -6,22 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::UnixMillis;
-use crate::api::{ApiError, ErrorCode, Reply, Step};
+use crate::api::{ApiError, Channel, ErrorCode, Reply, Step};
 use crate::policy::Policy;
 
 const HOUR_MS: u64 = 60 * 60 * 1000;
 /// Failed proofs are counted over this window.
 pub const FAILURE_WINDOW_MS: u64 = 24 * HOUR_MS;
-
-/// The channels codes travel on, for send limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SendChannel {
-    /// Codes sent by email.
-    Email,
-    /// Codes sent by text message.
-    Sms,
-}
 
 /// The limits in force, from the policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +91,7 @@ impl Throttled {
 ///
 /// ```
 /// use sspr_core::policy::Policy;
-/// use sspr_core::throttle::{SendChannel, ThrottleState, Throttled};
+/// use sspr_core::{api::Channel, throttle::{ThrottleState, Throttled}};
 ///
 /// const HOUR: u64 = 60 * 60 * 1000;
 /// let t0 = 1_700_000_000_000;
@@ -109,9 +99,9 @@ impl Throttled {
 /// let mut state = ThrottleState::default();
 ///
 /// // A code may not be resent within the cooldown (30 s by default).
-/// state.record_send(&limits, SendChannel::Email, t0).unwrap();
+/// state.record_send(&limits, Channel::Email, t0).unwrap();
 /// assert_eq!(
-///     state.record_send(&limits, SendChannel::Email, t0 + 10_000),
+///     state.record_send(&limits, Channel::Email, t0 + 10_000),
 ///     Err(Throttled::Cooldown { retry_at: t0 + 30_000 }),
 /// );
 ///
@@ -126,7 +116,7 @@ impl Throttled {
 ///
 /// // While it lasts, everything is refused; the widget shows the locked step.
 /// assert_eq!(state.check_blocked(fifth + HOUR), Err(blocked));
-/// assert_eq!(state.record_send(&limits, SendChannel::Sms, fifth + HOUR), Err(blocked));
+/// assert_eq!(state.record_send(&limits, Channel::Sms, fifth + HOUR), Err(blocked));
 /// assert_eq!(blocked.reply().status(), 429);
 /// assert_eq!(state.check_blocked(fifth + 24 * HOUR), Ok(()));
 /// ```
@@ -134,7 +124,7 @@ impl Throttled {
 pub struct ThrottleState {
     failures: Vec<UnixMillis>,
     blocked_until: Option<UnixMillis>,
-    sends: Vec<(UnixMillis, SendChannel)>,
+    sends: Vec<(UnixMillis, Channel)>,
 }
 
 impl ThrottleState {
@@ -197,7 +187,7 @@ impl ThrottleState {
     pub fn record_send(
         &mut self,
         limits: &Limits,
-        channel: SendChannel,
+        channel: Channel,
         now: UnixMillis,
     ) -> Result<(), Throttled> {
         self.prune(now);
@@ -217,8 +207,8 @@ impl ThrottleState {
             });
         }
         let cap = match channel {
-            SendChannel::Email => limits.email_per_hour,
-            SendChannel::Sms => limits.sms_per_hour,
+            Channel::Email => limits.email_per_hour,
+            Channel::Sms => limits.sms_per_hour,
         };
         let on_channel: Vec<UnixMillis> = self
             .sends
@@ -289,7 +279,7 @@ mod tests {
             let _ = state.record_failure(&limits(), T);
         }
         assert!(matches!(
-            state.record_send(&limits(), SendChannel::Email, T + 1),
+            state.record_send(&limits(), Channel::Email, T + 1),
             Err(Throttled::Blocked { .. })
         ));
     }
@@ -297,15 +287,15 @@ mod tests {
     #[test]
     fn a_second_code_within_the_cooldown_is_refused() {
         let mut state = ThrottleState::default();
-        state.record_send(&limits(), SendChannel::Email, T).unwrap();
+        state.record_send(&limits(), Channel::Email, T).unwrap();
         assert_eq!(
-            state.record_send(&limits(), SendChannel::Email, T + 29_999),
+            state.record_send(&limits(), Channel::Email, T + 29_999),
             Err(Throttled::Cooldown {
                 retry_at: T + 30_000
             })
         );
         assert_eq!(
-            state.record_send(&limits(), SendChannel::Email, T + 30_000),
+            state.record_send(&limits(), Channel::Email, T + 30_000),
             Ok(())
         );
     }
@@ -313,13 +303,13 @@ mod tests {
     #[test]
     fn a_code_on_the_other_channel_right_after_is_not_a_resend() {
         let mut state = ThrottleState::default();
-        state.record_send(&limits(), SendChannel::Email, T).unwrap();
+        state.record_send(&limits(), Channel::Email, T).unwrap();
         assert_eq!(
-            state.record_send(&limits(), SendChannel::Sms, T + 1_000),
+            state.record_send(&limits(), Channel::Sms, T + 1_000),
             Ok(())
         );
         assert_eq!(
-            state.record_send(&limits(), SendChannel::Sms, T + 2_000),
+            state.record_send(&limits(), Channel::Sms, T + 2_000),
             Err(Throttled::Cooldown {
                 retry_at: T + 31_000
             })
@@ -331,26 +321,26 @@ mod tests {
         let mut state = ThrottleState::default();
         for i in 0..10 {
             state
-                .record_send(&limits(), SendChannel::Email, T + i * 60_000)
+                .record_send(&limits(), Channel::Email, T + i * 60_000)
                 .unwrap();
         }
         assert_eq!(
-            state.record_send(&limits(), SendChannel::Email, T + 11 * 60_000),
+            state.record_send(&limits(), Channel::Email, T + 11 * 60_000),
             Err(Throttled::SendLimit {
                 retry_at: T + HOUR_MS
             })
         );
         for i in 0..5 {
             state
-                .record_send(&limits(), SendChannel::Sms, T + (12 + i) * 60_000)
+                .record_send(&limits(), Channel::Sms, T + (12 + i) * 60_000)
                 .unwrap();
         }
         assert!(matches!(
-            state.record_send(&limits(), SendChannel::Sms, T + 18 * 60_000),
+            state.record_send(&limits(), Channel::Sms, T + 18 * 60_000),
             Err(Throttled::SendLimit { .. })
         ));
         assert_eq!(
-            state.record_send(&limits(), SendChannel::Email, T + HOUR_MS),
+            state.record_send(&limits(), Channel::Email, T + HOUR_MS),
             Ok(())
         );
     }
@@ -359,13 +349,10 @@ mod tests {
     fn only_a_successful_reset_clears_the_counters() {
         let mut state = ThrottleState::default();
         state.record_failure(&limits(), T).unwrap();
-        state.record_send(&limits(), SendChannel::Email, T).unwrap();
+        state.record_send(&limits(), Channel::Email, T).unwrap();
         state.clear();
         assert_eq!(state.failures(T), 0);
-        assert_eq!(
-            state.record_send(&limits(), SendChannel::Email, T + 1),
-            Ok(())
-        );
+        assert_eq!(state.record_send(&limits(), Channel::Email, T + 1), Ok(()));
     }
 
     #[test]
@@ -400,17 +387,17 @@ mod tests {
             let limits = limits();
             let mut state = ThrottleState::default();
             let mut now = T;
-            let mut sent: Vec<(UnixMillis, SendChannel)> = Vec::new();
+            let mut sent: Vec<(UnixMillis, Channel)> = Vec::new();
             for (kind, wait) in events {
                 now += wait;
                 match kind {
                     0 => { let _ = state.record_failure(&limits, now); }
-                    1 => if state.record_send(&limits, SendChannel::Email, now).is_ok() { sent.push((now, SendChannel::Email)); },
-                    _ => if state.record_send(&limits, SendChannel::Sms, now).is_ok() { sent.push((now, SendChannel::Sms)); },
+                    1 => if state.record_send(&limits, Channel::Email, now).is_ok() { sent.push((now, Channel::Email)); },
+                    _ => if state.record_send(&limits, Channel::Sms, now).is_ok() { sent.push((now, Channel::Sms)); },
                 }
                 proptest::prop_assert!(state.failures(now) < usize::from(limits.failed_proofs));
-                for channel in [SendChannel::Email, SendChannel::Sms] {
-                    let cap = if channel == SendChannel::Email { limits.email_per_hour } else { limits.sms_per_hour };
+                for channel in [Channel::Email, Channel::Sms] {
+                    let cap = if channel == Channel::Email { limits.email_per_hour } else { limits.sms_per_hour };
                     let last_hour = sent.iter().filter(|(at, c)| *c == channel && now - at < HOUR_MS).count();
                     proptest::prop_assert!(last_hour <= usize::from(cap));
                 }

@@ -21,16 +21,41 @@ pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
 /// How far a receiver lets a timestamp drift from its own clock.
 pub const TOLERANCE_SECS: u64 = 300;
 
-/// The signature header's value for `body` signed at `timestamp` (Unix seconds, not
-/// milliseconds: it travels in [`TIMESTAMP_HEADER`]).
+/// A signing time in Unix seconds, as [`TIMESTAMP_HEADER`] carries it. Everything else in
+/// sspr counts [`UnixMillis`](crate::UnixMillis); this type keeps the two from being mixed up.
 ///
 /// ```
-/// use sspr_core::webhook::{sign, verify};
+/// use sspr_core::webhook::UnixSeconds;
 ///
-/// let header = sign(b"whsec-test", 1_700_000_000, "{}");
-/// assert!(verify(b"whsec-test", 1_700_000_000, "{}", &header, 1_700_000_060).is_ok());
+/// let signed_at = UnixSeconds::from_millis(1_700_000_000_999);
+/// assert_eq!(signed_at.to_string(), "1700000000");
 /// ```
-pub fn sign(secret: &[u8], timestamp: u64, body: &str) -> String {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UnixSeconds(pub u64);
+
+impl UnixSeconds {
+    /// The whole seconds of a time in milliseconds.
+    pub fn from_millis(at: crate::UnixMillis) -> UnixSeconds {
+        UnixSeconds(at / 1000)
+    }
+}
+
+impl std::fmt::Display for UnixSeconds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The signature header's value for `body` signed at `timestamp`, which travels in
+/// [`TIMESTAMP_HEADER`].
+///
+/// ```
+/// use sspr_core::webhook::{UnixSeconds, sign, verify};
+///
+/// let header = sign(b"whsec-test", UnixSeconds(1_700_000_000), "{}");
+/// assert!(verify(b"whsec-test", UnixSeconds(1_700_000_000), "{}", &header, UnixSeconds(1_700_000_060)).is_ok());
+/// ```
+pub fn sign(secret: &[u8], timestamp: UnixSeconds, body: &str) -> String {
     let mac = mac_of(secret, timestamp, body).finalize().into_bytes();
     format!("v1={}", hex::encode(mac))
 }
@@ -49,7 +74,7 @@ pub enum SignatureError {
     Mismatch,
 }
 
-/// Checks a request as a receiver does. `timestamp` and `now_secs` are Unix seconds.
+/// Checks a request as a receiver does, at `now`.
 ///
 /// # Errors
 ///
@@ -57,20 +82,21 @@ pub enum SignatureError {
 /// [`SignatureError::Mismatch`].
 ///
 /// ```
-/// use sspr_core::webhook::{SignatureError, sign, verify};
+/// use sspr_core::webhook::{SignatureError, UnixSeconds, sign, verify};
 ///
-/// let header = sign(b"whsec-test", 1_700_000_000, r#"{"type":"user.lookup","username":"alice"}"#);
+/// let at = UnixSeconds(1_700_000_000);
+/// let header = sign(b"whsec-test", at, r#"{"type":"user.lookup","username":"alice"}"#);
 /// let tampered = r#"{"type":"user.lookup","username":"admin"}"#;
-/// assert_eq!(verify(b"whsec-test", 1_700_000_000, tampered, &header, 1_700_000_000), Err(SignatureError::Mismatch));
-/// assert_eq!(verify(b"whsec-test", 1_700_000_000, "{}", &header, 1_700_000_301), Err(SignatureError::Stale));
-/// assert_eq!(verify(b"whsec-test", 1_700_000_000, "{}", "sha256=00", 1_700_000_000), Err(SignatureError::Malformed));
+/// assert_eq!(verify(b"whsec-test", at, tampered, &header, at), Err(SignatureError::Mismatch));
+/// assert_eq!(verify(b"whsec-test", at, "{}", &header, UnixSeconds(1_700_000_301)), Err(SignatureError::Stale));
+/// assert_eq!(verify(b"whsec-test", at, "{}", "sha256=00", at), Err(SignatureError::Malformed));
 /// ```
 pub fn verify(
     secret: &[u8],
-    timestamp: u64,
+    timestamp: UnixSeconds,
     body: &str,
     signature: &str,
-    now_secs: u64,
+    now: UnixSeconds,
 ) -> Result<(), SignatureError> {
     let hex_mac = signature
         .strip_prefix("v1=")
@@ -79,7 +105,7 @@ pub fn verify(
     if mac.len() != 32 {
         return Err(SignatureError::Malformed);
     }
-    if now_secs.abs_diff(timestamp) > TOLERANCE_SECS {
+    if now.0.abs_diff(timestamp.0) > TOLERANCE_SECS {
         return Err(SignatureError::Stale);
     }
     mac_of(secret, timestamp, body)
@@ -87,7 +113,7 @@ pub fn verify(
         .map_err(|_| SignatureError::Mismatch)
 }
 
-fn mac_of(secret: &[u8], timestamp: u64, body: &str) -> Hmac<Sha256> {
+fn mac_of(secret: &[u8], timestamp: UnixSeconds, body: &str) -> Hmac<Sha256> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes keys of any length");
     mac.update(timestamp.to_string().as_bytes());
     mac.update(b".");
@@ -236,13 +262,16 @@ mod tests {
     use super::*;
 
     const SECRET: &[u8] = b"whsec-test";
-    const NOW: u64 = 1_700_000_000;
+    const NOW: UnixSeconds = UnixSeconds(1_700_000_000);
 
     #[test]
     fn a_signed_body_verifies() {
         let body = r#"{"type":"user.lookup","username":"alice"}"#;
         let sig = sign(SECRET, NOW, body);
-        assert_eq!(verify(SECRET, NOW, body, &sig, NOW + 10), Ok(()));
+        assert_eq!(
+            verify(SECRET, NOW, body, &sig, UnixSeconds(NOW.0 + 10)),
+            Ok(())
+        );
     }
 
     #[test]
@@ -267,7 +296,7 @@ mod tests {
     fn an_old_timestamp_is_refused() {
         let sig = sign(SECRET, NOW, "{}");
         assert_eq!(
-            verify(SECRET, NOW, "{}", &sig, NOW + 301),
+            verify(SECRET, NOW, "{}", &sig, UnixSeconds(NOW.0 + 301)),
             Err(SignatureError::Stale)
         );
     }

@@ -24,7 +24,7 @@ test('a user chooses a texted code, which arrives ready for one-time-code autofi
   await reset.widget().screenshot({ path: testInfo.outputPath('widget-7-choose.png') });
   await expectAccessible(page, 'choose a method');
 
-  await reset.widget().getByRole('button', { name: /^Text a code to \+4 ••• ••• ••\d\d$/ }).click();
+  await reset.widget().getByRole('button', { name: /^Text a code to \+49 ••• ••• ••\d\d$/ }).click();
   await expect(reset.widget().getByRole('heading', { name: 'Check your phone' })).toBeVisible();
   const { code, body } = await codeTextedTo(phoneOf(hana));
   expect(body.split('\n').at(-1)).toBe(`@127.0.0.1 #${code}`);

@@ -26,6 +26,9 @@ pub struct Config {
     pub email_from: String,
     /// The domain decoy masks pretend to send to (`DECOY_EMAIL_DOMAIN`).
     pub decoy_domain: String,
+    /// The country code decoy phone masks show (`DECOY_PHONE_COUNTRY_CODE`, default `1`): the
+    /// one most users' numbers have, so a decoy's mask looks like theirs.
+    pub decoy_country_code: String,
     /// Tenant name, part of every Durable Object name (`TENANT`).
     pub tenant: String,
     /// The SSPR policy in force: the newest saved through the admin API (see
@@ -345,6 +348,7 @@ impl Config {
             email_api_key: required("EMAIL_API_KEY")?,
             email_from: required("EMAIL_FROM")?,
             decoy_domain: optional("DECOY_EMAIL_DOMAIN", "example.com"),
+            decoy_country_code: country_code(&optional("DECOY_PHONE_COUNTRY_CODE", "1"))?,
             tenant: optional("TENANT", "default"),
             policy,
             policy_version: 0,
@@ -533,6 +537,23 @@ fn outbox_policy(lookup: &impl Fn(&str) -> Option<String>) -> Result<RetryPolicy
                 OUTBOX_BASE_DELAY_MS.end()
             ),
         })
+}
+
+/// A country calling code as `DECOY_PHONE_COUNTRY_CODE` gives it: its digits, with or without
+/// a leading `+`, and exactly as many as an E.164 code starting with them has.
+fn country_code(value: &str) -> Result<String, ConfigError> {
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    let valid = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && sspr_core::methods::phone::country_code_len(digits) == digits.len();
+    if valid {
+        Ok(digits.to_owned())
+    } else {
+        Err(ConfigError::Invalid {
+            name: "DECOY_PHONE_COUNTRY_CODE",
+            reason: format!("expected a country calling code such as 1, 44 or 353, got {value:?}"),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -855,6 +876,30 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn the_decoy_country_code_is_a_whole_calling_code() {
+        assert_eq!(parse(&vars()).unwrap().decoy_country_code, "1");
+        for (given, kept) in [("49", "49"), ("+44", "44"), ("353", "353"), ("7", "7")] {
+            let mut vars = vars();
+            vars.insert("DECOY_PHONE_COUNTRY_CODE", given.into());
+            assert_eq!(parse(&vars).unwrap().decoy_country_code, kept, "{given}");
+        }
+        for bad in ["4", "491", "12", "+", "4a", "3535"] {
+            let mut vars = vars();
+            vars.insert("DECOY_PHONE_COUNTRY_CODE", bad.into());
+            assert!(
+                matches!(
+                    parse(&vars),
+                    Err(ConfigError::Invalid {
+                        name: "DECOY_PHONE_COUNTRY_CODE",
+                        ..
+                    })
+                ),
+                "{bad}"
+            );
+        }
     }
 
     const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";

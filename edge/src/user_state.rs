@@ -22,7 +22,7 @@ use std::cell::RefCell;
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
 use sspr_core::api::MethodOffer;
-use sspr_core::api::{ApiError, ErrorCode, Reply};
+use sspr_core::api::{ApiError, Channel, ErrorCode, Reply};
 use sspr_core::flow::{
     Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Proofs, ResetFlow, ResetSettings, Stage, Subject,
 };
@@ -32,7 +32,7 @@ use sspr_core::outbox::{AfterAttempt, Due};
 use sspr_core::password::NewPassword;
 use sspr_core::policy::{EffectivePolicy, Method};
 use sspr_core::registration::DirectoryContacts;
-use sspr_core::throttle::{SendChannel, ThrottleState, Throttled};
+use sspr_core::throttle::{ThrottleState, Throttled};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
 
@@ -208,10 +208,10 @@ fn delivery(flow: &ResetFlow, effects: &[Effect], scope: &Scope) -> Option<CodeD
 }
 
 /// The send counter a method's code counts against, if it sends one.
-fn send_channel(method: Method) -> Option<SendChannel> {
+fn send_channel(method: Method) -> Option<Channel> {
     match method {
-        Method::EmailCode => Some(SendChannel::Email),
-        Method::SmsCode => Some(SendChannel::Sms),
+        Method::EmailCode => Some(Channel::Email),
+        Method::SmsCode => Some(Channel::Sms),
         _ => None,
     }
 }

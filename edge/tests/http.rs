@@ -1377,7 +1377,7 @@ fn an_administrator_proves_two_distinct_methods_before_choosing_a_password() {
         .map(|m| m["method"].as_str().unwrap())
         .collect();
     assert_eq!(methods, ["email_code", "sms_code"]);
-    assert_eq!(step["methods"][1]["destination"], "+4 ••• ••• ••00");
+    assert_eq!(step["methods"][1]["destination"], "+49 ••• ••• ••00");
     let token = flow(&answer);
 
     let answer = stack.choose(&token, "email_code");
@@ -1620,7 +1620,7 @@ fn a_user_with_a_mobile_number_may_choose_a_texted_code() {
     let token = flow(&answer);
     assert_eq!(stack.choose(&token, "authenticator").status, 409);
     let answer = stack.choose(&token, "sms_code");
-    assert_eq!(answer.body["step"]["destination"], "+4 ••• ••• ••00");
+    assert_eq!(answer.body["step"]["destination"], "+49 ••• ••• ••00");
     let code = code_in(&stack.sms_for("+4915112345600", 0));
     // Asking again at once is a resend: refused until the cooldown ends, the flow kept.
     let again = stack.choose(&token, "sms_code");

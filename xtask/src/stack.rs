@@ -400,6 +400,8 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     // 2. The edge in workerd.
     let shared = [
         ("ALLOWED_ORIGINS", running.site.clone()),
+        // The directory's mobile numbers are German.
+        ("DECOY_PHONE_COUNTRY_CODE", "49".to_owned()),
         ("CODE_HMAC_KEY", random_hex(32)?),
         ("EMAIL_API_URL", running.mailbox.clone()),
         ("EMAIL_API_KEY", email_key),

@@ -105,19 +105,63 @@ impl PhoneNumber {
         &self.0
     }
 
-    /// The number masked for display: the first digit of the country code and the last two
-    /// digits, in a fixed shape (`+1 ••• ••• ••23`; `+4 ••• ••• ••78` for a German number).
+    /// The number masked for display: the country code and the last two digits, in a fixed
+    /// shape that does not tell the number's length (`+1 ••• ••• ••23`; `+49 ••• ••• ••78` for
+    /// a German number, `+44 ••• ••• ••78` for a British one).
+    ///
+    /// ```
+    /// use sspr_core::methods::phone::PhoneNumber;
+    ///
+    /// let german = PhoneNumber::parse_international("+49 151 2345678").unwrap();
+    /// assert_eq!(german.masked(), "+49 ••• ••• ••78");
+    /// let irish = PhoneNumber::parse_international("+353 85 1234567").unwrap();
+    /// assert_eq!(irish.masked(), "+353 ••• ••• ••67");
+    /// ```
     pub fn masked(&self) -> String {
         let digits = &self.0[1..];
         let tail = &digits[digits.len().saturating_sub(2)..];
-        let head = &digits[..digits.len().min(1)];
+        let head = &digits[..country_code_len(digits).min(digits.len())];
         format!("+{head} ••• ••• ••{tail}")
+    }
+}
+
+/// How many leading digits of an international number (without its `+`) are the country
+/// code. ITU-T E.164 codes are prefix-free: `1` and `7` stand alone, the two-digit codes are
+/// listed here, and every other code has three digits.
+pub fn country_code_len(digits: &str) -> usize {
+    const TWO_DIGITS: [&str; 44] = [
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46",
+        "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63",
+        "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+    ];
+    match digits.as_bytes().first() {
+        Some(b'1' | b'7') => 1,
+        _ if digits.get(..2).is_some_and(|two| TWO_DIGITS.contains(&two)) => 2,
+        _ => 3,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_mask_shows_the_whole_country_code() {
+        let masked = |n: &str| PhoneNumber::parse_international(n).unwrap().masked();
+        assert_eq!(masked("+4915112345678"), "+49 ••• ••• ••78");
+        assert_eq!(masked("+447700900123"), "+44 ••• ••• ••23");
+        assert_eq!(masked("+14155550132"), "+1 ••• ••• ••32");
+        assert_eq!(masked("+79161234567"), "+7 ••• ••• ••67");
+        assert_eq!(masked("+353851234567"), "+353 ••• ••• ••67");
+        assert_eq!(masked("+989121234567"), "+98 ••• ••• ••67");
+        assert_eq!(masked("+2348031234567"), "+234 ••• ••• ••67");
+    }
+
+    #[test]
+    fn the_mask_does_not_tell_the_length_of_the_number() {
+        let masked = |n: &str| PhoneNumber::parse_international(n).unwrap().masked();
+        assert_eq!(masked("+4930901820").len(), masked("+4915112345678").len());
+    }
 
     #[test]
     fn an_international_number_becomes_e164() {

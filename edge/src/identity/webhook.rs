@@ -22,7 +22,7 @@ impl WebhookBackend {
         idempotency_key: &str,
     ) -> Result<outbound::Answer, BackendError> {
         let body = serde_json::to_string(request).expect("webhook requests serialize");
-        let timestamp = worker::Date::now().as_millis() / 1000;
+        let timestamp = webhook::UnixSeconds::from_millis(worker::Date::now().as_millis());
         let headers = [
             (TIMESTAMP_HEADER, timestamp.to_string()),
             (

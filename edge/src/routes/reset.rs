@@ -31,9 +31,6 @@ use crate::user_state::{CodeDelivery, CodePurpose, Command, HeldAtStart, Outcome
 
 pub(super) const USER_STATE: &str = "USER_STATE";
 
-/// The country code decoy phone masks show.
-const DECOY_PHONE_COUNTRY_CODE: &str = "1";
-
 /// The contact details a directory user has: their email address and mobile number. A
 /// number that does not parse is left out, and logged without the number.
 pub(super) fn directory_contacts(user: &DirectoryUser) -> DirectoryContacts {
@@ -108,7 +105,7 @@ pub async fn start(
             &config.policy,
             username.as_str(),
             &config.decoy_domain,
-            DECOY_PHONE_COUNTRY_CODE,
+            &config.decoy_country_code,
         )
     };
     let served = user.and_then(|user| {

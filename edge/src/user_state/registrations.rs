@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
-use sspr_core::api::{AnswerEntry, ApiError, ErrorCode, RegistrationView};
+use sspr_core::api::{AnswerEntry, ApiError, Channel, ErrorCode, RegistrationView};
 use sspr_core::flow::{FlowKind, Notice};
 use sspr_core::locale::Language;
 use sspr_core::methods::phone::PhoneNumber;
@@ -18,7 +18,6 @@ use sspr_core::policy::{Method, UserFacts};
 use sspr_core::registration::{
     DirectoryContacts, Enrolment, EnrolmentError, Registrant, Registrations, check_removal_sign_in,
 };
-use sspr_core::throttle::SendChannel;
 use worker::Result;
 
 use super::{CodeDelivery, CodePurpose, UserState};
@@ -189,7 +188,7 @@ impl UserState {
                     &mut random::fill,
                 ) {
                     Err(err) => (false, Some((&err).into())),
-                    Ok(code) => match self.record_send(config, SendChannel::Email, now)? {
+                    Ok(code) => match self.record_send(config, Channel::Email, now)? {
                         Err(refused) => (false, Some(refused)),
                         Ok(()) => {
                             let to = match next.pending() {
@@ -232,7 +231,7 @@ impl UserState {
                     });
                 match started {
                     Err(err) => (false, Some((&err).into())),
-                    Ok(code) => match self.record_send(config, SendChannel::Sms, now)? {
+                    Ok(code) => match self.record_send(config, Channel::Sms, now)? {
                         Err(refused) => (false, Some(refused)),
                         Ok(()) => {
                             let to = match next.pending() {
@@ -354,7 +353,7 @@ impl UserState {
     fn record_send(
         &self,
         config: &Config,
-        channel: SendChannel,
+        channel: Channel,
         now: UnixMillis,
     ) -> Result<std::result::Result<(), ApiError>> {
         let mut throttle = self.load_throttle()?;
