@@ -337,7 +337,7 @@ impl Config {
             }
         };
         let sms = sms_config(&lookup)?;
-        if sms.is_none() && policy.methods.allowed.contains(&Method::SmsCode) {
+        if sms_missing(&policy, sms.is_some()) {
             return Err(ConfigError::SmsNotConfigured);
         }
         Ok(Config {
@@ -380,19 +380,34 @@ impl Config {
     }
 }
 
+/// The rule that ties a policy to this edge: SMS codes need an SMS provider. The environment's
+/// `POLICY` is refused at start-up and an admin's edit is refused when they break it
+/// ([`crate::policy_store::check`]); a saved policy that breaks it later, because the SMS
+/// settings were removed, is served without SMS ([`Config::use_policy`]).
+pub fn sms_missing(policy: &Policy, sms_configured: bool) -> bool {
+    !sms_configured && policy.methods.allowed.contains(&Method::SmsCode)
+}
+
 impl Config {
-    /// Puts in the policy saved as `version` through the admin API.
+    /// Puts in the policy saved as `version` through the admin API. When it allows SMS codes
+    /// and this edge has no SMS provider (its settings were removed after the save), SMS is
+    /// left out (see [`Policy::without`]) and `Ok(true)` says so.
     ///
     /// # Errors
     ///
-    /// [`ConfigError::SmsNotConfigured`] when it allows SMS and no provider is configured.
-    pub fn use_policy(&mut self, policy: Policy, version: u32) -> Result<(), ConfigError> {
-        if self.sms.is_none() && policy.methods.allowed.contains(&Method::SmsCode) {
-            return Err(ConfigError::SmsNotConfigured);
-        }
+    /// [`ConfigError::SmsNotConfigured`] when the policy without SMS breaks a rule.
+    pub fn use_policy(&mut self, policy: Policy, version: u32) -> Result<bool, ConfigError> {
+        let (policy, degraded) = if sms_missing(&policy, self.sms.is_some()) {
+            let without = policy
+                .without(Method::SmsCode)
+                .map_err(|_| ConfigError::SmsNotConfigured)?;
+            (without, true)
+        } else {
+            (policy, false)
+        };
         self.policy = policy;
         self.policy_version = version;
-        Ok(())
+        Ok(degraded)
     }
 }
 
@@ -811,6 +826,31 @@ mod tests {
                 && message.contains("SMS_ACCOUNT_SID"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_saved_policy_with_sms_is_served_without_it_once_the_sms_settings_are_gone() {
+        let mut config = parse(&vars()).unwrap();
+        config.sms = None;
+        let with_sms = Policy::parse(
+            "[methods]\nallowed = [\"email_code\", \"sms_code\", \"authenticator\"]\nrequired = 1",
+        )
+        .unwrap();
+        assert_eq!(config.use_policy(with_sms, 3), Ok(true));
+        assert_eq!(
+            config.policy.methods.allowed,
+            [Method::EmailCode, Method::Authenticator]
+        );
+        assert_eq!(config.policy_version, 3);
+
+        // Without SMS the authenticator would be the only method: that is not served.
+        let sms_and_authenticator =
+            Policy::parse("[methods]\nallowed = [\"sms_code\", \"authenticator\"]").unwrap();
+        assert_eq!(
+            config.use_policy(sms_and_authenticator, 4),
+            Err(ConfigError::SmsNotConfigured)
+        );
+        assert_eq!(config.policy_version, 3);
     }
 
     #[test]

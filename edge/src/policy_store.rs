@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sspr_core::UnixMillis;
 use sspr_core::api::{ApiError, ErrorCode};
-use sspr_core::policy::{Method, Policy, PolicyErrors};
+use sspr_core::policy::{Policy, PolicyErrors};
 
 use crate::audit::sql::{SqlValue, Statement};
 use crate::config::Config;
@@ -64,14 +64,26 @@ pub struct InForce {
 }
 
 impl InForce {
-    /// The reply body of the admin routes.
-    pub fn to_json(&self) -> Value {
+    /// The reply body of the admin routes; `warnings` names what of the policy this edge cannot
+    /// serve (`sms_configured`: whether it has an SMS provider).
+    pub fn to_json(&self, sms_configured: bool) -> Value {
+        let mut warnings = Vec::new();
+        if crate::config::sms_missing(&self.policy, sms_configured) {
+            warnings.push(Problem {
+                field: "methods.allowed".into(),
+                value: Some("sms_code".into()),
+                problem: "no SMS provider is configured on this edge (SMS_ACCOUNT_SID, \
+                          SMS_AUTH_TOKEN, SMS_FROM): text-message codes are not offered"
+                    .into(),
+            });
+        }
         json!({
             "version": self.version,
             "source": if self.version == 0 { "environment" } else { "stored" },
             "updated_at": self.updated_at,
             "document": self.document,
             "policy": self.policy,
+            "warnings": warnings,
         })
     }
 }
@@ -140,7 +152,7 @@ pub fn check(update: &PolicyUpdate, current: u32, sms_configured: bool) -> Resul
         return Err(Refusal::conflict(update.expected_version, current));
     }
     let policy = Policy::parse(&update.document).map_err(Refusal::invalid)?;
-    if !sms_configured && policy.methods.allowed.contains(&Method::SmsCode) {
+    if crate::config::sms_missing(&policy, sms_configured) {
         return Err(Refusal {
             error: ApiError::new(
                 ErrorCode::InvalidPolicy,
@@ -330,7 +342,8 @@ pub async fn load(
 ///
 /// # Errors
 ///
-/// As [`read`], and when the stored policy needs SMS that is no longer configured.
+/// As [`read`], and when the stored policy needs SMS that is no longer configured and breaks
+/// a rule without it.
 pub async fn apply(
     env: &worker::Env,
     mut config: Config,
@@ -338,9 +351,15 @@ pub async fn apply(
     refresh: impl FnOnce(std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>),
 ) -> worker::Result<Config> {
     let in_force = load(env, &config, wanted, refresh).await?;
-    config
+    let degraded = config
         .use_policy(in_force.policy.clone(), in_force.version)
         .map_err(|err| worker::Error::RustError(err.to_string()))?;
+    if degraded {
+        worker::console_error!(
+            "policy version {}: sms_code is allowed but SMS_* are not set; SMS is not offered",
+            in_force.version
+        );
+    }
     Ok(config)
 }
 
@@ -391,6 +410,26 @@ mod tests {
         let json = refusal.to_json();
         assert_eq!(json["error"]["code"], "invalid_policy");
         assert_eq!(json["problems"][0]["value"], "4");
+    }
+
+    #[test]
+    fn the_policy_in_force_warns_when_this_edge_cannot_send_texts_it_allows() {
+        let in_force = InForce {
+            version: 2,
+            document: String::new(),
+            updated_at: Some(1),
+            policy: Policy::default(),
+        };
+        assert!(
+            Policy::default()
+                .methods
+                .allowed
+                .contains(&sspr_core::policy::Method::SmsCode)
+        );
+        assert_eq!(in_force.to_json(true)["warnings"], json!([]));
+        let warned = in_force.to_json(false);
+        assert_eq!(warned["warnings"][0]["field"], "methods.allowed");
+        assert_eq!(warned["warnings"][0]["value"], "sms_code");
     }
 
     #[test]

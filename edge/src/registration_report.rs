@@ -12,7 +12,6 @@ use serde_json::{Value, json};
 use sspr_core::UnixMillis;
 use sspr_core::api::{ApiError, RegistrationView};
 use sspr_core::policy::Method;
-use sspr_core::registration::RegistrationDue;
 
 use crate::audit::sql::{SqlValue, Statement};
 
@@ -53,18 +52,11 @@ fn wire(method: Method) -> String {
 impl StateRow {
     /// The row for the view a registration request answered with.
     pub fn from_view(user_id: &str, view: &RegistrationView, now: UnixMillis) -> Self {
-        let (status, capable) = match view.due {
-            RegistrationDue::UpToDate { .. } => ("up_to_date", true),
-            RegistrationDue::Reconfirm { .. } => ("reconfirm", true),
-            RegistrationDue::Register { .. } => ("register", false),
-            RegistrationDue::Optional { .. } => ("optional", false),
-            RegistrationDue::NotEnabled => ("not_enabled", false),
-        };
         StateRow {
             user_id: user_id.to_owned(),
             methods: view.methods.iter().map(|offer| offer.method).collect(),
-            status,
-            capable,
+            status: view.due.key(),
+            capable: view.due.can_reset(),
             updated_at: now,
         }
     }
@@ -297,6 +289,7 @@ pub fn reply(totals: &Value, mut rows: Vec<StoredState>, limit: u32) -> Value {
 mod tests {
     use super::*;
     use sspr_core::api::MethodOffer;
+    use sspr_core::registration::RegistrationDue;
 
     fn view(due: RegistrationDue, methods: &[Method]) -> RegistrationView {
         RegistrationView {

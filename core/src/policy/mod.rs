@@ -360,6 +360,32 @@ impl Policy {
         Ok(policy)
     }
 
+    /// The policy with `method` no longer allowed, for an edge that cannot deliver it (an SMS
+    /// code without an SMS provider). Taking a method away never weakens a reset: users
+    /// still prove as many distinct methods as before, from fewer kinds.
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyErrors`] when what is left breaks a rule, for example when the authenticator
+    /// would be the only method allowed.
+    ///
+    /// ```
+    /// use sspr_core::policy::{Method, Policy};
+    ///
+    /// let policy = Policy::parse("[methods]\nallowed = [\"email_code\", \"sms_code\"]").unwrap();
+    /// let email_only = policy.without(Method::SmsCode).unwrap();
+    /// assert_eq!(email_only.methods.allowed, [Method::EmailCode]);
+    ///
+    /// let policy = Policy::parse("[methods]\nallowed = [\"sms_code\", \"authenticator\"]").unwrap();
+    /// assert!(policy.without(Method::SmsCode).is_err());
+    /// ```
+    pub fn without(&self, method: Method) -> Result<Policy, PolicyErrors> {
+        let mut policy = self.clone();
+        policy.methods.allowed.retain(|m| *m != method);
+        policy.validate()?;
+        Ok(policy)
+    }
+
     /// The policy as a TOML document that [`Policy::parse`] reads back.
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).expect("a policy serializes")

@@ -58,6 +58,36 @@ pub enum RegistrationDue {
     },
 }
 
+impl RegistrationDue {
+    /// Whether the user's methods are enough for a reset today: they meet the policy, even
+    /// when re-confirming them is due.
+    ///
+    /// ```
+    /// use sspr_core::registration::RegistrationDue;
+    ///
+    /// assert!(RegistrationDue::Reconfirm { skips_left: 0 }.can_reset());
+    /// assert!(!RegistrationDue::Register { missing: 1, skips_left: 3 }.can_reset());
+    /// ```
+    pub fn can_reset(&self) -> bool {
+        matches!(
+            self,
+            RegistrationDue::UpToDate { .. } | RegistrationDue::Reconfirm { .. }
+        )
+    }
+
+    /// The variant's name as it travels (`up_to_date`, `reconfirm`, `register`, `optional`,
+    /// `not_enabled`), for reports.
+    pub fn key(&self) -> &'static str {
+        match self {
+            RegistrationDue::NotEnabled => "not_enabled",
+            RegistrationDue::Optional { .. } => "optional",
+            RegistrationDue::Register { .. } => "register",
+            RegistrationDue::Reconfirm { .. } => "reconfirm",
+            RegistrationDue::UpToDate { .. } => "up_to_date",
+        }
+    }
+}
+
 /// Why a postponement was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum SkipError {
@@ -204,6 +234,30 @@ impl RegistrationRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_is_the_kind_on_the_wire() {
+        for due in [
+            RegistrationDue::NotEnabled,
+            RegistrationDue::Optional { missing: 1 },
+            RegistrationDue::Register {
+                missing: 1,
+                skips_left: 0,
+            },
+            RegistrationDue::Reconfirm { skips_left: 0 },
+            RegistrationDue::UpToDate { next_due: None },
+        ] {
+            assert_eq!(serde_json::to_value(due).unwrap()["kind"], due.key());
+        }
+    }
+
+    #[test]
+    fn only_users_whose_methods_meet_the_policy_can_reset() {
+        assert!(RegistrationDue::UpToDate { next_due: Some(1) }.can_reset());
+        assert!(RegistrationDue::Reconfirm { skips_left: 2 }.can_reset());
+        assert!(!RegistrationDue::Optional { missing: 1 }.can_reset());
+        assert!(!RegistrationDue::NotEnabled.can_reset());
+    }
 
     const T: UnixMillis = 1_700_000_000_000;
 

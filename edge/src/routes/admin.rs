@@ -122,7 +122,7 @@ pub async fn handle(
         }
         AdminRoute::Policy => {
             let in_force = policy_store::read(env, config).await?;
-            json_response(&in_force.to_json(), security)
+            json_response(&in_force.to_json(config.sms.is_some()), security)
         }
         AdminRoute::Activity => {
             let query = match query::report(&pairs) {
@@ -249,7 +249,7 @@ pub async fn replace_policy(
         updated_at: Some(now),
         policy,
     };
-    let body = in_force.to_json();
+    let body = in_force.to_json(config.sms.is_some());
     policy_store::saved(config, in_force);
     json_response(&body, security)
 }
