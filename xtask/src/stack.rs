@@ -129,6 +129,23 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
         "--outfile=dist/sspr.js",
         "--log-level=warning",
     ]);
+    sh::run(&mut cmd)?;
+    // The framework example: a React login page (examples/react/login.jsx) with the widget
+    // inside, bundled with React from e2e/node_modules.
+    let mut cmd = sh::command(env, "esbuild");
+    cmd.current_dir(&root)
+        .env("NODE_PATH", root.join("e2e/node_modules"))
+        .args([
+            "examples/react/login.jsx",
+            "--bundle",
+            "--format=esm",
+            "--minify",
+            "--target=es2022",
+            "--jsx=automatic",
+            "--define:process.env.NODE_ENV=\"production\"",
+            "--outfile=dist/example-react.js",
+            "--log-level=warning",
+        ]);
     sh::run(&mut cmd)
 }
 

@@ -259,7 +259,10 @@ pub fn RegisterWidget(
         let base = edge.get_value();
         spawn_local(async move {
             let result = registration::send(&base, lang, &token, &call).await;
-            apply(call, result)
+            // The host may have removed the widget while the call was under way.
+            if status.busy.try_get_untracked().is_some() {
+                apply(call, result)
+            }
         });
     };
 

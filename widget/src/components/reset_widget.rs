@@ -150,7 +150,13 @@ pub fn ResetWidget(
         status.busy.set(true);
         status.error.set(None);
         let client = client.get_value();
-        spawn_local(async move { apply(client.send(&call).await) });
+        spawn_local(async move {
+            let answer = client.send(&call).await;
+            // The host may have removed the widget while the call was under way.
+            if status.busy.try_get_untracked().is_some() {
+                apply(answer);
+            }
+        });
     };
 
     let on_identify = move || {
@@ -276,10 +282,11 @@ pub fn ResetWidget(
 }
 
 /// Moves keyboard and screen-reader focus to the heading of the screen just shown, once the
-/// browser has rendered it, so the user hears where they are.
+/// browser has rendered it, so the user hears where they are. Nothing happens when the host
+/// removed the widget before that frame (a page closing it on `sspr:done`, for example).
 pub fn focus_heading(root: NodeRef<leptos::html::Section>) {
     request_animation_frame(move || {
-        let Some(section) = root.get_untracked() else {
+        let Some(section) = root.try_get_untracked().flatten() else {
             return;
         };
         if let Ok(Some(heading)) = section.query_selector(".sspr-form__title")
