@@ -194,6 +194,11 @@ pub struct AdminContact {
     /// How the directory names them (for logs; never required).
     #[serde(default)]
     pub display_name: Option<String>,
+    /// The language they read, as the directory holds it: a BCP 47 tag such as `de-DE`
+    /// (Microsoft Graph's and SCIM's `preferredLanguage`). Their notice is written in the
+    /// closest of sspr's languages, else English.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// A user as the directory describes them.

@@ -35,7 +35,8 @@ export const SEED_USERS = [
     enabled: true,
     locked: person.locked ?? false,
   }))),
-  { id: 'u-1009', username: 'omar', email: 'omar@example.com', display_name: 'Omar Haddad', enabled: true, locked: false, admin: true, groups: ['it-admins'], password: 'Initial-Password-9' },
+  // omar reads French: the directory says so (Graph's and SCIM's preferredLanguage).
+  { id: 'u-1009', username: 'omar', email: 'omar@example.com', display_name: 'Omar Haddad', enabled: true, locked: false, admin: true, groups: ['it-admins'], password: 'Initial-Password-9', language: 'fr-FR' },
   // Registration tests (edge/tests/registration.rs), one user each: rita and sam have no
   // contact details in the directory, the others an email address.
   ...['rita', 'sam', 'tess', 'uli', 'vera', 'walt', 'xena'].map((name, index) => ({
@@ -189,7 +190,7 @@ export function createDirectory({ secret }) {
     }
     if (event.type === 'admins.list') {
       // The administrators to notify when one of them resets their password.
-      return [200, { admins: users.filter((u) => u.admin && u.enabled).map((u) => ({ email: u.email ?? undefined, display_name: u.display_name })) }];
+      return [200, { admins: users.filter((u) => u.admin && u.enabled).map((u) => ({ email: u.email ?? undefined, display_name: u.display_name, language: u.language ?? undefined })) }];
     }
     return [400, { error: { code: 'unknown_type', message: `unknown event type ${event.type}` } }];
   }

@@ -85,6 +85,7 @@ export function createGraph({ tenant, clientId, clientSecret, certificate, origi
       // Entra keeps numbers as typed; the backend normalises to E.164.
       mobilePhone: person.phone ? person.phone.replace(/^\+49/, '+49 ') : null,
       accountEnabled: person.enabled,
+      preferredLanguage: person.language ?? null,
       groups: ['All Company', ...person.groups],
       roles: person.admin ? [HELPDESK_ADMIN] : [],
       history: [person.password],

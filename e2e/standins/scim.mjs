@@ -31,6 +31,7 @@ export function createScim({ token }) {
         emails: person.email ? [{ value: person.email, type: 'work', primary: true }] : [],
         ...(person.phone ? { phoneNumbers: [{ value: person.phone, type: 'mobile' }] } : {}),
         active: person.enabled,
+        ...(person.language ? { preferredLanguage: person.language } : {}),
         groups: person.groups.map((name) => ({ value: `group-${name}`, display: name })),
         history: [person.password],
         version: 1,

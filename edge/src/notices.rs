@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
 use sspr_core::flow::{Effect, Notice};
 use sspr_core::locale::Language;
+use sspr_core::webhook::AdminContact;
 
 use crate::audit::time::format_instant;
 use crate::config::Config;
@@ -100,19 +101,10 @@ pub async fn send(config: &Config, notices: Vec<Notify>) {
                         continue;
                     }
                 };
-                // The directory does not say which language each administrator reads.
-                let content = templates::admin_reset_email(
-                    Language::ENGLISH,
-                    organization,
-                    &admin,
-                    &when(at),
-                );
-                let except = except.map(|e| e.to_ascii_lowercase());
                 let mut failed = 0;
-                for to in admins.into_iter().filter_map(|a| a.email) {
-                    if except.as_deref() == Some(to.to_ascii_lowercase().as_str()) {
-                        continue;
-                    }
+                for (to, language) in admin_recipients(admins, except.as_deref()) {
+                    let content =
+                        templates::admin_reset_email(language, organization, &admin, &when(at));
                     if sender
                         .send(&to, &content, &crate::random::id())
                         .await
@@ -129,10 +121,59 @@ pub async fn send(config: &Config, notices: Vec<Notify>) {
     }
 }
 
+/// Who gets the administrators' notice: every administrator with an address but `except`
+/// (the one who reset, told as a user instead), each in the language the directory says they
+/// read, else English.
+pub fn admin_recipients(
+    admins: Vec<AdminContact>,
+    except: Option<&str>,
+) -> Vec<(String, Language)> {
+    admins
+        .into_iter()
+        .filter_map(|admin| {
+            let to = admin.email?;
+            let excepted = except.is_some_and(|e| e.eq_ignore_ascii_case(&to));
+            let language = Language::negotiate(admin.language.as_deref());
+            (!excepted).then_some((to, language))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use sspr_core::policy::Method;
+
+    #[test]
+    fn each_administrator_is_told_in_their_language_except_the_one_who_reset() {
+        let admin = |email: Option<&str>, language: Option<&str>| AdminContact {
+            email: email.map(str::to_owned),
+            display_name: None,
+            language: language.map(str::to_owned),
+        };
+        let recipients = admin_recipients(
+            vec![
+                admin(Some("dana@example.com"), Some("de-DE")),
+                admin(Some("Omar@Example.com"), Some("fr-FR")),
+                admin(Some("kim@example.com"), Some("tlh")),
+                admin(Some("lee@example.com"), None),
+                admin(None, Some("ja")),
+            ],
+            Some("omar@example.com"),
+        );
+        let tags: Vec<(&str, &str)> = recipients
+            .iter()
+            .map(|(to, language)| (to.as_str(), language.tag()))
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                ("dana@example.com", "de"),
+                ("kim@example.com", "en"),
+                ("lee@example.com", "en")
+            ]
+        );
+    }
 
     #[test]
     fn the_notices_among_effects_keep_their_language_and_the_time_of_the_change() {

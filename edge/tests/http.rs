@@ -1431,10 +1431,11 @@ fn an_administrator_proves_two_distinct_methods_before_choosing_a_password() {
 
     // An administrator reset their password: every other administrator is told who and
     // when (Entra's "notify all admins when other admins reset their password"), never the
-    // password; dana is told as a user, not as an administrator.
+    // password, in the language the directory says they read (omar: French); dana is told as
+    // a user, not as an administrator.
     let notice = stack.notice_for(
         "omar@example.com",
-        "An administrator reset their Contoso password",
+        "Un administrateur a réinitialisé son mot de passe Contoso",
     );
     let text = notice["text"].as_str().unwrap();
     assert!(
@@ -1532,9 +1533,10 @@ fn reset_as_dana(stack: &Stack, username: &str, password: &str) {
 fn an_administrators_reset_on_scim_notifies_the_members_of_the_admin_group() {
     let stack = stack_for("SSPR_EDGE_SCIM");
     reset_as_dana(&stack, "dana", "A brand-new Passphrase 7");
+    // omar's preferredLanguage is fr-FR in the SCIM directory.
     let notice = stack.notice_for(
         "omar@example.com",
-        "An administrator reset their Contoso password",
+        "Un administrateur a réinitialisé son mot de passe Contoso",
     );
     assert!(
         notice["text"].as_str().unwrap().contains("Dana Reyes"),
@@ -1562,9 +1564,10 @@ fn an_administrators_reset_on_scim_notifies_the_members_of_the_admin_group() {
 fn an_administrators_reset_on_graph_notifies_the_directory_role_members() {
     let stack = stack_for("SSPR_EDGE_GRAPH");
     reset_as_dana(&stack, "dana@example.com", "A brand-new Passphrase 7");
+    // omar's preferredLanguage is fr-FR in Entra.
     let notice = stack.notice_for(
         "omar@example.com",
-        "An administrator reset their Contoso password",
+        "Un administrateur a réinitialisé son mot de passe Contoso",
     );
     assert!(
         notice["text"].as_str().unwrap().contains("Dana Reyes"),

@@ -204,7 +204,7 @@ pub fn directory_roles_url(api_url: &str) -> String {
 /// The first page of a directory role's members, with the properties a notice needs.
 pub fn role_members_url(api_url: &str, role_id: &str) -> String {
     format!(
-        "{api_url}/v1.0/directoryRoles/{}/members?$select=displayName,mail,userPrincipalName",
+        "{api_url}/v1.0/directoryRoles/{}/members?$select=displayName,mail,userPrincipalName,preferredLanguage",
         percent_encode(role_id)
     )
 }
@@ -265,6 +265,7 @@ pub fn interpret_role_members(
         display_name: Option<String>,
         mail: Option<String>,
         user_principal_name: Option<String>,
+        preferred_language: Option<String>,
     }
     #[derive(Deserialize)]
     struct Page {
@@ -299,6 +300,7 @@ pub fn interpret_role_members(
                 .filter(|m| !m.trim().is_empty())
                 .or(e.user_principal_name.filter(|u| u.contains('@'))),
             display_name: e.display_name,
+            language: e.preferred_language.filter(|l| !l.trim().is_empty()),
         })
         .collect();
     Ok((contacts, page.next))
@@ -761,16 +763,16 @@ mod tests {
         assert!(interpret_directory_roles(403, "{}", &[], None).is_err());
         assert_eq!(
             role_members_url("https://graph.microsoft.com", "f8e85ed8"),
-            "https://graph.microsoft.com/v1.0/directoryRoles/f8e85ed8/members?$select=displayName,mail,userPrincipalName"
+            "https://graph.microsoft.com/v1.0/directoryRoles/f8e85ed8/members?$select=displayName,mail,userPrincipalName,preferredLanguage"
         );
     }
 
     #[test]
-    fn role_members_are_read_with_mail_else_the_upn_and_service_principals_skipped() {
+    fn role_members_are_read_with_mail_else_the_upn_and_language_and_service_principals_skipped() {
         let body = json!({
             "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects",
             "value": [
-                { "@odata.type": "#microsoft.graph.user", "displayName": "Dana Reyes", "mail": "dana@contoso.com", "userPrincipalName": "dana@contoso.onmicrosoft.com" },
+                { "@odata.type": "#microsoft.graph.user", "displayName": "Dana Reyes", "mail": "dana@contoso.com", "userPrincipalName": "dana@contoso.onmicrosoft.com", "preferredLanguage": "de-DE" },
                 { "@odata.type": "#microsoft.graph.user", "displayName": "Omar", "mail": null, "userPrincipalName": "omar@contoso.com" },
                 { "@odata.type": "#microsoft.graph.servicePrincipal", "displayName": "Some app" }
             ],
@@ -783,6 +785,8 @@ mod tests {
             .map(|c| c.email.as_deref().unwrap())
             .collect();
         assert_eq!(emails, ["dana@contoso.com", "omar@contoso.com"]);
+        assert_eq!(contacts[0].language.as_deref(), Some("de-DE"));
+        assert_eq!(contacts[1].language, None);
         assert!(next.unwrap().contains("$skiptoken=X"));
     }
 

@@ -260,6 +260,7 @@ mod tests {
         let contact = |email: Option<&str>| AdminContact {
             email: email.map(str::to_owned),
             display_name: None,
+            language: None,
         };
         let kept = unique_contacts([
             contact(Some("dana@example.com")),

@@ -115,6 +115,8 @@ struct ScimUser {
     emails: Vec<MultiValue>,
     #[serde(rename = "phoneNumbers", default)]
     phone_numbers: Vec<MultiValue>,
+    #[serde(rename = "preferredLanguage")]
+    preferred_language: Option<String>,
     active: Option<bool>,
     #[serde(default)]
     groups: Vec<GroupRef>,
@@ -284,10 +286,15 @@ pub fn interpret_member(status: u16, body: &str) -> Result<Option<AdminContact>,
         200 => {
             let user: ScimUser = serde_json::from_str(body)
                 .map_err(|err| BackendError::Unavailable(format!("unreadable SCIM user: {err}")))?;
+            let language = user
+                .preferred_language
+                .clone()
+                .filter(|l| !l.trim().is_empty());
             let user = to_directory_user(user, None);
             Ok(user.enabled.then_some(AdminContact {
                 email: user.email,
                 display_name: user.display_name,
+                language,
             }))
         }
         404 => Ok(None),
@@ -582,9 +589,11 @@ mod tests {
     #[test]
     fn a_members_address_is_read_and_a_missing_or_inactive_member_is_skipped() {
         let body = r#"{"id":"scim-1010","userName":"dana","displayName":"Dana Reyes","active":true,
+            "preferredLanguage":"de-DE",
             "emails":[{"value":"dana@example.com","type":"work","primary":true}]}"#;
         let contact = interpret_member(200, body).unwrap().unwrap();
         assert_eq!(contact.email.as_deref(), Some("dana@example.com"));
+        assert_eq!(contact.language.as_deref(), Some("de-DE"));
         assert_eq!(contact.display_name.as_deref(), Some("Dana Reyes"));
         assert_eq!(interpret_member(404, "").unwrap(), None);
         let inactive = r#"{"id":"x","active":false,"emails":[{"value":"x@example.com"}]}"#;
