@@ -35,10 +35,14 @@ test('the strength meter is fetched with the new-password screen and gives advic
 
   const level = reset.widget().getByTestId('sspr-strength-level');
   const feedback = reset.widget().getByTestId('sspr-strength-feedback');
-  await expect(feedback).toHaveAttribute('aria-live', 'polite');
+  // Screen readers hear the estimate from a polite live region once typing pauses.
+  const announced = reset.widget().getByTestId('sspr-strength-announced');
+  await expect(announced).toHaveAttribute('aria-live', 'polite');
+  await expect(feedback).not.toHaveAttribute('aria-live');
   await reset.newPasswordInput().fill('password1');
   await expect(level).toHaveText(/^(Very weak|Weak)$/);
   await expect(feedback).toContainText('This is a very common password.');
+  await expect(announced).toHaveText(/^Password strength: (Very weak|Weak)\. This is a very common password\./);
   await expect(meter).toHaveAttribute('aria-valuetext', /^(Very weak|Weak)$/);
   // The user's own name counts as guessable.
   await reset.newPasswordInput().fill(nell);
