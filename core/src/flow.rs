@@ -166,7 +166,9 @@ pub enum Stage {
         /// Attempts made so far.
         #[serde(default)]
         attempts: u32,
-        /// When the next attempt is due; `None` while one is in flight.
+        /// When the alarm is next due: the next attempt, or, while one is in flight, its
+        /// watchdog ([`crate::outbox::ATTEMPT_WATCHDOG_MS`]), which finds an attempt that an
+        /// eviction interrupted.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         retry_at: Option<UnixMillis>,
     },
@@ -825,7 +827,7 @@ impl ResetFlow {
             return Err(FlowError::WrongStep);
         };
         let user_id = user_id.clone();
-        self.pend(operation_id);
+        self.pend(operation_id, now);
         Ok(user_id)
     }
 
@@ -850,16 +852,17 @@ impl ResetFlow {
         };
         let password = checker.check(input, personal)?;
         let user_id = user_id.clone();
-        self.pend(operation_id);
+        self.pend(operation_id, now);
         Ok((user_id, password))
     }
 
-    /// PENDING under `operation_id`, no attempt made yet; the last failure is forgotten.
-    fn pend(&mut self, operation_id: String) {
+    /// PENDING under `operation_id`, the first attempt about to be made (in flight, watched
+    /// from `now`); the last failure is forgotten.
+    fn pend(&mut self, operation_id: String, now: UnixMillis) {
         self.stage = Stage::Pending {
             operation_id,
             attempts: 0,
-            retry_at: None,
+            retry_at: Some(now + crate::outbox::ATTEMPT_WATCHDOG_MS),
         };
         self.failure = None;
     }

@@ -20,6 +20,13 @@ use crate::flow::{Effect, FlowError, FlowKind, ResetFlow, Stage, Subject};
 /// Jitter, in percent either side of the backoff.
 pub const JITTER_PERCENT: u64 = 20;
 
+/// How long an attempt may be in flight before the outbox takes it for interrupted: the
+/// Durable Object was evicted during the call, so its result never came back. Well above the
+/// edge's 10-second limit on an outbound call. When it passes, an unlock is sent again under
+/// the same operation id, and a reset, whose password went with the evicted memory, returns
+/// to the new password.
+pub const ATTEMPT_WATCHDOG_MS: u64 = 60_000;
+
 /// How the outbox retries a change the backend could not take.
 ///
 /// ```
@@ -255,7 +262,9 @@ impl ResetFlow {
 
     /// What is due at `now` (the alarm rang). `password_held` says whether the edge still
     /// holds the new password in memory; unlocks need none. A due attempt is marked in flight
-    /// (no retry scheduled), so a second alarm does not send it twice.
+    /// with its watchdog ([`ATTEMPT_WATCHDOG_MS`]) as the next alarm, so a second alarm does not
+    /// send it twice, and one that rings after an interrupted attempt sends it again (or, for
+    /// a reset whose password is gone, asks the user for it).
     pub fn due(&mut self, now: UnixMillis, password_held: bool) -> Due {
         let kind = self.kind;
         let user_id = match &self.subject {
@@ -278,13 +287,22 @@ impl ResetFlow {
                 Due::PasswordLost { operation_id }
             }
             Some(_) => {
-                *retry_at = None;
+                *retry_at = Some(now + ATTEMPT_WATCHDOG_MS);
                 Due::Attempt {
                     operation_id: operation_id.clone(),
                     user_id,
                     attempt: *attempts + 1,
                 }
             }
+        }
+    }
+
+    /// When a pending change needs the alarm (the flow's clock): its next attempt, or the
+    /// watchdog of the attempt in flight. `None` when nothing is pending.
+    pub fn pending_alarm(&self) -> Option<UnixMillis> {
+        match &self.stage {
+            Stage::Pending { retry_at, .. } => *retry_at,
+            _ => None,
         }
     }
 
@@ -398,8 +416,52 @@ mod tests {
                 attempt: 2
             }
         );
-        // In flight now: a second alarm sends nothing.
-        assert_eq!(flow.due(at + 1, true), Due::Idle);
+        // In flight now: a second alarm sends nothing; the next one is the attempt's watchdog.
+        assert_eq!(flow.due(at + 1, true), Due::Wait(at + ATTEMPT_WATCHDOG_MS));
+        assert_eq!(flow.pending_alarm(), Some(at + ATTEMPT_WATCHDOG_MS));
+    }
+
+    #[test]
+    fn a_reset_interrupted_by_an_eviction_asks_for_the_password_again_once_the_watchdog_rings() {
+        let (token, mut flow) = pending_reset();
+        // The first attempt is in flight from T0 + 2; the object is evicted during the call, so
+        // no result comes back and the password is gone with its memory.
+        assert_eq!(flow.pending_alarm(), Some(T0 + 2 + ATTEMPT_WATCHDOG_MS));
+        assert_eq!(
+            flow.due(T0 + 1_000, false),
+            Due::Wait(T0 + 2 + ATTEMPT_WATCHDOG_MS)
+        );
+        assert_eq!(
+            flow.due(T0 + 2 + ATTEMPT_WATCHDOG_MS, false),
+            Due::PasswordLost {
+                operation_id: "op1".into()
+            }
+        );
+        let reply = flow.reply(&token.encode());
+        assert!(
+            matches!(reply.step, Some(Step::NewPassword { .. })),
+            "{reply:?}"
+        );
+        assert_eq!(
+            reply.error.map(|e| e.code),
+            Some(ErrorCode::BackendUnavailable)
+        );
+        assert_eq!(flow.pending_alarm(), None);
+    }
+
+    #[test]
+    fn an_unlock_interrupted_by_an_eviction_is_sent_again_under_the_same_operation() {
+        let (_, mut flow) = proved(FlowKind::Unlock);
+        flow.begin_unlock("op9".into(), T0).unwrap();
+        assert_eq!(
+            flow.due(T0 + ATTEMPT_WATCHDOG_MS, false),
+            Due::Attempt {
+                operation_id: "op9".into(),
+                user_id: "u-alice".into(),
+                attempt: 1
+            }
+        );
+        assert_eq!(flow.pending_alarm(), Some(T0 + 2 * ATTEMPT_WATCHDOG_MS));
     }
 
     #[test]

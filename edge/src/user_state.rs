@@ -11,7 +11,10 @@
 //! pending and the object's alarm tries again, under the same operation id, until it is done,
 //! refused or out of attempts. The new password is kept between attempts only in this object's
 //! memory ([`UserState::held`]), never in its storage: if the object is evicted meanwhile, the
-//! retry finds no password and the user is asked to choose it again (no new proofs). Alarms
+//! retry finds no password and the user is asked to choose it again (no new proofs). Every
+//! attempt in flight is watched by the alarm ([`sspr_core::outbox::ATTEMPT_WATCHDOG_MS`]): an
+//! eviction during the call itself is found there, and the unlock is sent again or the user
+//! chooses the password again, instead of the flow staying pending until it expires. Alarms
 //! also delete flows that have expired; an alarm's audit events and notice are written and
 //! sent by the object itself.
 
@@ -418,8 +421,10 @@ impl DurableObject for UserState {
                 user_id,
                 attempt,
             } => {
-                // In flight: saved before the call, so a second alarm does not send it again.
+                // In flight: saved before the call, so a second alarm does not send it again,
+                // and watched, so an eviction during the call does not leave it pending.
                 self.save(&flow)?;
+                self.watch(&flow, now).await?;
                 let config =
                     policy_store::apply(&self.env, self.config()?, Wanted::Recent, drop).await?;
                 let attempted = self
@@ -734,9 +739,11 @@ impl UserState {
                 return Ok(Outcome::reply(reply).audited(scope.password_refused(&err)));
             }
         };
-        // Pending is saved before the call, so a second submission meanwhile is refused.
+        // Pending is saved before the call, so a second submission meanwhile is refused, and
+        // watched, so an eviction during the call does not leave it pending.
         self.save(&flow)?;
         self.note_clock(now)?;
+        self.watch(&flow, now).await?;
         self.held.replace(Some(Held {
             operation_id: operation_id.clone(),
             password: new_password,
@@ -799,9 +806,11 @@ impl UserState {
             Ok(user_id) => user_id,
             Err(err) => return Ok(Outcome::reply(self.refuse(&flow, &token, &err)?)),
         };
-        // Pending is saved before the call, so a second request meanwhile is refused.
+        // Pending is saved before the call, so a second request meanwhile is refused, and
+        // watched, so an eviction during the call does not leave it pending.
         self.save(&flow)?;
         self.note_clock(now)?;
+        self.watch(&flow, now).await?;
         let attempted = self
             .attempt(config, now, &scope, &flow, &user_id, &operation_id, 1)
             .await?;
@@ -919,6 +928,15 @@ impl UserState {
             .storage()
             .set_alarm(at.saturating_sub(now) as i64)
             .await
+    }
+
+    /// Rings the alarm at the watchdog of the attempt about to be made
+    /// ([`sspr_core::outbox::ATTEMPT_WATCHDOG_MS`]); the attempt's result moves it.
+    async fn watch(&self, flow: &ResetFlow, now: UnixMillis) -> Result<()> {
+        match flow.pending_alarm() {
+            Some(at) => self.retry_at(at, now).await,
+            None => Ok(()),
+        }
     }
 
     /// Rings the alarm after `flow` expires, to delete it.
