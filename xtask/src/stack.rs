@@ -47,6 +47,11 @@ pub fn demo() -> Result<(), String> {
     println!("  Demo SMS inbox:   {}/", running.sms);
     println!("  Edge API:         {}/v1/health", running.edge);
     println!(
+        "  Host examples:    {0}/examples/plain.html, {0}/examples/react.html (a React page), \
+         {0}/examples/register.html?user=rosa2",
+        running.site
+    );
+    println!(
         "  OpenID provider:  {} (any seed user, any password; client sspr-demo)",
         running.oidc
     );
