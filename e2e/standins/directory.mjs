@@ -95,13 +95,15 @@ export const SEED_USERS = [
   })),
   // One spec file's users each (the browser suite runs files side by side): abby resets from
   // the plain example page, hugo's contacts are the directory's, selma has no email address,
-  // cora resets inside the React example page, tomas loses his connection.
+  // cora resets inside the React example page, tomas loses his connection, ulla approves on
+  // her phone.
   ...['2', '3', '4'].flatMap((suffix) => [
     { id: `u-1016${suffix}`, username: `abby${suffix}`, email: `abby${suffix}@example.com`, phone: null, display_name: `Abby Stone ${suffix}`, password: `Initial-Password-16${suffix}` },
     { id: `u-1017${suffix}`, username: `hugo${suffix}`, email: `hugo${suffix}@example.com`, phone: `+49151123460${suffix}0`, display_name: `Hugo Lind ${suffix}`, password: `Initial-Password-17${suffix}` },
     { id: `u-1018${suffix}`, username: `selma${suffix}`, email: null, phone: null, display_name: `Selma ${suffix}`, password: `Initial-Password-18${suffix}` },
     { id: `u-1019${suffix}`, username: `cora${suffix}`, email: `cora${suffix}@example.com`, phone: null, display_name: `Cora Lind ${suffix}`, password: `Initial-Password-19${suffix}` },
     { id: `u-1020${suffix}`, username: `tomas${suffix}`, email: `tomas${suffix}@example.com`, phone: null, display_name: `Tomas Berg ${suffix}`, password: `Initial-Password-20${suffix}` },
+    { id: `u-1021${suffix}`, username: `ulla${suffix}`, email: `ulla${suffix}@example.com`, phone: null, display_name: `Ulla Ek ${suffix}`, password: `Initial-Password-21${suffix}` },
   ].map((person) => ({ ...person, enabled: true, locked: false, admin: false, groups: ['staff'] }))),
 ];
 

@@ -82,8 +82,10 @@ pending-hint = Ihre Identität ist bestätigt. Wir übermitteln die Änderung an
 pending-retry = Erneut versuchen
 locked-title = Zu viele Versuche
 locked-hint = Zu Ihrer Sicherheit ist das Zurücksetzen des Passworts für dieses Konto bis { $until } gesperrt.
-unsupported-title = Diese Seite muss aktualisiert werden
-unsupported-hint = Zum Zurücksetzen ist ein Schritt nötig, den diese Seite nicht anzeigen kann. Laden Sie die Seite neu oder wenden Sie sich an Ihren Helpdesk.
+approval-title = Auf dem Telefon bestätigen
+approval-hint = Öffnen Sie die Bestätigungsseite auf Ihrem Telefon und tippen Sie auf die hier angezeigte Zahl.
+approval-number-label = Zu tippende Zahl:
+approval-waiting = Warten auf Ihr Telefon …
 
 ## Verbindungsprobleme (keine Antwort vom Server)
 client-network = Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.

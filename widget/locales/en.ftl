@@ -82,8 +82,10 @@ pending-hint = Your identity is confirmed. We are passing the change to your dir
 pending-retry = Try again
 locked-title = Too many attempts
 locked-hint = For your security, password reset is blocked for this account until { $until }.
-unsupported-title = This page needs an update
-unsupported-hint = Your reset needs a step this page cannot show. Reload the page, or contact your helpdesk.
+approval-title = Approve on your phone
+approval-hint = Open the approver on your phone and tap the number shown here.
+approval-number-label = Number to tap:
+approval-waiting = Waiting for your phone…
 
 ## Connection problems (no answer from the server)
 client-network = We could not reach the server. Check your connection and try again.

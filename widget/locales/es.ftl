@@ -82,8 +82,10 @@ pending-hint = Su identidad está confirmada. Estamos enviando el cambio a su di
 pending-retry = Intentar de nuevo
 locked-title = Demasiados intentos
 locked-hint = Por su seguridad, el restablecimiento de contraseña está bloqueado para esta cuenta hasta el { $until }.
-unsupported-title = Esta página necesita una actualización
-unsupported-hint = Su restablecimiento requiere un paso que esta página no puede mostrar. Vuelva a cargar la página o póngase en contacto con el soporte técnico.
+approval-title = Apruébelo en su teléfono
+approval-hint = Abra la página de aprobación en su teléfono y toque el número que aparece aquí.
+approval-number-label = Número que debe tocar:
+approval-waiting = Esperando a su teléfono…
 
 ## Problemas de conexión (sin respuesta del servidor)
 client-network = No hemos podido conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.

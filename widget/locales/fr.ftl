@@ -82,8 +82,10 @@ pending-hint = Votre identité est confirmée. Nous transmettons la modification
 pending-retry = Réessayer
 locked-title = Trop de tentatives
 locked-hint = Pour votre sécurité, la réinitialisation du mot de passe est bloquée pour ce compte jusqu’au { $until }.
-unsupported-title = Cette page doit être mise à jour
-unsupported-hint = Votre réinitialisation nécessite une étape que cette page ne peut pas afficher. Rechargez la page ou contactez votre service d’assistance.
+approval-title = Approuvez sur votre téléphone
+approval-hint = Ouvrez la page d’approbation sur votre téléphone et touchez le nombre affiché ici.
+approval-number-label = Nombre à toucher :
+approval-waiting = En attente de votre téléphone…
 
 ## Problèmes de connexion (aucune réponse du serveur)
 client-network = Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.

@@ -76,8 +76,10 @@ pending-hint = 本人確認が完了しました。変更をディレクトリ�
 pending-retry = 再試行
 locked-title = 試行回数が多すぎます
 locked-hint = セキュリティ保護のため、このアカウントのパスワード リセットは { $until } までブロックされています。
-unsupported-title = このページは更新が必要です
-unsupported-hint = このリセットには、このページで表示できない手順が必要です。ページを再読み込みするか、ヘルプデスクにお問い合わせください。
+approval-title = スマートフォンで承認
+approval-hint = スマートフォンで承認ページを開き、ここに表示されている番号をタップしてください。
+approval-number-label = タップする番号:
+approval-waiting = スマートフォンの応答を待っています…
 
 ## 接続の問題（サーバーからの応答なし）
 client-network = サーバーに接続できませんでした。接続を確認して、もう一度お試しください。

@@ -82,8 +82,10 @@ pending-hint = Je identiteit is bevestigd. We geven de wijziging door aan je dir
 pending-retry = Opnieuw proberen
 locked-title = Te veel pogingen
 locked-hint = Voor je veiligheid is het opnieuw instellen van het wachtwoord voor dit account geblokkeerd tot { $until }.
-unsupported-title = Deze pagina moet worden bijgewerkt
-unsupported-hint = Voor het opnieuw instellen is een stap nodig die deze pagina niet kan tonen. Laad de pagina opnieuw of neem contact op met je helpdesk.
+approval-title = Goedkeuren op uw telefoon
+approval-hint = Open de goedkeuringspagina op uw telefoon en tik op het getal dat hier staat.
+approval-number-label = Getal om op te tikken:
+approval-waiting = Wachten op uw telefoon…
 
 ## Verbindingsproblemen (geen antwoord van de server)
 client-network = We konden de server niet bereiken. Controleer je verbinding en probeer het opnieuw.

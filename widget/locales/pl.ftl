@@ -86,8 +86,10 @@ pending-hint = Tożsamość została potwierdzona. Przekazujemy zmianę do katal
 pending-retry = Spróbuj ponownie
 locked-title = Zbyt wiele prób
 locked-hint = Ze względów bezpieczeństwa resetowanie hasła dla tego konta jest zablokowane do { $until }.
-unsupported-title = Ta strona wymaga aktualizacji
-unsupported-hint = Resetowanie wymaga kroku, którego ta strona nie może wyświetlić. Odśwież stronę lub skontaktuj się z działem pomocy technicznej.
+approval-title = Zatwierdź na telefonie
+approval-hint = Otwórz stronę zatwierdzania na telefonie i dotknij liczby widocznej tutaj.
+approval-number-label = Liczba do dotknięcia:
+approval-waiting = Czekamy na Twój telefon…
 
 ## Problemy z połączeniem (brak odpowiedzi serwera)
 client-network = Nie udało się połączyć z serwerem. Sprawdź połączenie i spróbuj ponownie.

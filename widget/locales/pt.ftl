@@ -82,8 +82,10 @@ pending-hint = A sua identidade foi confirmada. A alteração está sendo enviad
 pending-retry = Tentar novamente
 locked-title = Muitas tentativas
 locked-hint = Para sua segurança, a redefinição de senha está bloqueada para esta conta até { $until }.
-unsupported-title = Esta página precisa de uma atualização
-unsupported-hint = A sua redefinição exige uma etapa que esta página não consegue mostrar. Recarregue a página ou entre em contato com o suporte técnico.
+approval-title = Aprove no seu telefone
+approval-hint = Abra a página de aprovação no seu telefone e toque no número mostrado aqui.
+approval-number-label = Número a tocar:
+approval-waiting = Aguardando o seu telefone…
 
 ## Problemas de conexão (sem resposta do servidor)
 client-network = Não foi possível comunicar com o servidor. Verifique a sua conexão e tente novamente.

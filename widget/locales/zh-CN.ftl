@@ -76,8 +76,10 @@ pending-hint = 您的身份已确认。我们正在将更改提交到您的目�
 pending-retry = 重试
 locked-title = 尝试次数过多
 locked-hint = 为了您的安全，此账户在 { $until } 之前无法重置密码。
-unsupported-title = 此页面需要更新
-unsupported-hint = 您的重置流程需要一个此页面无法显示的步骤。请刷新页面，或联系技术支持。
+approval-title = 在手机上批准
+approval-hint = 在手机上打开批准页面，然后点按此处显示的数字。
+approval-number-label = 要点按的数字：
+approval-waiting = 正在等待您的手机…
 
 ## 连接问题（服务器无响应）
 client-network = 无法连接到服务器。请检查您的网络连接，然后重试。

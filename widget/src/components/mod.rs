@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod answers_form;
+pub mod approval_wait;
 #[cfg(feature = "register")]
 pub mod authenticator_setup;
 pub mod choose_method;
@@ -27,4 +28,3 @@ pub mod reset_widget;
 pub mod sign_in_again;
 pub mod strength_meter;
 pub mod totp_form;
-pub mod unsupported_step;

@@ -8,6 +8,7 @@ use sspr_core::flow::FlowKind;
 use sspr_core::policy::Method;
 
 use super::answers_form::AnswersForm;
+use super::approval_wait::ApprovalWait;
 use super::choose_method::ChooseMethod;
 use super::code_form::CodeForm;
 use super::done_view::DoneView;
@@ -16,7 +17,6 @@ use super::locked_view::LockedView;
 use super::new_password_form::NewPasswordForm;
 use super::pending_view::PendingView;
 use super::totp_form::TotpForm;
-use super::unsupported_step::UnsupportedStep;
 use crate::api::{AnswersRequest, Call, Client, ClientError};
 use crate::events::{Emitter, WidgetEvent};
 use crate::i18n::{I18n, Locale};
@@ -275,7 +275,10 @@ pub fn ResetWidget(
                     <AnswersForm status questions on_submit=on_answers on_restart=restart on_switch=on_switch() />
                 }
                 .into_any(),
-                Step::AwaitApproval { .. } => view! { <UnsupportedStep kind="await_approval" /> }.into_any(),
+                Step::AwaitApproval { number } => view! {
+                    <ApprovalWait status number on_poll on_restart=restart on_switch=on_switch() />
+                }
+                .into_any(),
             }}
         </section>
     }
