@@ -581,7 +581,7 @@ impl ResetFlow {
                 destination: destination(*method),
                 code_length: self.settings.code.digits,
                 tries_left: challenge.tries_left(),
-                resend_at: challenge.issued_at + self.settings.resend_cooldown_ms,
+                resend_at: challenge.issued_at() + self.settings.resend_cooldown_ms,
             },
             Stage::VerifyTotp => Step::VerifyTotp,
             Stage::AnswerQuestions { questions, .. } => Step::AnswerQuestions {
@@ -712,7 +712,7 @@ impl ResetFlow {
             return Err(FlowError::WrongStep);
         };
         let method = *method;
-        let code = OtpCode::parse(input, challenge.digits)?;
+        let code = OtpCode::parse(input, challenge.digits())?;
         challenge.verify(code_key, self.token_hash.as_bytes(), &code, now)?;
         // A decoy's challenge never matches, so only real users get here.
         self.proved(method);
@@ -732,7 +732,7 @@ impl ResetFlow {
             return Err(FlowError::WrongStep);
         }
         match credential {
-            Some(credential) if !self.is_decoy() && credential.confirmed => {
+            Some(credential) if !self.is_decoy() && credential.confirmed() => {
                 credential.verify(input, now)?;
             }
             _ => {
@@ -1684,7 +1684,7 @@ mod tests {
                 );
             }
             if let Stage::VerifyCode { challenge, .. } = &flow.stage {
-                assert!(challenge.failed_tries <= challenge.max_tries);
+                assert!(challenge.failed_tries() <= challenge.max_tries());
             }
             shapes.push(match (&result, &flow.stage) {
                 (Ok(()), _) => "ok",
@@ -1806,7 +1806,7 @@ mod tests {
                 assert!(m.flow.verified.iter().any(|m| m.is_possession()));
             }
             if let Stage::VerifyCode { challenge, .. } = &m.flow.stage {
-                assert!(challenge.failed_tries <= challenge.max_tries);
+                assert!(challenge.failed_tries() <= challenge.max_tries());
             }
             let kind = serde_json::to_value(m.flow.step()).unwrap()["kind"]
                 .as_str()

@@ -110,18 +110,12 @@ impl OtpCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeChallenge {
     mac: String,
-    /// When the code was sent; the next may be asked for a cooldown later.
-    pub issued_at: UnixMillis,
-    /// When the code stops being accepted.
-    pub expires_at: UnixMillis,
-    /// Digits in the code.
-    pub digits: u8,
-    /// Wrong codes typed so far.
-    pub failed_tries: u8,
-    /// Wrong codes allowed before the code dies.
-    pub max_tries: u8,
-    /// Whether the code was accepted once already.
-    pub used: bool,
+    issued_at: UnixMillis,
+    expires_at: UnixMillis,
+    digits: u8,
+    failed_tries: u8,
+    max_tries: u8,
+    used: bool,
 }
 
 /// Why a code was not accepted.
@@ -145,6 +139,36 @@ pub enum CodeError {
 }
 
 impl CodeChallenge {
+    /// When the code was sent; the next may be asked for a cooldown later.
+    pub fn issued_at(&self) -> UnixMillis {
+        self.issued_at
+    }
+
+    /// When the code stops being accepted.
+    pub fn expires_at(&self) -> UnixMillis {
+        self.expires_at
+    }
+
+    /// Digits in the code.
+    pub fn digits(&self) -> u8 {
+        self.digits
+    }
+
+    /// Wrong codes typed so far.
+    pub fn failed_tries(&self) -> u8 {
+        self.failed_tries
+    }
+
+    /// Wrong codes allowed before the code dies.
+    pub fn max_tries(&self) -> u8 {
+        self.max_tries
+    }
+
+    /// Whether the code was accepted once already.
+    pub fn used(&self) -> bool {
+        self.used
+    }
+
     /// Issues a new code bound to `binding` (the flow it belongs to). Returns the challenge to
     /// store and the code to send.
     pub fn issue(

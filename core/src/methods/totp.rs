@@ -48,10 +48,8 @@ pub enum TotpError {
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TotpCredential {
     secret: Vec<u8>,
-    /// The last time step a code was accepted for.
-    pub last_step: Option<u64>,
-    /// Whether a first valid code confirmed the enrolment.
-    pub confirmed: bool,
+    last_step: Option<u64>,
+    confirmed: bool,
 }
 
 impl std::fmt::Debug for TotpCredential {
@@ -64,6 +62,16 @@ impl std::fmt::Debug for TotpCredential {
 }
 
 impl TotpCredential {
+    /// The last time step a code was accepted for (codes of it and earlier steps are refused).
+    pub fn last_step(&self) -> Option<u64> {
+        self.last_step
+    }
+
+    /// Whether a first valid code confirmed the enrolment.
+    pub fn confirmed(&self) -> bool {
+        self.confirmed
+    }
+
     /// A new, unconfirmed credential with a secret from `fill`.
     pub fn enrol(fill: &mut dyn FnMut(&mut [u8])) -> Self {
         let mut secret = vec![0u8; SECRET_BYTES];
@@ -127,9 +135,9 @@ impl TotpCredential {
     ///
     /// let mut credential =
     ///     TotpCredential::enrol(&mut |buf: &mut [u8]| buf.copy_from_slice(b"12345678901234567890"));
-    /// assert!(!credential.confirmed);
+    /// assert!(!credential.confirmed());
     /// assert_eq!(credential.verify("287 082", 59_000), Ok(1)); // step 1: 30 s to 59 s
-    /// assert!(credential.confirmed);
+    /// assert!(credential.confirmed());
     /// // Still inside the ±1 step window 30 s later, but step 1 was used.
     /// assert_eq!(credential.verify("287082", 89_000), Err(TotpError::Replayed));
     /// assert_eq!(credential.verify("287082", 150_000), Err(TotpError::Mismatch));

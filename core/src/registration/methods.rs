@@ -269,7 +269,7 @@ impl Registrations {
             .ok_or(EnrolmentError::NothingPending)?;
         let method = match pending {
             Enrolment::Email { challenge, .. } | Enrolment::Sms { challenge, .. } => {
-                let code = OtpCode::parse(input, challenge.digits)?;
+                let code = OtpCode::parse(input, challenge.digits())?;
                 challenge.verify(code_key, binding, &code, now)?;
                 if matches!(pending, Enrolment::Email { .. }) {
                     Method::EmailCode
@@ -457,7 +457,7 @@ mod tests {
             r.verify_pending(KEY, USER, &code, T),
             Ok(Method::Authenticator)
         );
-        assert!(r.authenticator.as_ref().unwrap().confirmed);
+        assert!(r.authenticator.as_ref().unwrap().confirmed());
         assert_eq!(
             r.offers(&ALL),
             vec![MethodOffer::new(Method::Authenticator, "")]

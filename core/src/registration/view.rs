@@ -246,14 +246,14 @@ impl Policy {
             Enrolment::Email { address, challenge } => PendingEnrolment::Code {
                 method: Method::EmailCode,
                 destination: mask::email(address),
-                code_length: challenge.digits,
-                resend_at: challenge.issued_at + cooldown,
+                code_length: challenge.digits(),
+                resend_at: challenge.issued_at() + cooldown,
             },
             Enrolment::Sms { number, challenge } => PendingEnrolment::Code {
                 method: Method::SmsCode,
                 destination: number.masked(),
-                code_length: challenge.digits,
-                resend_at: challenge.issued_at + cooldown,
+                code_length: challenge.digits(),
+                resend_at: challenge.issued_at() + cooldown,
             },
             Enrolment::Authenticator { credential } if reveal_secret => {
                 PendingEnrolment::Authenticator {
