@@ -159,6 +159,7 @@ pub fn ResetWidget(
             kind,
             StartRequest {
                 username: typed.username.get_untracked(),
+                turnstile: None,
             },
         ))
     };
