@@ -92,6 +92,9 @@ export const SEED_USERS = [
     groups: ['staff'],
     password: `Initial-Password-14${suffix}`,
   })),
+  // Turnstile at reset start (edge/tests/turnstile.rs, against the Turnstile edge): a real
+  // user whose codes no other test reads. Last, so no index-based id above moves.
+  { id: 'u-1015', username: 'tia', email: 'tia@example.com', display_name: 'Tia Lund', enabled: true, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-15' },
 ];
 
 const HISTORY = 3;
