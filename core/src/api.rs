@@ -43,6 +43,23 @@ pub struct StartRequest {
     pub turnstile: Option<String>,
 }
 
+/// The Cloudflare Turnstile action a start of `kind` is solved for: the widget renders the
+/// challenge with it, and the edge refuses a token whose siteverify answer names another.
+///
+/// ```
+/// use sspr_core::api::turnstile_action;
+/// use sspr_core::flow::FlowKind;
+///
+/// assert_eq!(turnstile_action(FlowKind::Reset), "sspr-reset");
+/// assert_eq!(turnstile_action(FlowKind::Unlock), "sspr-unlock");
+/// ```
+pub fn turnstile_action(kind: crate::flow::FlowKind) -> &'static str {
+    match kind {
+        crate::flow::FlowKind::Reset => "sspr-reset",
+        crate::flow::FlowKind::Unlock => "sspr-unlock",
+    }
+}
+
 /// `POST /v1/reset/verify`: the one-time code the user received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

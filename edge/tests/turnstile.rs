@@ -1,8 +1,8 @@
 //! Turnstile at reset and unlock start, over HTTP against `wrangler dev`: the test stack's
 //! Turnstile edge (`SSPR_EDGE_TURNSTILE`, webhook backend, `TURNSTILE_SECRET` set) verifies
 //! tokens with the stand-in (`SSPR_TURNSTILE`, e2e/standins/turnstile.mjs), which issues them
-//! as its client script would. `cargo xtask test` (or `cargo xtask edge turnstile`) starts
-//! the stack and runs these with `--ignored`.
+//! as its client script would. `cargo xtask test` (or `cargo xtask edge turnstile`: every
+//! test here has "turnstile" in its name) starts the stack and runs these with `--ignored`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -112,7 +112,7 @@ fn refusal(answer: &Answer) -> (u16, Value) {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn a_start_without_a_token_is_refused_alike_for_real_and_unknown_users() {
+fn a_start_without_a_turnstile_token_is_refused_alike_for_real_and_unknown_users() {
     let stack = stack();
     let real = stack.start("/v1/reset/start", REAL, None);
     assert_eq!((real.status, code(&real)), (400, "turnstile_required"));
@@ -125,7 +125,7 @@ fn a_start_without_a_token_is_refused_alike_for_real_and_unknown_users() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn a_good_token_starts_the_flow_once_and_a_reused_one_is_refused() {
+fn a_good_turnstile_token_starts_the_flow_once_and_a_reused_one_is_refused() {
     let stack = stack();
     let token = stack.token();
     let started = stack.start("/v1/reset/start", REAL, Some(&token));
@@ -142,7 +142,7 @@ fn a_good_token_starts_the_flow_once_and_a_reused_one_is_refused() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn a_good_token_starts_the_decoy_flow_just_like_a_real_one() {
+fn a_good_turnstile_token_starts_the_decoy_flow_just_like_a_real_one() {
     let stack = stack();
     let real = stack.start("/v1/reset/start", REAL, Some(&stack.token()));
     let decoy = stack.start("/v1/reset/start", DECOY, Some(&stack.token()));
@@ -154,7 +154,7 @@ fn a_good_token_starts_the_decoy_flow_just_like_a_real_one() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn an_invalid_token_is_refused() {
+fn an_invalid_turnstile_token_is_refused() {
     let stack = stack();
     for token in ["XXXX.STANDIN.ALWAYS-FAILS.XXXX", "0.made-up-token"] {
         let answer = stack.start("/v1/reset/start", REAL, Some(token));
@@ -168,7 +168,7 @@ fn an_invalid_token_is_refused() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn an_expired_token_is_refused() {
+fn an_expired_turnstile_token_is_refused() {
     let stack = stack();
     let token = stack.token();
     stack.knob("expire", json!({ "token": token }));
@@ -178,7 +178,7 @@ fn an_expired_token_is_refused() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn a_token_solved_on_another_site_or_for_another_flow_is_refused() {
+fn a_turnstile_token_solved_on_another_site_or_for_another_flow_is_refused() {
     let stack = stack();
     let elsewhere = stack.token_for("phish.example.net", "sspr-reset");
     let answer = stack.start("/v1/reset/start", REAL, Some(&elsewhere));
@@ -191,7 +191,7 @@ fn a_token_solved_on_another_site_or_for_another_flow_is_refused() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn unlock_start_needs_a_token_for_an_unlock() {
+fn unlock_start_needs_a_turnstile_token_for_an_unlock() {
     let stack = stack();
     let missing = stack.start("/v1/unlock/start", REAL, None);
     assert_eq!(
@@ -206,7 +206,7 @@ fn unlock_start_needs_a_token_for_an_unlock() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn when_siteverify_fails_nothing_starts_and_the_error_is_retryable() {
+fn when_turnstiles_siteverify_fails_nothing_starts_and_the_error_is_retryable() {
     let stack = stack();
     let token = stack.token();
     stack.knob("fail", json!({ "token": token, "status": 503 }));

@@ -10,7 +10,7 @@
 pub mod siteverify;
 
 use serde::{Deserialize, Serialize};
-use sspr_core::api::{ApiError, ErrorCode};
+use sspr_core::api::{ApiError, ErrorCode, turnstile_action};
 use sspr_core::flow::FlowKind;
 
 use crate::config::ConfigError;
@@ -118,7 +118,7 @@ pub struct SiteverifyAnswer {
 pub struct Expectation {
     /// The hosts of `ALLOWED_ORIGINS`.
     pub hostnames: Vec<String>,
-    /// [`action`] of the flow being started.
+    /// The action of the flow being started ([`turnstile_action`]).
     pub action: &'static str,
 }
 
@@ -127,16 +127,8 @@ impl Expectation {
     pub fn new(kind: FlowKind, allowed_origins: &[String]) -> Self {
         Expectation {
             hostnames: allowed_origins.iter().filter_map(|o| hostname(o)).collect(),
-            action: action(kind),
+            action: turnstile_action(kind),
         }
-    }
-}
-
-/// The Turnstile action the widget renders with, and the edge expects, for a flow.
-pub fn action(kind: FlowKind) -> &'static str {
-    match kind {
-        FlowKind::Reset => "sspr-reset",
-        FlowKind::Unlock => "sspr-unlock",
     }
 }
 
