@@ -27,4 +27,5 @@ pub mod reset_widget;
 pub mod sign_in_again;
 pub mod strength_meter;
 pub mod totp_form;
+pub mod turnstile_check;
 pub mod unsupported_step;
