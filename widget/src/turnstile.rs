@@ -53,17 +53,17 @@ pub enum Challenge {
 }
 
 impl Challenge {
-    /// The message shown under the challenge, if any.
-    pub fn message_id(self) -> Option<&'static str> {
+    /// Its name, in the challenge's `data-state` (for tests and styles).
+    pub fn name(self) -> &'static str {
         match self {
-            Challenge::Waiting => Some("turnstile-waiting"),
-            Challenge::Solved => None,
-            Challenge::Expired => Some("turnstile-expired"),
-            Challenge::Failed => Some("turnstile-error"),
+            Challenge::Waiting => "waiting",
+            Challenge::Solved => "solved",
+            Challenge::Expired => "expired",
+            Challenge::Failed => "failed",
         }
     }
 
-    /// Whether the user is offered to try the challenge again.
+    /// Whether the user is told what went wrong and offered to try the challenge again.
     pub fn retry(self) -> bool {
         matches!(self, Challenge::Expired | Challenge::Failed)
     }
@@ -136,11 +136,9 @@ mod tests {
     }
 
     #[test]
-    fn a_solved_challenge_says_nothing_and_the_others_say_why() {
-        assert_eq!(Challenge::Solved.message_id(), None);
-        assert_eq!(Challenge::Expired.message_id(), Some("turnstile-expired"));
-        assert_eq!(Challenge::Failed.message_id(), Some("turnstile-error"));
-        assert_eq!(Challenge::Waiting.message_id(), Some("turnstile-waiting"));
+    fn states_are_named_for_data_state() {
+        assert_eq!(Challenge::Solved.name(), "solved");
+        assert_eq!(Challenge::Expired.name(), "expired");
     }
 
     #[test]

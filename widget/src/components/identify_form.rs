@@ -21,18 +21,13 @@ pub fn IdentifyForm(
     on_submit: impl Fn() + 'static,
     /// Cloudflare Turnstile's host, when the page gave a site key: the challenge is shown
     /// and the button waits for its token.
-    #[prop(optional)]
     turnstile: Option<TurnstileHost>,
     /// The challenge's token, sent with the start.
-    #[prop(optional)]
-    token: Option<RwSignal<Option<String>>>,
+    token: RwSignal<Option<String>>,
     /// Bumped after each start that left the user here, for a new token.
-    #[prop(optional)]
-    round: Option<RwSignal<u32>>,
+    round: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let token = token.unwrap_or_else(|| RwSignal::new(None));
-    let round = round.unwrap_or_else(|| RwSignal::new(0));
     let needs_token = turnstile.is_some();
     let check = turnstile.map(|host| view! { <TurnstileCheck host kind token round /> });
     let submit = move |ev: SubmitEvent| {

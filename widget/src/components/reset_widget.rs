@@ -249,21 +249,18 @@ pub fn ResetWidget(
     view! {
         <section class="sspr" data-testid="sspr-reset" node_ref=root lang=lang dir=dir>
             {move || match step.get() {
-                Step::Identify => match turnstile.get_value() {
-                    Some(host) => view! {
-                        <IdentifyForm
-                            typed
-                            status
-                            kind
-                            on_submit=on_identify
-                            turnstile=host
-                            token=turnstile_token
-                            round=turnstile_round
-                        />
-                    }
-                    .into_any(),
-                    None => view! { <IdentifyForm typed status kind on_submit=on_identify /> }.into_any(),
-                },
+                Step::Identify => view! {
+                    <IdentifyForm
+                        typed
+                        status
+                        kind
+                        on_submit=on_identify
+                        turnstile=turnstile.get_value()
+                        token=turnstile_token
+                        round=turnstile_round
+                    />
+                }
+                .into_any(),
                 Step::VerifyCode { channel, destination, code_length, resend_at, .. } => view! {
                     <CodeForm
                         typed

@@ -82,26 +82,24 @@ pub fn TurnstileCheck(
         });
     });
 
+    // One static tree, its words and the retry button switched by the state (smaller than
+    // a view per state).
     view! {
-        <div class="sspr-turnstile" data-testid="sspr-turnstile" data-state=move || format!("{:?}", state.get()).to_lowercase()>
+        <div class="sspr-turnstile" data-testid="sspr-turnstile" data-state=move || state.get().name()>
             <slot name="sspr-turnstile" node_ref=slot></slot>
-            {move || {
-                let current = state.get();
-                let message = current.message_id().map(|id| i18n.t(id));
-                let alert = current.retry();
-                view! {
-                    {message.map(|message| if alert {
-                        view! { <p class="sspr-error" role="alert" data-testid="sspr-turnstile-message">{message}</p> }.into_any()
-                    } else {
-                        view! { <p class="sspr-form__hint" data-testid="sspr-turnstile-message">{message}</p> }.into_any()
-                    })}
-                    {alert.then(|| view! {
-                        <button class="sspr-form__link" type="button" on:click=move |_| retry()>
-                            {i18n.t("turnstile-retry")}
-                        </button>
-                    })}
-                }
-            }}
+            <p class="sspr-form__hint" hidden=move || state.get() != Challenge::Waiting>
+                {i18n.t("turnstile-waiting")}
+            </p>
+            <p class="sspr-error" role="alert" data-testid="sspr-turnstile-message">
+                {move || match state.get() {
+                    Challenge::Expired => i18n.t("turnstile-expired"),
+                    Challenge::Failed => i18n.t("turnstile-error"),
+                    Challenge::Waiting | Challenge::Solved => String::new(),
+                }}
+            </p>
+            <button class="sspr-form__link" type="button" hidden=move || !state.get().retry() on:click=move |_| retry()>
+                {i18n.t("turnstile-retry")}
+            </button>
         </div>
     }
 }
