@@ -100,13 +100,17 @@ function turnstileApi(src) {
   return turnstileScripts.get(src);
 }
 
-/** The widget's Turnstile host: render(slot, params) → { reset(), remove() }. */
+/**
+ * The widget's Turnstile host: render(slot, params) → { reset() }. The challenge is removed
+ * (turnstile.remove) when the slot leaves the page: the identify screen is gone.
+ */
 function turnstileHost(element, { sitekey, script, theme }) {
   return {
     render(placeholder, params) {
       const container = document.createElement('div');
       container.className = 'sspr-turnstile__challenge';
-      if (placeholder.getRootNode() instanceof ShadowRoot) {
+      const root = placeholder.getRootNode();
+      if (root instanceof ShadowRoot) {
         container.slot = placeholder.name;
         element.append(container);
       } else {
@@ -125,16 +129,19 @@ function turnstileHost(element, { sitekey, script, theme }) {
         if (!removed) params['error-callback']?.('script');
       });
       let ready = attempt();
+      const gone = new MutationObserver(() => {
+        if (placeholder.isConnected) return;
+        gone.disconnect();
+        removed = true;
+        ready.then(() => {
+          if (id !== null) window.turnstile.remove(id);
+          container.remove();
+        });
+      });
+      gone.observe(root, { childList: true, subtree: true });
       return {
         reset() {
           ready = ready.then(() => (id === null ? attempt() : window.turnstile.reset(id)));
-        },
-        remove() {
-          removed = true;
-          ready.then(() => {
-            if (id !== null) window.turnstile.remove(id);
-            container.remove();
-          });
         },
       };
     },

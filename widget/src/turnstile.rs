@@ -2,15 +2,17 @@
 //! (`turnstile-sitekey`). The loader (`widget/js/sspr.js`) owns what must happen outside the
 //! shadow root: it loads Turnstile's `api.js` (only then, and once), makes the light-DOM
 //! container Turnstile renders into (slotted into the identify form's
-//! `<slot name="sspr-turnstile">`), and calls the documented explicit-rendering API
-//! (`turnstile.render(container, params)`, `reset(id)`, `remove(id)`). This side builds the
-//! parameters (the callbacks, the action, the language) and keeps the token.
+//! `<slot name="sspr-turnstile">`), calls the documented explicit-rendering API
+//! (`turnstile.render(container, params)`, `reset(id)`, `remove(id)`), and removes the
+//! challenge once the slot leaves the page. This side builds the parameters (the callbacks,
+//! the action, the language) and keeps the token.
 //!
 //! ```text
 //! host.render(slot, { action, language, callback(token), 'error-callback'(code),
-//!                     'expired-callback'() })  →  { reset(), remove() }
+//!                     'expired-callback'() })  →  { reset() }
 //! ```
 
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -33,39 +35,14 @@ extern "C" {
     /// Asks for a new token (`turnstile.reset(id)`).
     #[wasm_bindgen(method)]
     pub fn reset(this: &Rendered);
-
-    /// Removes the challenge and its light-DOM container (`turnstile.remove(id)`).
-    #[wasm_bindgen(method)]
-    pub fn remove(this: &Rendered);
 }
 
-/// Where the challenge stands, for the words under it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Challenge {
-    /// No token yet: the challenge is loading or being solved.
-    Waiting,
-    /// A token is ready to send.
-    Solved,
-    /// The token expired before it was sent.
-    Expired,
-    /// The challenge failed (or the script could not be loaded).
-    Failed,
-}
-
-impl Challenge {
-    /// Its name, in the challenge's `data-state` (for tests and styles).
-    pub fn name(self) -> &'static str {
-        match self {
-            Challenge::Waiting => "waiting",
-            Challenge::Solved => "solved",
-            Challenge::Expired => "expired",
-            Challenge::Failed => "failed",
-        }
-    }
-
-    /// Whether the user is told what went wrong and offered to try the challenge again.
-    pub fn retry(self) -> bool {
-        matches!(self, Challenge::Expired | Challenge::Failed)
+/// The message shown when the challenge expired (`true`) or failed (`false`).
+pub fn problem_message(expired: bool) -> &'static str {
+    if expired {
+        "turnstile-expired"
+    } else {
+        "turnstile-error"
     }
 }
 
@@ -81,28 +58,27 @@ pub struct Callbacks {
     _expired: Closure<dyn FnMut()>,
 }
 
-/// Renders a challenge into `placeholder` with `action` and `language`, reporting through
-/// `on_token` (a token, or `None` when it expired or failed) and `on_state`.
+/// Renders a challenge into `placeholder` with `action` and `language`. A token goes to
+/// `token`; an expiry or a failure empties it and puts the message id in `problem`.
 pub fn render(
     host: &TurnstileHost,
     placeholder: &web_sys::Element,
     action: &str,
     language: &str,
-    on_state: impl Fn(Challenge, Option<String>) + Clone + 'static,
+    token: RwSignal<Option<String>>,
+    problem: RwSignal<Option<String>>,
 ) -> Result<(Rendered, Callbacks), JsValue> {
-    let solved = {
-        let on_state = on_state.clone();
-        Closure::<dyn FnMut(String)>::new(move |token: String| {
-            on_state(Challenge::Solved, Some(token));
-        })
+    // try_set: a late call after the screen is gone changes nothing.
+    let trouble = move |expired: bool| {
+        problem.try_set(Some(problem_message(expired).to_owned()));
+        token.try_set(None);
     };
-    let failed = {
-        let on_state = on_state.clone();
-        Closure::<dyn FnMut(JsValue)>::new(move |_code: JsValue| {
-            on_state(Challenge::Failed, None);
-        })
-    };
-    let expired = Closure::<dyn FnMut()>::new(move || on_state(Challenge::Expired, None));
+    let solved = Closure::<dyn FnMut(String)>::new(move |value: String| {
+        problem.try_set(None);
+        token.try_set(Some(value));
+    });
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_code: JsValue| trouble(false));
+    let expired = Closure::<dyn FnMut()>::new(move || trouble(true));
     let params = js_sys::Object::new();
     let set = |name: &str, value: &JsValue| {
         let _ = js_sys::Reflect::set(&params, &JsValue::from_str(name), value);
@@ -128,17 +104,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_expired_and_failed_challenges_offer_a_retry() {
-        assert!(!Challenge::Waiting.retry());
-        assert!(!Challenge::Solved.retry());
-        assert!(Challenge::Expired.retry());
-        assert!(Challenge::Failed.retry());
-    }
-
-    #[test]
-    fn states_are_named_for_data_state() {
-        assert_eq!(Challenge::Solved.name(), "solved");
-        assert_eq!(Challenge::Expired.name(), "expired");
+    fn an_expired_and_a_failed_challenge_say_different_things() {
+        assert_eq!(problem_message(true), "turnstile-expired");
+        assert_eq!(problem_message(false), "turnstile-error");
     }
 
     #[test]

@@ -24,12 +24,12 @@ pub fn IdentifyForm(
     turnstile: Option<TurnstileHost>,
     /// The challenge's token, sent with the start.
     token: RwSignal<Option<String>>,
-    /// Bumped after each start that left the user here, for a new token.
-    round: RwSignal<u32>,
+    /// The widget's section (the challenge finds its slot there).
+    root: NodeRef<leptos::html::Section>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let needs_token = turnstile.is_some();
-    let check = turnstile.map(|host| view! { <TurnstileCheck host kind token round /> });
+    let check = turnstile.map(|host| view! { <TurnstileCheck host kind token root /> });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         on_submit();

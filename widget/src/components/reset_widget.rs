@@ -95,20 +95,19 @@ pub fn ResetWidget(
     // The last choice the edge offered (methods, proved, required), kept so that a proving
     // screen can offer "Use another method" and draw the choice again.
     let choice = RwSignal::new(None::<(Vec<MethodOffer>, u8, u8)>);
-    // Turnstile's token for the next start, and a counter bumped to ask for a new one (each
-    // token is good for one start).
+    // Turnstile's token for the next start (each is good for one start).
     let turnstile_token = RwSignal::new(None::<String>);
-    let turnstile_round = RwSignal::new(0u32);
-    let turnstile = StoredValue::new_local(turnstile);
+    let has_turnstile = turnstile.is_some();
 
     let apply = move |result: Result<Reply, ClientError>| {
         status.busy.set(false);
-        // Still on the first screen after a start: its token is spent, so ask for another.
-        if matches!(step.get_untracked(), Step::Identify)
-            && turnstile.with_value(Option::is_some)
+        // Still on the first screen after a start: its token is spent; emptying it makes the
+        // challenge ask for another.
+        if has_turnstile
+            && matches!(step.get_untracked(), Step::Identify)
             && !matches!(&result, Ok(Reply { step: Some(s), .. }) if !matches!(s, Step::Identify))
         {
-            turnstile_round.update(|round| *round += 1);
+            turnstile_token.set(None);
         }
         match result {
             Ok(reply) => {
@@ -255,9 +254,9 @@ pub fn ResetWidget(
                         status
                         kind
                         on_submit=on_identify
-                        turnstile=turnstile.get_value()
+                        turnstile=turnstile.clone()
                         token=turnstile_token
-                        round=turnstile_round
+                        root
                     />
                 }
                 .into_any(),
