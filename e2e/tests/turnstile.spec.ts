@@ -11,15 +11,16 @@ const standin = () => process.env.SSPR_TURNSTILE!;
 const sitekey = () => process.env.SSPR_TURNSTILE_SITEKEY!;
 
 /** The plain example page, its <sspr-reset> replaced by one with Turnstile on. */
-async function openWithTurnstile(page: Page) {
+async function openWithTurnstile(page: Page, dom = 'shadow') {
   await page.goto('/examples/plain.html');
-  await page.evaluate(({ edge, sitekey, script }) => {
+  await page.evaluate(({ edge, sitekey, script, dom }) => {
     const widget = document.createElement('sspr-reset');
     widget.setAttribute('edge', edge);
+    widget.setAttribute('dom', dom);
     widget.setAttribute('turnstile-sitekey', sitekey);
     widget.setAttribute('turnstile-script', script);
     document.querySelector('sspr-reset')!.replaceWith(widget);
-  }, { edge: edge(), sitekey: sitekey(), script: `${standin()}/turnstile/v0/api.js?render=explicit` });
+  }, { edge: edge(), sitekey: sitekey(), script: `${standin()}/turnstile/v0/api.js?render=explicit`, dom });
   const widget = page.locator('sspr-reset');
   await expect(widget.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
   return widget;
@@ -72,6 +73,17 @@ test('reset start waits for the Turnstile token, asks again when it expires, and
   expect(starts[1].turnstile).not.toBe(first);
   // The identify screen is gone, and so is the challenge.
   await expect(page.locator('sspr-reset > .sspr-turnstile__challenge')).toHaveCount(0);
+});
+
+test('in the light DOM the challenge renders inside the form itself', async ({ page }, testInfo) => {
+  const widget = await openWithTurnstile(page, 'light');
+  const challenge = page.locator('sspr-reset slot[name="sspr-turnstile"] > .sspr-turnstile__challenge');
+  await expect(challenge.getByRole('status')).toHaveText('Success!');
+  await expect(page.locator('sspr-reset > .sspr-turnstile__challenge')).toHaveCount(0);
+  await widget.getByLabel('Username or email').fill(`nobody-turnstile-light-${testInfo.project.name}`);
+  await widget.getByRole('button', { name: 'Send code' }).click();
+  await expect(widget.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(challenge).toHaveCount(0);
 });
 
 test('without a site key the widget loads no Turnstile script', async ({ page }) => {
