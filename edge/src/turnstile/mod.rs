@@ -74,6 +74,16 @@ pub fn from_lookup(
             ),
         });
     }
+    if value("ALLOWED_ORIGINS")
+        .is_none_or(|origins| origins.split(',').all(|o| o.trim().is_empty()))
+    {
+        return Err(ConfigError::Invalid {
+            name: "TURNSTILE_SECRET",
+            reason: "a token must have been solved on one of ALLOWED_ORIGINS' hosts, and \
+                     ALLOWED_ORIGINS is empty: set it to your login pages' origins"
+                .to_owned(),
+        });
+    }
     let verify_url = value("TURNSTILE_VERIFY_URL").unwrap_or_else(|| DEFAULT_VERIFY_URL.into());
     crate::oidc::settings::check_url("TURNSTILE_VERIFY_URL", &verify_url, false)?;
     Ok(Some(TurnstileConfig { secret, verify_url }))

@@ -9,10 +9,12 @@ use super::*;
 const SECRET: &str = "0x4AAAAAAAtestsecretkey0000000000";
 
 fn settings(vars: &[(&str, &str)]) -> Result<Option<TurnstileConfig>, ConfigError> {
-    let vars: HashMap<String, String> = vars
+    let mut vars: HashMap<String, String> = vars
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
+    vars.entry("ALLOWED_ORIGINS".into())
+        .or_insert_with(|| "https://login.example.com".into());
     from_lookup(&|name: &str| vars.get(name).cloned())
 }
 
@@ -143,6 +145,15 @@ fn bad_turnstile_settings_are_named() {
             ("TURNSTILE_VERIFY_URL", "not a url")
         ]),
         "TURNSTILE_VERIFY_URL"
+    );
+}
+
+#[test]
+fn turnstile_needs_the_allowed_origins_whose_hosts_tokens_are_solved_on() {
+    let err = settings(&[("TURNSTILE_SECRET", SECRET), ("ALLOWED_ORIGINS", " , ")]).unwrap_err();
+    assert!(
+        matches!(&err, ConfigError::Invalid { name: "TURNSTILE_SECRET", reason } if reason.contains("ALLOWED_ORIGINS")),
+        "{err}"
     );
 }
 
