@@ -73,6 +73,19 @@ test('reset start waits for the Turnstile token, asks again when it expires, and
   expect(starts[1].turnstile).not.toBe(first);
   // The identify screen is gone, and so is the challenge.
   await expect(page.locator('sspr-reset > .sspr-turnstile__challenge')).toHaveCount(0);
+
+  // Starting over shows a new challenge: the spent token is not offered again.
+  await widget.getByRole('button', { name: 'Start over' }).click();
+  await expect(page.locator('sspr-reset > .sspr-turnstile__challenge').getByRole('status')).toHaveText('Success!');
+  await expect(challenge).toHaveAttribute('data-state', 'solved');
+  const fresh = await page.evaluate(() => (window as any).turnstile.getResponse());
+  expect(fresh).not.toBe(starts[1].turnstile);
+  // Another username: the first one's code went out moments ago (resend cooldown).
+  await widget.getByLabel('Username or email').fill(`nobody-turnstile-again-${testInfo.project.name}`);
+  await send.click();
+  await expect(widget.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  expect(starts).toHaveLength(3);
+  expect(starts[2].turnstile).toBe(fresh);
 });
 
 test('in the light DOM the challenge renders inside the form itself', async ({ page }, testInfo) => {

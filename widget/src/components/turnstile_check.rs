@@ -25,6 +25,8 @@ pub fn TurnstileCheck(
     root: NodeRef<leptos::html::Section>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // A token from an earlier identify screen was spent by its start ("Start over").
+    token.set(None);
     // The message id of an expired or failed challenge.
     let problem = RwSignal::new(None::<String>);
     let shown: Rc<OnceCell<(Rendered, Callbacks)>> = Rc::default();
