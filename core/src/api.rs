@@ -25,6 +25,39 @@ pub const MAX_REQUEST_BYTES: usize = 4096;
 pub struct StartRequest {
     /// As typed; the edge parses it with [`Username::parse`](crate::username::Username::parse).
     pub username: String,
+    /// The Cloudflare Turnstile token the widget received for this start (its `response`),
+    /// required when the edge has Turnstile configured (`TURNSTILE_SECRET`) and ignored
+    /// otherwise. Each token is good for one start only.
+    ///
+    /// ```
+    /// use sspr_core::api::StartRequest;
+    ///
+    /// let request: StartRequest =
+    ///     serde_json::from_str(r#"{"username":"alice","turnstile":"0.abc"}"#).unwrap();
+    /// assert_eq!(request.turnstile.as_deref(), Some("0.abc"));
+    /// let without: StartRequest = serde_json::from_str(r#"{"username":"alice"}"#).unwrap();
+    /// assert_eq!(without.turnstile, None);
+    /// assert_eq!(serde_json::to_string(&without).unwrap(), r#"{"username":"alice"}"#);
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turnstile: Option<String>,
+}
+
+/// The Cloudflare Turnstile action a start of `kind` is solved for: the widget renders the
+/// challenge with it, and the edge refuses a token whose siteverify answer names another.
+///
+/// ```
+/// use sspr_core::api::turnstile_action;
+/// use sspr_core::flow::FlowKind;
+///
+/// assert_eq!(turnstile_action(FlowKind::Reset), "sspr-reset");
+/// assert_eq!(turnstile_action(FlowKind::Unlock), "sspr-unlock");
+/// ```
+pub fn turnstile_action(kind: crate::flow::FlowKind) -> &'static str {
+    match kind {
+        crate::flow::FlowKind::Reset => "sspr-reset",
+        crate::flow::FlowKind::Unlock => "sspr-unlock",
+    }
 }
 
 /// `POST /v1/reset/verify`: the one-time code the user received.
@@ -390,6 +423,14 @@ pub enum ErrorCode {
     InvalidPolicy,
     /// Admin: the policy changed since the version the caller read; read it again.
     VersionConflict,
+    /// Reset / unlock start: the edge requires a Cloudflare Turnstile token and none was sent.
+    TurnstileRequired,
+    /// Reset / unlock start: Turnstile refused the token (invalid, expired, already used, or
+    /// solved on another site); solve the check again for a new token.
+    TurnstileFailed,
+    /// Reset / unlock start: Turnstile's siteverify could not be reached or failed, so the
+    /// token could not be checked; nothing was started. Try again in a moment.
+    TurnstileUnavailable,
 }
 
 impl ErrorCode {
@@ -418,13 +459,15 @@ impl ErrorCode {
             | NothingToPostpone
             | PostponeBudgetUsed
             | VersionConflict => 409,
+            TurnstileRequired => 400,
+            TurnstileFailed => 403,
             Internal => 500,
-            BackendUnavailable => 503,
+            BackendUnavailable | TurnstileUnavailable => 503,
         }
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 44] = {
+    pub const ALL: [ErrorCode; 47] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -471,6 +514,9 @@ impl ErrorCode {
             SignInTooOld,
             InvalidPolicy,
             VersionConflict,
+            TurnstileRequired,
+            TurnstileFailed,
+            TurnstileUnavailable,
         ]
     };
 }
@@ -501,11 +547,13 @@ mod tests {
     }
 
     #[test]
-    fn every_error_is_a_4xx_except_our_own_and_the_backends_failures() {
+    fn every_error_is_a_4xx_except_our_own_and_the_backends_and_turnstiles_failures() {
         for code in ErrorCode::ALL {
             let status = code.status();
             match code {
-                ErrorCode::Internal | ErrorCode::BackendUnavailable => assert!(status >= 500),
+                ErrorCode::Internal
+                | ErrorCode::BackendUnavailable
+                | ErrorCode::TurnstileUnavailable => assert!(status >= 500),
                 _ => assert!((400..500).contains(&status), "{code:?} → {status}"),
             }
         }

@@ -105,6 +105,9 @@ export const SEED_USERS = [
     { id: `u-1020${suffix}`, username: `tomas${suffix}`, email: `tomas${suffix}@example.com`, phone: null, display_name: `Tomas Berg ${suffix}`, password: `Initial-Password-20${suffix}` },
     { id: `u-1021${suffix}`, username: `ulla${suffix}`, email: `ulla${suffix}@example.com`, phone: null, display_name: `Ulla Ek ${suffix}`, password: `Initial-Password-21${suffix}` },
   ].map((person) => ({ ...person, enabled: true, locked: false, admin: false, groups: ['staff'] }))),
+  // Turnstile at reset start (edge/tests/turnstile.rs, against the Turnstile edge): a real
+  // user whose codes no other test reads. Last, so no index-based id above moves.
+  { id: 'u-1015', username: 'tia', email: 'tia@example.com', display_name: 'Tia Lund', enabled: true, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-15' },
 ];
 
 const HISTORY = 3;

@@ -35,12 +35,15 @@ export function mintTicket(key, sub, iat, lifetimeSecs) {
   return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
 }
 
-export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey, otherEdges = [] }) {
+export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey, otherEdges = [], turnstile }) {
   const root = path.resolve(dist);
   const examples = path.resolve(root, '..', 'examples');
+  // With the Turnstile stand-in, pages may load its api.js and it may fetch its tokens (the
+  // real script needs script-src and frame-src https://challenges.cloudflare.com instead).
+  const extra = turnstile ? ` ${turnstile}` : '';
   const csp = [
-    "default-src 'none'", `script-src 'self' ${cdn} 'wasm-unsafe-eval'`, "style-src 'self'", "img-src 'self' data:",
-    `connect-src 'self' ${[edge, ...otherEdges, cdn].join(' ')}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
+    "default-src 'none'", `script-src 'self' ${cdn}${extra} 'wasm-unsafe-eval'`, "style-src 'self'", "img-src 'self' data:",
+    `connect-src 'self' ${[edge, ...otherEdges, cdn].join(' ')}${extra}`, "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
   ].join('; ');
   const site = { server: null, origin: null, oidc: null };
   // Sign-ins under way, by state: the PKCE verifier and where to go back to.

@@ -8,9 +8,11 @@
 //   node stack.mjs --dist DIR --edge URL --mailbox-port N --sms-port N --directory-port N
 //                  --site-port N --oidc-port N [--scim-port N --graph-port N --graph-tenant T --graph-client-id ID]
 //                  [--edge-questions URL (another edge the site's pages may talk to: its CSP allows it)]
+//                  [--edge-turnstile URL (likewise) --turnstile-port N]
 //   (secrets come from SSPR_WEBHOOK_SECRET, SSPR_EMAIL_API_KEY, SSPR_SMS_ACCOUNT_SID and
 //   SSPR_SMS_AUTH_TOKEN; SSPR_REGISTRATION_TICKET_KEY lets the site mint sign-in tickets; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
-//   SSPR_GRAPH_CLIENT_SECRET are set)
+//   SSPR_GRAPH_CLIENT_SECRET are set; the Turnstile stand-in when SSPR_TURNSTILE_SITEKEY and
+//   SSPR_TURNSTILE_SECRET are, and the site's CSP then lets pages load its api.js)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startMailbox } from './mailbox.mjs';
@@ -20,6 +22,7 @@ import { startCdn, startSite } from './site.mjs';
 import { startScim } from './scim.mjs';
 import { startGraph } from './graph.mjs';
 import { startOidc } from './oidc.mjs';
+import { startTurnstile } from './turnstile.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     'scim-port': { type: 'string', default: '0' }, 'graph-port': { type: 'string', default: '0' },
     'graph-tenant': { type: 'string' }, 'graph-client-id': { type: 'string' },
     'edge-questions': { type: 'string' },
+    'edge-turnstile': { type: 'string' }, 'turnstile-port': { type: 'string', default: '0' },
   },
 });
 const secret = process.env.SSPR_WEBHOOK_SECRET;
@@ -52,10 +56,18 @@ const directory = await startDirectory({ port: Number(values['directory-port']),
 const mailboxUrl = `http://127.0.0.1:${mailbox.port}`;
 const cdn = await startCdn({ port: Number(values['site-port']) ? Number(values['site-port']) + 1 : 0, dist: values.dist });
 const cdnUrl = `http://127.0.0.1:${cdn.port}`;
+let turnstile = null;
+if (process.env.SSPR_TURNSTILE_SITEKEY && process.env.SSPR_TURNSTILE_SECRET) {
+  turnstile = await startTurnstile({
+    port: Number(values['turnstile-port']),
+    sites: { [process.env.SSPR_TURNSTILE_SITEKEY]: process.env.SSPR_TURNSTILE_SECRET },
+  });
+}
 const site = await startSite({
   port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl,
   sms: `http://127.0.0.1:${sms.port}`, directory, ticketKey: process.env.SSPR_REGISTRATION_TICKET_KEY,
-  otherEdges: values['edge-questions'] ? [values['edge-questions']] : [],
+  otherEdges: [values['edge-questions'], values['edge-turnstile']].filter(Boolean),
+  turnstile: turnstile?.url,
 });
 
 // The demo site's callback is where a page of the site would receive its code.
@@ -63,6 +75,7 @@ const oidc = await startOidc({ port: Number(values['oidc-port']), redirectUris: 
 site.setOidc(oidc.issuer);
 
 const peers = {};
+if (turnstile) peers.turnstile = turnstile.url;
 if (process.env.SSPR_SCIM_TOKEN) {
   const scim = await startScim({ port: Number(values['scim-port']), token: process.env.SSPR_SCIM_TOKEN });
   peers.scim = `http://127.0.0.1:${scim.port}`;

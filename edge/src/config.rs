@@ -10,6 +10,7 @@ use crate::identity::graph_assertion::{CertificateCredential, CredentialError};
 use crate::admin_auth::AdminToken;
 use crate::oidc::OidcConfig;
 use crate::sealed::SealingKeys;
+use crate::turnstile::TurnstileConfig;
 
 /// Everything the edge needs to run.
 #[derive(Clone)]
@@ -61,6 +62,10 @@ pub struct Config {
     /// The OpenID Connect issuer whose ID tokens prove sign-in (`OIDC_ISSUER` and the other
     /// `OIDC_*` settings, see [`crate::oidc::settings`]); `None` when `OIDC_ISSUER` is unset.
     pub oidc: Option<OidcConfig>,
+    /// Cloudflare Turnstile at reset and unlock start (`TURNSTILE_SECRET`,
+    /// `TURNSTILE_VERIFY_URL`, see [`crate::turnstile::from_lookup`]); `None` (off) when
+    /// `TURNSTILE_SECRET` is unset.
+    pub turnstile: Option<TurnstileConfig>,
 }
 
 /// The Twilio-compatible SMS provider (`SMS_API_URL`, `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN`,
@@ -376,6 +381,7 @@ impl Config {
                 None => None,
             },
             oidc: crate::oidc::settings::from_lookup(&lookup)?,
+            turnstile: crate::turnstile::from_lookup(&lookup)?,
         })
     }
 }

@@ -19,6 +19,7 @@ pub mod routes;
 pub mod sealed;
 pub mod senders;
 pub mod signin;
+pub mod turnstile;
 pub mod user_state;
 
 use sspr_core::flow::FlowKind;

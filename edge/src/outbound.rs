@@ -36,6 +36,13 @@ pub async fn post_json(
     post(url, "application/json", headers, body).await
 }
 
+/// POSTs a JSON body, giving up after `timeout_ms` (connecting and reading the body both
+/// count).
+pub async fn post_json_within(url: &str, body: String, timeout_ms: u32) -> worker::Result<Answer> {
+    let headers = [("Content-Type", "application/json".to_owned())];
+    send_within("POST", url, &headers, Some(body), &[], timeout_ms).await
+}
+
 /// POSTs a body of the given content type with extra headers.
 pub async fn post(
     url: &str,

@@ -9,7 +9,9 @@
 //
 // Attributes and options: edge (required), flow ("reset" | "unlock"; "register" for mount),
 // lang (a language tag; default: the browser's languages), theme ("auto" | "light" | "dark"),
-// dom ("shadow" | "light"); <sspr-register> also takes the signed-in user's credential (an
+// dom ("shadow" | "light"), turnstile-sitekey (Cloudflare Turnstile's site key, when the edge
+// requires a Turnstile token at start) and turnstile-script (its api.js; default
+// Cloudflare's); <sspr-register> also takes the signed-in user's credential (an
 // ID token or an sspr1 ticket) as its `credential` property or `token` attribute (option
 // `credential`), kept in memory and sent only to the edge. Events (bubbling, composed):
 // sspr:step, sspr:done, sspr:error.
@@ -74,6 +76,78 @@ function localeSource(tag) {
   }
   return locales.get(tag);
 }
+// Cloudflare Turnstile, fetched only by a widget given a site key. Its script must run in
+// the page (not a module, not a shadow root), so it is added to the document once per URL
+// and renders into a light-DOM child of the element, which the identify form shows through
+// <slot name="sspr-turnstile">.
+const TURNSTILE_SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
+const turnstileScripts = new Map();
+function turnstileApi(src) {
+  if (window.turnstile) return Promise.resolve(window.turnstile);
+  if (!turnstileScripts.has(src)) {
+    turnstileScripts.set(src, new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.async = true;
+      script.addEventListener('load', () => (window.turnstile ? resolve(window.turnstile) : reject(new Error('no window.turnstile'))));
+      script.addEventListener('error', () => reject(new Error(`${src} could not be loaded`)));
+      document.head.append(script);
+    }).catch((err) => {
+      turnstileScripts.delete(src);
+      throw err;
+    }));
+  }
+  return turnstileScripts.get(src);
+}
+
+/**
+ * The widget's Turnstile host: render(slot, params) → { reset() }. The challenge is removed
+ * (turnstile.remove) when the slot leaves the page: the identify screen is gone.
+ */
+function turnstileHost(element, { sitekey, script, theme }) {
+  return {
+    render(placeholder, params) {
+      const container = document.createElement('div');
+      container.className = 'sspr-turnstile__challenge';
+      const root = placeholder.getRootNode();
+      if (root instanceof ShadowRoot) {
+        container.slot = placeholder.name;
+        element.append(container);
+      } else {
+        placeholder.append(container);
+      }
+      let id = null;
+      let removed = false;
+      const attempt = () => turnstileApi(script).then((turnstile) => {
+        if (removed) return;
+        id = turnstile.render(container, {
+          ...params, sitekey, theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+          'refresh-expired': 'manual',
+        });
+      }).catch((err) => {
+        console.warn(`sspr: Turnstile could not be shown: ${err.message}`);
+        if (!removed) params['error-callback']?.('script');
+      });
+      let ready = attempt();
+      const gone = new MutationObserver(() => {
+        if (placeholder.isConnected) return;
+        gone.disconnect();
+        removed = true;
+        ready.then(() => {
+          if (id !== null) window.turnstile.remove(id);
+          container.remove();
+        });
+      });
+      gone.observe(root, { childList: true, subtree: true });
+      return {
+        reset() {
+          ready = ready.then(() => (id === null ? attempt() : window.turnstile.reset(id)));
+        },
+      };
+    },
+  };
+}
+
 const THEMES = ['auto', 'light', 'dark'];
 const DOMS = ['shadow', 'light'];
 
@@ -142,9 +216,13 @@ export async function mount(element, options = {}) {
     }
     root.replaceChildren(container);
     container.dataset.ssprTheme = choice('theme', options.theme, THEMES);
+    const sitekey = typeof options.turnstileSitekey === 'string' ? options.turnstileSitekey.trim() : '';
     widget = glue.mount(container, element, {
       edge: options.edge, flow: options.flow, lang: options.lang, credential: options.credential, messages,
-      strength: strengthModule,
+      strength: strengthModule, turnstileSitekey: sitekey || undefined,
+      turnstile: sitekey && options.flow !== 'register' ? turnstileHost(element, {
+        sitekey, script: options.turnstileScript || TURNSTILE_SCRIPT, theme: options.theme,
+      }) : undefined,
     });
   } catch (err) {
     if (!container.isConnected) root.replaceChildren(container);
@@ -166,8 +244,11 @@ export async function mount(element, options = {}) {
   };
 }
 
+/** Attributes whose option name is camelCase. */
+const OPTION_NAMES = { 'turnstile-sitekey': 'turnstileSitekey', 'turnstile-script': 'turnstileScript' };
+
 class SsprReset extends HTMLElement {
-  static observedAttributes = ['edge', 'flow', 'lang', 'theme', 'dom'];
+  static observedAttributes = ['edge', 'flow', 'lang', 'theme', 'dom', 'turnstile-sitekey', 'turnstile-script'];
   #handle = null;
   #generation = 0;
 
@@ -220,7 +301,7 @@ class SsprReset extends HTMLElement {
     this.#clear();
     const generation = this.#generation;
     const options = {
-      ...Object.fromEntries(this.constructor.observedAttributes.map((name) => [name, this.getAttribute(name)])),
+      ...Object.fromEntries(this.constructor.observedAttributes.map((name) => [OPTION_NAMES[name] ?? name, this.getAttribute(name)])),
       ...this.extraOptions(),
     };
     this.#handle = mount(this, options).then((handle) => {

@@ -8,6 +8,10 @@ identify-title-unlock = إلغاء قفل الحساب
 identify-hint = أدخل اسم المستخدم أو البريد الإلكتروني. سنرسل إليك رمزًا.
 identify-username = اسم المستخدم أو البريد الإلكتروني
 identify-submit = إرسال الرمز
+turnstile-waiting = أكمل التحقق الأمني للمتابعة.
+turnstile-expired = انتهت صلاحية التحقق الأمني. أعده للمتابعة.
+turnstile-error = تعذّر تشغيل التحقق الأمني. حاول مرة أخرى.
+turnstile-retry = إعادة التحقق
 
 ## الرمز
 code-title-email = تحقّق من بريدك الإلكتروني
@@ -165,6 +169,9 @@ error-postpone_budget_used = لا يمكنك التأجيل أكثر من ذلك
 error-sign_in_too_old = سجّل الدخول مرة أخرى لإزالة طريقة.
 error-invalid_policy = السياسة غير صالحة.
 error-version_conflict = تم تغيير السياسة في أثناء ذلك. حمّلها مرة أخرى.
+error-turnstile_required = أكمل التحقق الأمني أولًا.
+error-turnstile_failed = لم يُقبل التحقق الأمني. أعده مرة أخرى.
+error-turnstile_unavailable = تعذّر تأكيد التحقق الأمني الآن. لم يبدأ أي شيء. حاول مرة أخرى بعد قليل.
 
 ## أسئلة الأمان (حسب مفتاح ثابت؛ تُستخدم في التسجيل وإعادة التعيين)
 question-city_born = في أي مدينة وُلدت؟

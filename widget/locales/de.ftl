@@ -8,6 +8,10 @@ identify-title-unlock = Konto entsperren
 identify-hint = Geben Sie Ihren Benutzernamen oder Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Code.
 identify-username = Benutzername oder E-Mail-Adresse
 identify-submit = Code senden
+turnstile-waiting = Schließen Sie die Sicherheitsprüfung ab, um fortzufahren.
+turnstile-expired = Die Sicherheitsprüfung ist abgelaufen. Führen Sie sie erneut durch.
+turnstile-error = Die Sicherheitsprüfung konnte nicht ausgeführt werden. Versuchen Sie es erneut.
+turnstile-retry = Prüfung wiederholen
 
 ## Code
 code-title-email = Prüfen Sie Ihre E-Mails
@@ -146,6 +150,9 @@ error-postpone_budget_used = Sie können dies nicht mehr aufschieben.
 error-sign_in_too_old = Melden Sie sich erneut an, um eine Methode zu entfernen.
 error-invalid_policy = Die Richtlinie ist ungültig.
 error-version_conflict = Die Richtlinie wurde inzwischen geändert. Laden Sie sie erneut.
+error-turnstile_required = Schließen Sie zuerst die Sicherheitsprüfung ab.
+error-turnstile_failed = Die Sicherheitsprüfung wurde nicht akzeptiert. Führen Sie sie erneut durch.
+error-turnstile_unavailable = Die Sicherheitsprüfung kann gerade nicht bestätigt werden. Es wurde nichts gestartet. Versuchen Sie es gleich noch einmal.
 
 ## Sicherheitsfragen (nach festem Schlüssel; für Registrierung und Zurücksetzen)
 question-city_born = In welcher Stadt wurden Sie geboren?

@@ -8,6 +8,10 @@ identify-title-unlock = Unlock your account
 identify-hint = Enter your username or email. We will send you a code.
 identify-username = Username or email
 identify-submit = Send code
+turnstile-waiting = Complete the security check to continue.
+turnstile-expired = The security check expired. Do it again to continue.
+turnstile-error = The security check could not run. Try it again.
+turnstile-retry = Try the check again
 
 ## Code
 code-title-email = Check your email
@@ -146,6 +150,9 @@ error-postpone_budget_used = You cannot postpone this any more.
 error-sign_in_too_old = Sign in again to remove a method.
 error-invalid_policy = The policy is not valid.
 error-version_conflict = The policy was changed meanwhile. Load it again.
+error-turnstile_required = Complete the security check first.
+error-turnstile_failed = The security check was not accepted. Do it again.
+error-turnstile_unavailable = The security check could not be verified right now. Nothing was started. Try again in a moment.
 
 ## Security questions (by stable key; used in registration and reset)
 question-city_born = In which city were you born?

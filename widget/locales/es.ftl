@@ -8,6 +8,10 @@ identify-title-unlock = Desbloquear la cuenta
 identify-hint = Escriba su nombre de usuario o correo electrónico. Le enviaremos un código.
 identify-username = Nombre de usuario o correo electrónico
 identify-submit = Enviar código
+turnstile-waiting = Complete la comprobación de seguridad para continuar.
+turnstile-expired = La comprobación de seguridad ha caducado. Vuelva a hacerla para continuar.
+turnstile-error = No se pudo ejecutar la comprobación de seguridad. Inténtelo de nuevo.
+turnstile-retry = Repetir la comprobación
 
 ## Código
 code-title-email = Revise su correo electrónico
@@ -146,6 +150,9 @@ error-postpone_budget_used = Ya no puede posponerlo más.
 error-sign_in_too_old = Inicie sesión de nuevo para quitar un método.
 error-invalid_policy = La directiva no es válida.
 error-version_conflict = La directiva se ha modificado entretanto. Vuelva a cargarla.
+error-turnstile_required = Complete primero la comprobación de seguridad.
+error-turnstile_failed = La comprobación de seguridad no se aceptó. Vuelva a hacerla.
+error-turnstile_unavailable = No se puede verificar la comprobación de seguridad en este momento. No se ha iniciado nada. Inténtelo de nuevo en un momento.
 
 ## Preguntas de seguridad (por clave estable; se usan en el registro y en el restablecimiento)
 question-city_born = ¿En qué ciudad nació?

@@ -8,6 +8,10 @@ identify-title-unlock = Déverrouiller votre compte
 identify-hint = Saisissez votre nom d’utilisateur ou votre adresse e-mail. Nous vous enverrons un code.
 identify-username = Nom d’utilisateur ou adresse e-mail
 identify-submit = Envoyer le code
+turnstile-waiting = Effectuez la vérification de sécurité pour continuer.
+turnstile-expired = La vérification de sécurité a expiré. Recommencez-la pour continuer.
+turnstile-error = La vérification de sécurité n’a pas pu s’exécuter. Réessayez.
+turnstile-retry = Refaire la vérification
 
 ## Code
 code-title-email = Consultez vos e-mails
@@ -146,6 +150,9 @@ error-postpone_budget_used = Vous ne pouvez plus reporter.
 error-sign_in_too_old = Reconnectez-vous pour supprimer une méthode.
 error-invalid_policy = La stratégie n’est pas valide.
 error-version_conflict = La stratégie a été modifiée entre-temps. Rechargez-la.
+error-turnstile_required = Effectuez d’abord la vérification de sécurité.
+error-turnstile_failed = La vérification de sécurité n’a pas été acceptée. Recommencez-la.
+error-turnstile_unavailable = La vérification de sécurité ne peut pas être confirmée pour le moment. Rien n’a été lancé. Réessayez dans un instant.
 
 ## Questions de sécurité (par clé stable ; utilisées à l’inscription et à la réinitialisation)
 question-city_born = Quelle est votre ville de naissance ?

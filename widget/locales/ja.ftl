@@ -8,6 +8,10 @@ identify-title-unlock = アカウントのロック解除
 identify-hint = ユーザー名またはメールアドレスを入力してください。コードをお送りします。
 identify-username = ユーザー名またはメールアドレス
 identify-submit = コードを送信
+turnstile-waiting = 続行するにはセキュリティチェックを完了してください。
+turnstile-expired = セキュリティチェックの有効期限が切れました。続行するにはもう一度行ってください。
+turnstile-error = セキュリティチェックを実行できませんでした。もう一度お試しください。
+turnstile-retry = もう一度チェックする
 
 ## コード
 code-title-email = メールを確認してください
@@ -133,6 +137,9 @@ error-postpone_budget_used = これ以上延期できません。
 error-sign_in_too_old = 方法を削除するには、もう一度サインインしてください。
 error-invalid_policy = ポリシーが無効です。
 error-version_conflict = ポリシーはその間に変更されました。もう一度読み込んでください。
+error-turnstile_required = 先にセキュリティチェックを完了してください。
+error-turnstile_failed = セキュリティチェックが受け付けられませんでした。もう一度行ってください。
+error-turnstile_unavailable = 現在セキュリティチェックを確認できません。何も開始されていません。しばらくしてからもう一度お試しください。
 
 ## 秘密の質問（固定キーごと。登録とリセットで使用）
 question-city_born = 生まれた町はどこですか？

@@ -8,6 +8,10 @@ identify-title-unlock = Account ontgrendelen
 identify-hint = Voer je gebruikersnaam of e-mailadres in. We sturen je een code.
 identify-username = Gebruikersnaam of e-mailadres
 identify-submit = Code versturen
+turnstile-waiting = Voltooi de beveiligingscontrole om verder te gaan.
+turnstile-expired = De beveiligingscontrole is verlopen. Doe haar opnieuw om verder te gaan.
+turnstile-error = De beveiligingscontrole kon niet worden uitgevoerd. Probeer het opnieuw.
+turnstile-retry = Controle opnieuw doen
 
 ## Code
 code-title-email = Controleer je e-mail
@@ -146,6 +150,9 @@ error-postpone_budget_used = U kunt dit niet meer uitstellen.
 error-sign_in_too_old = Meld u opnieuw aan om een methode te verwijderen.
 error-invalid_policy = Het beleid is ongeldig.
 error-version_conflict = Het beleid is intussen gewijzigd. Laad het opnieuw.
+error-turnstile_required = Voltooi eerst de beveiligingscontrole.
+error-turnstile_failed = De beveiligingscontrole is niet geaccepteerd. Doe haar opnieuw.
+error-turnstile_unavailable = De beveiligingscontrole kan nu niet worden bevestigd. Er is niets gestart. Probeer het zo opnieuw.
 
 ## Beveiligingsvragen (op vaste sleutel; gebruikt bij registratie en herstel)
 question-city_born = In welke stad ben je geboren?

@@ -8,6 +8,10 @@ identify-title-unlock = Odblokowanie konta
 identify-hint = Wpisz nazwę użytkownika lub adres e-mail. Wyślemy kod.
 identify-username = Nazwa użytkownika lub adres e-mail
 identify-submit = Wyślij kod
+turnstile-waiting = Przejdź kontrolę bezpieczeństwa, aby kontynuować.
+turnstile-expired = Kontrola bezpieczeństwa wygasła. Przejdź ją ponownie, aby kontynuować.
+turnstile-error = Nie udało się uruchomić kontroli bezpieczeństwa. Spróbuj ponownie.
+turnstile-retry = Powtórz kontrolę
 
 ## Kod
 code-title-email = Sprawdź pocztę e-mail
@@ -156,6 +160,9 @@ error-postpone_budget_used = Nie możesz już tego odłożyć.
 error-sign_in_too_old = Zaloguj się ponownie, aby usunąć metodę.
 error-invalid_policy = Zasady są nieprawidłowe.
 error-version_conflict = Zasady zostały w międzyczasie zmienione. Wczytaj je ponownie.
+error-turnstile_required = Najpierw przejdź kontrolę bezpieczeństwa.
+error-turnstile_failed = Kontrola bezpieczeństwa nie została zaakceptowana. Przejdź ją ponownie.
+error-turnstile_unavailable = Nie można teraz potwierdzić kontroli bezpieczeństwa. Nic nie zostało rozpoczęte. Spróbuj ponownie za chwilę.
 
 ## Pytania zabezpieczające (według stałego klucza; używane przy rejestracji i resetowaniu)
 question-city_born = Miasto urodzenia

@@ -8,6 +8,10 @@ identify-title-unlock = Desbloquear a conta
 identify-hint = Insira o seu nome de usuário ou e-mail. Enviaremos um código.
 identify-username = Nome de usuário ou e-mail
 identify-submit = Enviar código
+turnstile-waiting = Conclua a verificação de segurança para continuar.
+turnstile-expired = A verificação de segurança expirou. Faça-a novamente para continuar.
+turnstile-error = Não foi possível executar a verificação de segurança. Tente novamente.
+turnstile-retry = Repetir a verificação
 
 ## Código
 code-title-email = Verifique o seu e-mail
@@ -146,6 +150,9 @@ error-postpone_budget_used = Você não pode mais adiar.
 error-sign_in_too_old = Entre novamente para remover um método.
 error-invalid_policy = A política não é válida.
 error-version_conflict = A política foi alterada nesse meio-tempo. Carregue-a novamente.
+error-turnstile_required = Conclua primeiro a verificação de segurança.
+error-turnstile_failed = A verificação de segurança não foi aceita. Faça-a novamente.
+error-turnstile_unavailable = Não é possível confirmar a verificação de segurança agora. Nada foi iniciado. Tente novamente em instantes.
 
 ## Perguntas de segurança (por chave estável; usadas no cadastro e na redefinição)
 question-city_born = Qual é a sua cidade natal?

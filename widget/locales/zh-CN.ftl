@@ -8,6 +8,10 @@ identify-title-unlock = 解锁账户
 identify-hint = 请输入您的用户名或电子邮件地址。我们会向您发送验证码。
 identify-username = 用户名或电子邮件地址
 identify-submit = 发送验证码
+turnstile-waiting = 请完成安全检查以继续。
+turnstile-expired = 安全检查已过期。请重新完成以继续。
+turnstile-error = 安全检查无法运行。请重试。
+turnstile-retry = 重新进行检查
 
 ## 验证码
 code-title-email = 请查看您的电子邮件
@@ -133,6 +137,9 @@ error-postpone_budget_used = 您不能再推迟了。
 error-sign_in_too_old = 请重新登录后再删除方式。
 error-invalid_policy = 策略无效。
 error-version_conflict = 策略已被他人修改。请重新加载。
+error-turnstile_required = 请先完成安全检查。
+error-turnstile_failed = 安全检查未通过。请重新进行。
+error-turnstile_unavailable = 暂时无法验证安全检查。未开始任何操作。请稍后重试。
 
 ## 安全问题（按固定键；用于注册和重置）
 question-city_born = 您出生在哪个城市？

@@ -12,6 +12,7 @@ pub mod events;
 pub mod i18n;
 pub mod options;
 pub mod strength;
+pub mod turnstile;
 pub mod webotp;
 
 use leptos::prelude::*;
@@ -58,7 +59,9 @@ impl Mounted {
 /// required), `flow` (`"reset"`, `"unlock"` or `"register"`), `credential` (registration: the signed-in user's ID token or `sspr1.` ticket), `lang` (a language tag; without it, the
 /// browser's preferred languages), `messages` (`{ [tag]: source }`: the Fluent file of the
 /// locale [`locale_for`] chose, fetched by the loader; English is compiled in), `strength`
-/// (reset: `() => Promise<module>` of the strength estimate, see [`strength`]). Bad options
+/// (reset: `() => Promise<module>` of the strength estimate, see [`strength`]),
+/// `turnstileSitekey` (reset: Cloudflare Turnstile's site key; the loader then passes
+/// `turnstile`, its host for the challenge, see [`turnstile`]). Bad options
 /// are refused with an error that names the option.
 #[wasm_bindgen]
 pub fn mount(
@@ -69,7 +72,14 @@ pub fn mount(
     let messages = js_sys::Reflect::get(&options, &JsValue::from_str("messages")).ok();
     #[cfg(feature = "reset")]
     let strength = strength::StrengthLoader::from_options(&options);
+    let turnstile_host = js_sys::Reflect::get(&options, &JsValue::from_str("turnstile"))
+        .ok()
+        .filter(|host| host.is_object());
     let options = Options::from_js(&options).map_err(|err| JsError::new(&err.to_string()))?;
+    // The loader makes the host only for a site key; a host without one is not used.
+    let turnstile = turnstile_host
+        .filter(|_| options.turnstile_sitekey.is_some())
+        .map(|host| host.unchecked_into::<turnstile::TurnstileHost>());
     let emitter = Emitter::new(host);
     let locale = load_locale(locale_for(options.lang.clone()), messages);
     // Owned by no reactive scope, so the page can set it for as long as the widget lives.
@@ -88,16 +98,19 @@ pub fn mount(
             )));
         }
     };
-    let _ = (&kind, &credential, &emitter);
-    let handle = leptos::mount::mount_to(container, move || match kind {
+    let _ = (&kind, &credential, &emitter, &turnstile);
+    let handle = leptos::mount::mount_to(container, move || {
+        match kind {
         #[cfg(feature = "reset")]
         Some(kind) => {
-            view! { <ResetWidget edge=options.edge kind emitter locale strength /> }.into_any()
+            view! { <ResetWidget edge=options.edge kind emitter locale strength turnstile=turnstile.clone() /> }
+                .into_any()
         }
         #[cfg(feature = "register")]
         None => view! { <RegisterWidget edge=options.edge credential emitter locale /> }.into_any(),
         #[allow(unreachable_patterns)]
         _ => ().into_any(),
+    }
     });
     Ok(Mounted {
         _handle: Box::new(handle),

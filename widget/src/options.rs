@@ -38,6 +38,9 @@ pub struct Options {
     /// Registration: the signed-in user's credential (an OpenID Connect ID token or an
     /// `sspr1.` ticket), sent as `Authorization: Bearer`. Kept in memory only.
     pub credential: Option<String>,
+    /// Reset: Cloudflare Turnstile's site key (`turnstile-sitekey`), when the edge requires
+    /// a Turnstile token at start (`TURNSTILE_SECRET`). Public.
+    pub turnstile_sitekey: Option<String>,
 }
 
 impl fmt::Debug for Options {
@@ -47,6 +50,7 @@ impl fmt::Debug for Options {
             .field("flow", &self.flow)
             .field("lang", &self.lang)
             .field("credential", &self.credential.as_ref().map(|_| "…"))
+            .field("turnstile_sitekey", &self.turnstile_sitekey)
             .finish()
     }
 }
@@ -62,6 +66,8 @@ pub enum OptionError {
     BadFlow(String),
     /// `lang` is not a BCP 47 language tag.
     BadLang(String),
+    /// `turnstile-sitekey` is not a Turnstile site key.
+    BadTurnstileSitekey(String),
 }
 
 impl fmt::Display for OptionError {
@@ -82,6 +88,10 @@ impl fmt::Display for OptionError {
             OptionError::BadLang(value) => write!(
                 f,
                 "sspr: the `lang` option {value:?} is not a language tag such as \"de\" or \"pt-BR\""
+            ),
+            OptionError::BadTurnstileSitekey(value) => write!(
+                f,
+                "sspr: the `turnstile-sitekey` option {value:?} is not a Turnstile site key (letters, digits, - and _, as the Cloudflare dashboard shows it, e.g. \"0x4AAAAAAA…\")"
             ),
         }
     }
@@ -124,7 +134,24 @@ impl Options {
             flow,
             lang,
             credential: None,
+            turnstile_sitekey: None,
         })
+    }
+
+    /// Checks a Turnstile site key (`None`, or empty, leaves Turnstile off).
+    pub fn turnstile_sitekey(value: Option<&str>) -> Result<Option<String>, OptionError> {
+        match value.map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(key)
+                if key.len() <= 128
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+            {
+                Ok(Some(key.to_owned()))
+            }
+            Some(other) => Err(OptionError::BadTurnstileSitekey(other.to_owned())),
+        }
     }
 
     /// Reads the options from a JavaScript object.
@@ -140,6 +167,8 @@ impl Options {
             field("lang").as_deref(),
         )?;
         options.credential = field("credential").filter(|c| !c.trim().is_empty());
+        options.turnstile_sitekey =
+            Options::turnstile_sitekey(field("turnstileSitekey").as_deref())?;
         Ok(options)
     }
 }
@@ -214,6 +243,19 @@ mod tests {
             err.to_string()
                 .contains("\"reset\", \"unlock\", \"register\"")
         );
+    }
+
+    #[test]
+    fn a_turnstile_site_key_is_optional_and_named_when_malformed() {
+        assert_eq!(Options::turnstile_sitekey(None), Ok(None));
+        assert_eq!(Options::turnstile_sitekey(Some(" ")), Ok(None));
+        assert_eq!(
+            Options::turnstile_sitekey(Some(" 0x4AAAAAAAabc_-1 ")),
+            Ok(Some("0x4AAAAAAAabc_-1".to_owned()))
+        );
+        let err = Options::turnstile_sitekey(Some("<script>")).unwrap_err();
+        assert_eq!(err, OptionError::BadTurnstileSitekey("<script>".into()));
+        assert!(err.to_string().contains("`turnstile-sitekey`"));
     }
 
     #[test]

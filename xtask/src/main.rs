@@ -103,6 +103,7 @@ fn test() -> Result<(), String> {
             "e2e/standins/sms.test.mjs",
             "e2e/standins/graph.test.mjs",
             "e2e/standins/oidc.test.mjs",
+            "e2e/standins/turnstile.test.mjs",
         ])
         .current_dir(&root);
         sh::run(&mut cmd)
@@ -200,6 +201,8 @@ fn edge_tests(
             "http",
             "--test",
             "registration",
+            "--test",
+            "turnstile",
             "--",
             "--ignored",
             "--test-threads=1",

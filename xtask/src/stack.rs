@@ -254,6 +254,11 @@ pub struct Backends {
     /// The edge on the webhook backend under [`QUESTIONS_POLICY`] (two methods, security
     /// questions allowed).
     pub edge_questions: String,
+    /// The edge on the webhook backend with Turnstile required at reset and unlock start,
+    /// the Turnstile stand-in it verifies tokens with, and the stand-in's site key.
+    pub edge_turnstile: String,
+    pub turnstile: String,
+    pub turnstile_sitekey: String,
 }
 
 /// The policy of the test stack's fourth edge (edge/tests/registration.rs and the browser's
@@ -288,7 +293,10 @@ impl Running {
                 .env("SSPR_SCIM", &backends.scim)
                 .env("SSPR_EDGE_GRAPH", &backends.edge_graph)
                 .env("SSPR_GRAPH", &backends.graph)
-                .env("SSPR_EDGE_QUESTIONS", &backends.edge_questions);
+                .env("SSPR_EDGE_QUESTIONS", &backends.edge_questions)
+                .env("SSPR_EDGE_TURNSTILE", &backends.edge_turnstile)
+                .env("SSPR_TURNSTILE", &backends.turnstile)
+                .env("SSPR_TURNSTILE_SITEKEY", &backends.turnstile_sitekey);
         }
     }
 
@@ -392,6 +400,20 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         }
         Mode::Demo => None,
     };
+    // The Turnstile edge's port, for the same reason, from a range of its own; and the
+    // stand-in's site key and secret, shaped like Cloudflare's.
+    let turnstile_sitekey = format!("0x4AAAAAAA{}", random_hex(8)?);
+    let turnstile_secret = format!("0x4AAAAAAA{}", random_hex(12)?);
+    let turnstile_port = match mode {
+        Mode::Test => {
+            let port = free_port(19687)?;
+            cmd.args(["--edge-turnstile", &format!("http://127.0.0.1:{port}")])
+                .env("SSPR_TURNSTILE_SITEKEY", &turnstile_sitekey)
+                .env("SSPR_TURNSTILE_SECRET", &turnstile_secret);
+            Some(port)
+        }
+        Mode::Demo => None,
+    };
     // Per-run credentials of the SCIM and Graph peers (test mode only).
     let scim_token = random_hex(24)?;
     let graph_secret = format!("{}~{}", random_hex(4)?, random_hex(16)?);
@@ -480,8 +502,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     running.services.push(service);
     wait_for_health(&mut running, &edge, Duration::from_secs(600))?;
 
-    // 3. Test mode: the same built worker three times more, on the SCIM and on the Graph
-    // backend, and on the webhook under a policy with security questions. They start once the
+    // 3. Test mode: the same built worker four times more, on the SCIM and on the Graph
+    // backend, on the webhook under a policy with security questions, and on the webhook
+    // with Turnstile required at start (against the stand-in). They start once the
     // first has built it (their configuration has no build step), side by side.
     if mode == Mode::Test {
         let started = Instant::now();
@@ -507,11 +530,19 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         ];
         let mut questions_vars = webhook_vars.to_vec();
         questions_vars.push(("POLICY", QUESTIONS_POLICY.to_owned()));
+        let turnstile = url("turnstile")?;
+        let mut turnstile_vars = webhook_vars.to_vec();
+        turnstile_vars.push(("TURNSTILE_SECRET", turnstile_secret));
+        turnstile_vars.push((
+            "TURNSTILE_VERIFY_URL",
+            format!("{turnstile}/turnstile/v0/siteverify"),
+        ));
         let mut edges = Vec::new();
         for (backend, extra, log_name) in [
             ("scim", &scim_vars[..], "edge-scim.log"),
             ("graph", &graph_vars[..], "edge-graph.log"),
             ("questions", &questions_vars[..], "edge-questions.log"),
+            ("turnstile", &turnstile_vars[..], "edge-turnstile.log"),
         ] {
             let edge_dir = dir.join(format!("edge-{backend}"));
             let _ = std::fs::remove_dir_all(&edge_dir);
@@ -532,8 +563,8 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             write_env_file(&env_file, &vars)?;
             let state = edge_dir.join("state");
             migrate(env, &state, &logs.join(format!("migrations-{backend}.log")))?;
-            let port = match (backend, questions_port) {
-                ("questions", Some(port)) => port,
+            let port = match (backend, questions_port, turnstile_port) {
+                ("questions", Some(port), _) | ("turnstile", _, Some(port)) => port,
                 _ => free_port(18987)?,
             };
             let mut cmd = wrangler_dev(env, port, &env_file, &state)?;
@@ -542,6 +573,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             let name = match backend {
                 "scim" => "wrangler dev (scim)",
                 "graph" => "wrangler dev (graph)",
+                "turnstile" => "wrangler dev (turnstile)",
                 _ => "wrangler dev (questions)",
             };
             let (service, _) = spawn(name, cmd, &logs.join(log_name), None)?;
@@ -552,7 +584,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             wait_for_health(&mut running, edge, Duration::from_secs(120))?;
         }
         println!(
-            "  the SCIM, Graph and questions edges answered {} after the first",
+            "  the SCIM, Graph, questions and Turnstile edges answered {} after the first",
             sh::elapsed(started)
         );
         running.backends = Some(Backends {
@@ -561,6 +593,9 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             edge_graph: edges[1].clone(),
             graph,
             edge_questions: edges[2].clone(),
+            edge_turnstile: edges[3].clone(),
+            turnstile,
+            turnstile_sitekey,
         });
     }
     Ok(running)
@@ -736,7 +771,8 @@ fn read(path: &Path) -> Result<String, String> {
 /// two runs on one machine (two checkouts) rarely pick the same port while wrangler is still
 /// building and not yet listening.
 /// A free port in `base..base + 200`, starting at a random offset. The ranges in use —
-/// main edge 18787, other edges 18987, inspectors 19229, the questions edge 19487 — must
+/// main edge 18787, other edges 18987, inspectors 19229, the questions edge 19487, the
+/// Turnstile edge 19687 — must
 /// not overlap: a port is only reserved once its server binds it.
 fn free_port(base: u16) -> Result<u16, String> {
     let start = u16::from_str_radix(&random_hex(2)?, 16).map_err(|e| e.to_string())? % 200;

@@ -27,6 +27,7 @@ use crate::notices::{self, Notify};
 use crate::senders::resend::ResendSender;
 use crate::senders::twilio::TwilioSender;
 use crate::senders::{Channel, EmailSender, SendError, SmsSender, templates};
+use crate::turnstile::{self, Verdict, siteverify::Siteverify};
 use crate::user_state::{CodeDelivery, CodePurpose, Command, HeldAtStart, Outcome};
 
 pub(super) const USER_STATE: &str = "USER_STATE";
@@ -61,8 +62,9 @@ pub(super) fn request_language(req: &Request) -> Language {
         })
 }
 
-/// `POST /v1/reset/start` and `/v1/unlock/start` `{username}`. Known and unknown usernames
-/// get replies of the same shape; only real users are sent a code, after the reply has gone.
+/// `POST /v1/reset/start` and `/v1/unlock/start` `{username, turnstile?}`. Known and unknown
+/// usernames get replies of the same shape; only real users are sent a code, after the reply
+/// has gone. With Turnstile configured, the token is checked first, before any lookup.
 pub async fn start(
     kind: FlowKind,
     mut req: Request,
@@ -79,6 +81,10 @@ pub async fn start(
         Ok(request) => request,
         Err(reply) => return respond(&reply, security),
     };
+    // Before anything about the username is looked at, so the check says nothing about it.
+    if let Some(error) = human_check(kind, &req, config, request.turnstile.as_deref()).await {
+        return respond(&Reply::error(error), security);
+    }
     let username = match Username::parse(&request.username) {
         Ok(username) => username,
         Err(err) => return respond(&Reply::error(err.into()), security),
@@ -183,6 +189,37 @@ pub async fn start(
         events,
     );
     respond(&outcome.reply, security)
+}
+
+/// The Turnstile check of a start, when configured: the error to answer with, or `None` to
+/// go on.
+async fn human_check(
+    kind: FlowKind,
+    req: &Request,
+    config: &Config,
+    token: Option<&str>,
+) -> Option<sspr_core::api::ApiError> {
+    let settings = config.turnstile.as_ref()?;
+    let remoteip = req.headers().get("CF-Connecting-IP").ok().flatten();
+    let mut key = [0u8; 16];
+    crate::random::fill(&mut key);
+    let verdict = turnstile::check(
+        &Siteverify {
+            url: &settings.verify_url,
+        },
+        &settings.secret,
+        token,
+        remoteip.as_deref(),
+        turnstile::uuid_v4(key),
+        &turnstile::Expectation::new(kind, &config.allowed_origins),
+    )
+    .await;
+    match &verdict {
+        Verdict::Refused(why) => worker::console_warn!("turnstile: {why}"),
+        Verdict::Unavailable(why) => worker::console_error!("turnstile: {why}"),
+        Verdict::Passed | Verdict::Required => {}
+    }
+    verdict.error()
 }
 
 /// `POST /v1/reset/verify` `{flow, code}`.

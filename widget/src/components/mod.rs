@@ -28,3 +28,4 @@ pub mod reset_widget;
 pub mod sign_in_again;
 pub mod strength_meter;
 pub mod totp_form;
+pub mod turnstile_check;

@@ -21,6 +21,7 @@ use crate::api::{AnswersRequest, Call, Client, ClientError};
 use crate::events::{Emitter, WidgetEvent};
 use crate::i18n::{I18n, Locale};
 use crate::strength::StrengthLoader;
+use crate::turnstile::TurnstileHost;
 
 /// What the user has typed, kept across steps and re-renders so nothing is lost on an error.
 #[derive(Clone, Copy)]
@@ -69,6 +70,10 @@ pub fn ResetWidget(
     /// Fetches the password strength estimate for the new-password screen (none: no meter).
     #[prop(default = StrengthLoader::none())]
     strength: StrengthLoader,
+    /// Cloudflare Turnstile's host, when the page gave a site key: the identify screen shows
+    /// the challenge and sends its token with the start.
+    #[prop(default = None)]
+    turnstile: Option<TurnstileHost>,
 ) -> impl IntoView {
     let (lang, dir) = (locale.tag(), locale.dir());
     let i18n = I18n::new(locale);
@@ -90,9 +95,20 @@ pub fn ResetWidget(
     // The last choice the edge offered (methods, proved, required), kept so that a proving
     // screen can offer "Use another method" and draw the choice again.
     let choice = RwSignal::new(None::<(Vec<MethodOffer>, u8, u8)>);
+    // Turnstile's token for the next start (each is good for one start).
+    let turnstile_token = RwSignal::new(None::<String>);
+    let has_turnstile = turnstile.is_some();
 
     let apply = move |result: Result<Reply, ClientError>| {
         status.busy.set(false);
+        // Still on the first screen after a start: its token is spent; emptying it makes the
+        // challenge ask for another.
+        if has_turnstile
+            && matches!(step.get_untracked(), Step::Identify)
+            && !matches!(&result, Ok(Reply { step: Some(s), .. }) if !matches!(s, Step::Identify))
+        {
+            turnstile_token.set(None);
+        }
         match result {
             Ok(reply) => {
                 if let Some(next) = reply.step {
@@ -165,6 +181,7 @@ pub fn ResetWidget(
             kind,
             StartRequest {
                 username: typed.username.get_untracked(),
+                turnstile: turnstile_token.get_untracked(),
             },
         ))
     };
@@ -237,7 +254,18 @@ pub fn ResetWidget(
     view! {
         <section class="sspr" data-testid="sspr-reset" node_ref=root lang=lang dir=dir>
             {move || match step.get() {
-                Step::Identify => view! { <IdentifyForm typed status kind on_submit=on_identify /> }.into_any(),
+                Step::Identify => view! {
+                    <IdentifyForm
+                        typed
+                        status
+                        kind
+                        on_submit=on_identify
+                        turnstile=turnstile.clone()
+                        token=turnstile_token
+                        root
+                    />
+                }
+                .into_any(),
                 Step::VerifyCode { channel, destination, code_length, resend_at, .. } => view! {
                     <CodeForm
                         typed
