@@ -163,6 +163,14 @@ error-postpone_budget_used = لا يمكنك التأجيل أكثر من ذلك
 error-sign_in_too_old = سجّل الدخول مرة أخرى لإزالة طريقة.
 error-invalid_policy = السياسة غير صالحة.
 error-version_conflict = تم تغيير السياسة في أثناء ذلك. حمّلها مرة أخرى.
+error-device_name_invalid = يجب أن يتكون اسم الجهاز من 1 إلى 64 حرفًا.
+error-public_key_invalid = لا يمكن استخدام مفتاح هذا الهاتف. اقرنه مرة أخرى.
+error-pairing_invalid = رمز الإقران هذا لم يعد صالحًا. اطلب رمز QR جديدًا.
+error-signature_invalid = لم يتم التعرف على هذا الهاتف. اقرنه مرة أخرى.
+error-request_stale = ساعة هاتفك غير مضبوطة. اضبط الوقت الصحيح ثم حاول مرة أخرى.
+error-request_replayed = تم استلام هذا الطلب من قبل.
+error-no_approval_pending = لا يوجد طلب في انتظار الموافقة.
+error-approval_expired = انتهت صلاحية الطلب على هاتفك. حاول مرة أخرى.
 
 ## أسئلة الأمان (حسب مفتاح ثابت؛ تُستخدم في التسجيل وإعادة التعيين)
 question-city_born = في أي مدينة وُلدت؟

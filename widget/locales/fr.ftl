@@ -144,6 +144,14 @@ error-postpone_budget_used = Vous ne pouvez plus reporter.
 error-sign_in_too_old = Reconnectez-vous pour supprimer une méthode.
 error-invalid_policy = La stratégie n’est pas valide.
 error-version_conflict = La stratégie a été modifiée entre-temps. Rechargez-la.
+error-device_name_invalid = Le nom de l’appareil doit comporter de 1 à 64 caractères.
+error-public_key_invalid = La clé de ce téléphone est inutilisable. Associez-le de nouveau.
+error-pairing_invalid = Ce code d’association n’est plus valide. Demandez un nouveau code QR.
+error-signature_invalid = Ce téléphone n’est pas reconnu. Associez-le de nouveau.
+error-request_stale = L’horloge de votre téléphone est incorrecte. Réglez l’heure et réessayez.
+error-request_replayed = Cette demande a déjà été reçue.
+error-no_approval_pending = Aucune demande n’attend d’approbation.
+error-approval_expired = La demande sur votre téléphone a expiré. Réessayez.
 
 ## Questions de sécurité (par clé stable ; utilisées à l’inscription et à la réinitialisation)
 question-city_born = Quelle est votre ville de naissance ?

@@ -144,6 +144,14 @@ error-postpone_budget_used = U kunt dit niet meer uitstellen.
 error-sign_in_too_old = Meld u opnieuw aan om een methode te verwijderen.
 error-invalid_policy = Het beleid is ongeldig.
 error-version_conflict = Het beleid is intussen gewijzigd. Laad het opnieuw.
+error-device_name_invalid = De apparaatnaam moet 1 tot 64 tekens lang zijn.
+error-public_key_invalid = De sleutel van deze telefoon is onbruikbaar. Koppel hem opnieuw.
+error-pairing_invalid = Deze koppelcode is niet meer geldig. Vraag een nieuwe QR-code aan.
+error-signature_invalid = Deze telefoon wordt niet herkend. Koppel hem opnieuw.
+error-request_stale = De klok van uw telefoon staat verkeerd. Stel de juiste tijd in en probeer het opnieuw.
+error-request_replayed = Dit verzoek is al ontvangen.
+error-no_approval_pending = Er wacht geen verzoek op goedkeuring.
+error-approval_expired = Het verzoek op uw telefoon is verlopen. Probeer het opnieuw.
 
 ## Beveiligingsvragen (op vaste sleutel; gebruikt bij registratie en herstel)
 question-city_born = In welke stad ben je geboren?

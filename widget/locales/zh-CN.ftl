@@ -131,6 +131,14 @@ error-postpone_budget_used = 您不能再推迟了。
 error-sign_in_too_old = 请重新登录后再删除方式。
 error-invalid_policy = 策略无效。
 error-version_conflict = 策略已被他人修改。请重新加载。
+error-device_name_invalid = 设备名称必须为 1 到 64 个字符。
+error-public_key_invalid = 无法使用此手机的密钥。请重新配对。
+error-pairing_invalid = 此配对码已失效。请获取新的二维码。
+error-signature_invalid = 无法识别此手机。请重新配对。
+error-request_stale = 您手机的时钟不正确。请设置正确的时间后重试。
+error-request_replayed = 已收到此请求。
+error-no_approval_pending = 没有等待批准的请求。
+error-approval_expired = 您手机上的请求已过期。请重试。
 
 ## 安全问题（按固定键；用于注册和重置）
 question-city_born = 您出生在哪个城市？
