@@ -200,6 +200,8 @@ fn edge_tests(
             "http",
             "--test",
             "registration",
+            "--test",
+            "approver",
             "--",
             "--ignored",
             "--test-threads=1",
