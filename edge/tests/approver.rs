@@ -321,339 +321,345 @@ impl Stack {
     }
 }
 
-#[test]
-#[ignore = "needs the running stack: cargo xtask test"]
-fn a_phone_pairs_once_with_the_code_of_the_registration_screen_and_can_be_removed() {
-    let stack = stack();
-    let iat = stack.now_ms() / 1000;
-    let ticket = Ticket::mint(&stack.ticket_key, "abel", iat, 15 * 60);
-    let first = stack.get_json(
-        &format!("{}/v1/register", stack.edge),
-        Some(&format!("Bearer {ticket}")),
-    );
-    assert!(
-        first["allowed"]
-            .as_array()
-            .unwrap()
-            .contains(&json!("app_notification")),
-        "{first}"
-    );
-    assert_eq!(first["approver"], json!({}));
+/// In a module of their own, so that `cargo xtask edge approver` selects them by name.
+mod approver {
+    use super::*;
 
-    let offered = stack.register("abel", "/v1/register/app", json!({}));
-    assert_eq!(offered.status, 200, "{}", offered.body);
-    let pairing = &offered.body["approver"]["pairing"];
-    let uri = pairing["uri"].as_str().unwrap();
-    // Built from the configured APPROVER_URL, the code in the fragment.
-    assert!(
-        uri.starts_with(&format!("{}/approver/#pair=", stack.site)),
-        "{uri}"
-    );
-    let code = uri.split_once("#pair=").unwrap().1.to_owned();
-    let expires_at = pairing["expires_at"].as_u64().unwrap();
-    assert!(expires_at.abs_diff(stack.now_ms() + 10 * MINUTE_MS) < MINUTE_MS);
-    // Later views say a pairing waits, never its code again.
-    let later = stack.get_json(
-        &format!("{}/v1/register", stack.edge),
-        Some(&format!("Bearer {ticket}")),
-    );
-    assert_eq!(later["approver"]["pairing"]["expires_at"], expires_at);
-    assert!(!later.to_string().contains(&code));
+    #[test]
+    #[ignore = "needs the running stack: cargo xtask test"]
+    fn a_phone_pairs_once_with_the_code_of_the_registration_screen_and_can_be_removed() {
+        let stack = stack();
+        let iat = stack.now_ms() / 1000;
+        let ticket = Ticket::mint(&stack.ticket_key, "abel", iat, 15 * 60);
+        let first = stack.get_json(
+            &format!("{}/v1/register", stack.edge),
+            Some(&format!("Bearer {ticket}")),
+        );
+        assert!(
+            first["allowed"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("app_notification")),
+            "{first}"
+        );
+        assert_eq!(first["approver"], json!({}));
 
-    let mut phone = Phone::new();
-    let pair = |code: &str, name: &str, key: Value| {
-        stack.post(
-            "/v1/approver/pair",
-            json!({ "pairing": code, "name": name, "key": key }),
-        )
-    };
-    let mut other = code.clone().into_bytes();
-    other[3] = if other[3] == b'A' { b'B' } else { b'A' };
-    let other = String::from_utf8(other).unwrap();
-    let wrong = pair(&other, "Test phone", phone.jwk());
-    assert_eq!((wrong.status, error_code(&wrong)), (410, "pairing_invalid"));
-    let long = pair(&code, &"x".repeat(65), phone.jwk());
-    assert_eq!(
-        (long.status, error_code(&long)),
-        (400, "device_name_invalid")
-    );
-    let mut p384 = phone.jwk();
-    p384["crv"] = json!("P-384");
-    let curve = pair(&code, "Test phone", p384);
-    assert_eq!(
-        (curve.status, error_code(&curve)),
-        (400, "public_key_invalid")
-    );
-    let mut off_curve = phone.jwk();
-    off_curve["y"] = off_curve["x"].clone();
-    let point = pair(&code, "Test phone", off_curve);
-    assert_eq!(
-        (point.status, error_code(&point)),
-        (400, "public_key_invalid")
-    );
+        let offered = stack.register("abel", "/v1/register/app", json!({}));
+        assert_eq!(offered.status, 200, "{}", offered.body);
+        let pairing = &offered.body["approver"]["pairing"];
+        let uri = pairing["uri"].as_str().unwrap();
+        // Built from the configured APPROVER_URL (its trailing slash trimmed, as every URL
+        // setting's), the code in the fragment.
+        assert!(
+            uri.starts_with(&format!("{}/approver#pair=", stack.site)),
+            "{uri}"
+        );
+        let code = uri.split_once("#pair=").unwrap().1.to_owned();
+        let expires_at = pairing["expires_at"].as_u64().unwrap();
+        assert!(expires_at.abs_diff(stack.now_ms() + 10 * MINUTE_MS) < MINUTE_MS);
+        // Later views say a pairing waits, never its code again.
+        let later = stack.get_json(
+            &format!("{}/v1/register", stack.edge),
+            Some(&format!("Bearer {ticket}")),
+        );
+        assert_eq!(later["approver"]["pairing"]["expires_at"], expires_at);
+        assert!(!later.to_string().contains(&code));
 
-    let paired = pair(&code, "Abel's phone", phone.jwk());
-    assert_eq!(paired.status, 200, "{}", paired.body);
-    phone.device = paired.body["device"].as_str().unwrap().to_owned();
-    let again = pair(&code, "Thief's phone", Phone::new().jwk());
-    assert_eq!((again.status, error_code(&again)), (410, "pairing_invalid"));
+        let mut phone = Phone::new();
+        let pair = |code: &str, name: &str, key: Value| {
+            stack.post(
+                "/v1/approver/pair",
+                json!({ "pairing": code, "name": name, "key": key }),
+            )
+        };
+        let mut other = code.clone().into_bytes();
+        other[3] = if other[3] == b'A' { b'B' } else { b'A' };
+        let other = String::from_utf8(other).unwrap();
+        let wrong = pair(&other, "Test phone", phone.jwk());
+        assert_eq!((wrong.status, error_code(&wrong)), (410, "pairing_invalid"));
+        let long = pair(&code, &"x".repeat(65), phone.jwk());
+        assert_eq!(
+            (long.status, error_code(&long)),
+            (400, "device_name_invalid")
+        );
+        let mut p384 = phone.jwk();
+        p384["crv"] = json!("P-384");
+        let curve = pair(&code, "Test phone", p384);
+        assert_eq!(
+            (curve.status, error_code(&curve)),
+            (400, "public_key_invalid")
+        );
+        let mut off_curve = phone.jwk();
+        off_curve["y"] = off_curve["x"].clone();
+        let point = pair(&code, "Test phone", off_curve);
+        assert_eq!(
+            (point.status, error_code(&point)),
+            (400, "public_key_invalid")
+        );
 
-    let view = stack.get_json(
-        &format!("{}/v1/register", stack.edge),
-        Some(&format!("Bearer {ticket}")),
-    );
-    assert_eq!(view["approver"]["paired"]["name"], "Abel's phone");
-    assert!(view["approver"].get("pairing").is_none());
-    assert!(
-        view["methods"]
+        let paired = pair(&code, "Abel's phone", phone.jwk());
+        assert_eq!(paired.status, 200, "{}", paired.body);
+        phone.device = paired.body["device"].as_str().unwrap().to_owned();
+        let again = pair(&code, "Thief's phone", Phone::new().jwk());
+        assert_eq!((again.status, error_code(&again)), (410, "pairing_invalid"));
+
+        let view = stack.get_json(
+            &format!("{}/v1/register", stack.edge),
+            Some(&format!("Bearer {ticket}")),
+        );
+        assert_eq!(view["approver"]["paired"]["name"], "Abel's phone");
+        assert!(view["approver"].get("pairing").is_none());
+        assert!(
+            view["methods"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["method"] == "app_notification"),
+            "{view}"
+        );
+        let notice = stack.email_to("abel@example.com", 0);
+        assert_eq!(
+            notice["subject"],
+            "A password reset method was added to your Contoso account"
+        );
+        stack.audit_until("u-500", |events| {
+            events.iter().any(|e| e["event"] == "approver_paired")
+        });
+
+        // The paired phone's signed requests are heard; after removal they are not.
+        let heard = stack.pending(&mut phone);
+        assert_eq!(heard.status, 200, "{}", heard.body);
+        assert!(heard.body.get("request").is_none(), "{}", heard.body);
+        let removed = stack.register(
+            "abel",
+            "/v1/register/remove",
+            json!({ "method": "app_notification" }),
+        );
+        assert_eq!(removed.status, 200, "{}", removed.body);
+        assert!(!methods(&removed).contains(&"app_notification".to_owned()));
+        let unheard = stack.pending(&mut phone);
+        assert_eq!(
+            (unheard.status, error_code(&unheard)),
+            (401, "signature_invalid")
+        );
+    }
+
+    #[test]
+    #[ignore = "needs the running stack: cargo xtask test"]
+    fn a_reset_waits_for_the_phone_and_only_the_right_number_proves_it() {
+        let stack = stack();
+        let mut phone = Phone::new();
+        stack.pair("bea", &mut phone);
+        let (flow, number) = stack.reset_asking_the_phone("bea");
+
+        // The phone sees the request: three choices, the screen's number among them, no token.
+        let pending = stack.pending(&mut phone);
+        assert_eq!(pending.status, 200, "{}", pending.body);
+        let request = pending.body["request"].clone();
+        let choices: Vec<u64> = request["choices"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|m| m["method"] == "app_notification"),
-        "{view}"
-    );
-    let notice = stack.email_to("abel@example.com", 0);
-    assert_eq!(
-        notice["subject"],
-        "A password reset method was added to your Contoso account"
-    );
-    stack.audit_until("u-500", |events| {
-        events.iter().any(|e| e["event"] == "approver_paired")
-    });
+            .map(|n| n.as_u64().unwrap())
+            .collect();
+        assert_eq!(choices.len(), 3);
+        assert!(choices.contains(&number));
+        assert_eq!(request["kind"], "reset");
+        assert!(!pending.body.to_string().contains(&flow));
+        let challenge = request["challenge"].as_str().unwrap().to_owned();
 
-    // The paired phone's signed requests are heard; after removal they are not.
-    let heard = stack.pending(&mut phone);
-    assert_eq!(heard.status, 200, "{}", heard.body);
-    assert!(heard.body.get("request").is_none(), "{}", heard.body);
-    let removed = stack.register(
-        "abel",
-        "/v1/register/remove",
-        json!({ "method": "app_notification" }),
-    );
-    assert_eq!(removed.status, 200, "{}", removed.body);
-    assert!(!methods(&removed).contains(&"app_notification".to_owned()));
-    let unheard = stack.pending(&mut phone);
-    assert_eq!(
-        (unheard.status, error_code(&unheard)),
-        (401, "signature_invalid")
-    );
-}
+        // A wrong number: a failed proof, counted, and the widget's poll says so.
+        let wrong = *choices.iter().find(|n| **n != number).unwrap();
+        let refused = stack.answer(
+            &mut phone,
+            &challenge,
+            json!({ "kind": "pick", "number": wrong }),
+        );
+        assert_eq!(
+            (refused.status, error_code(&refused)),
+            (422, "approval_failed")
+        );
+        let polled = stack.status(&flow);
+        assert_eq!(
+            (polled.status, error_code(&polled)),
+            (422, "approval_failed")
+        );
+        assert_eq!(polled.body["step"]["kind"], "choose_method");
+        assert_eq!(polled.body["step"]["verified"], 0);
 
-#[test]
-#[ignore = "needs the running stack: cargo xtask test"]
-fn a_reset_waits_for_the_phone_and_only_the_right_number_proves_it() {
-    let stack = stack();
-    let mut phone = Phone::new();
-    stack.pair("bea", &mut phone);
-    let (flow, number) = stack.reset_asking_the_phone("bea");
-
-    // The phone sees the request: three choices, the screen's number among them, no token.
-    let pending = stack.pending(&mut phone);
-    assert_eq!(pending.status, 200, "{}", pending.body);
-    let request = pending.body["request"].clone();
-    let choices: Vec<u64> = request["choices"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_u64().unwrap())
-        .collect();
-    assert_eq!(choices.len(), 3);
-    assert!(choices.contains(&number));
-    assert_eq!(request["kind"], "reset");
-    assert!(!pending.body.to_string().contains(&flow));
-    let challenge = request["challenge"].as_str().unwrap().to_owned();
-
-    // A wrong number: a failed proof, counted, and the widget's poll says so.
-    let wrong = *choices.iter().find(|n| **n != number).unwrap();
-    let refused = stack.answer(
-        &mut phone,
-        &challenge,
-        json!({ "kind": "pick", "number": wrong }),
-    );
-    assert_eq!(
-        (refused.status, error_code(&refused)),
-        (422, "approval_failed")
-    );
-    let polled = stack.status(&flow);
-    assert_eq!(
-        (polled.status, error_code(&polled)),
-        (422, "approval_failed")
-    );
-    assert_eq!(polled.body["step"]["kind"], "choose_method");
-    assert_eq!(polled.body["step"]["verified"], 0);
-
-    // A denial: failed too, and counted.
-    stack.ask_the_phone(&flow);
-    let challenge = stack.pending(&mut phone).body["request"]["challenge"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let denied = stack.answer(&mut phone, &challenge, json!({ "kind": "deny" }));
-    assert_eq!(
-        (denied.status, error_code(&denied)),
-        (422, "approval_failed")
-    );
-    let events = stack.audit_until("u-501", |events| {
-        events
+        // A denial: failed too, and counted.
+        stack.ask_the_phone(&flow);
+        let challenge = stack.pending(&mut phone).body["request"]["challenge"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let denied = stack.answer(&mut phone, &challenge, json!({ "kind": "deny" }));
+        assert_eq!(
+            (denied.status, error_code(&denied)),
+            (422, "approval_failed")
+        );
+        let events = stack.audit_until("u-501", |events| {
+            events
+                .iter()
+                .filter(|e| e["event"] == "proof_failed")
+                .count()
+                == 2
+        });
+        let outcomes: Vec<&str> = events
+            .iter()
+            .filter(|e| e["event"] == "approval_denied")
+            .map(|e| e["outcome"].as_str().unwrap())
+            .collect();
+        assert!(
+            outcomes.contains(&"denied") && outcomes.contains(&"wrong_number"),
+            "{outcomes:?}"
+        );
+        let failed: Vec<u64> = events
             .iter()
             .filter(|e| e["event"] == "proof_failed")
-            .count()
-            == 2
-    });
-    let outcomes: Vec<&str> = events
-        .iter()
-        .filter(|e| e["event"] == "approval_denied")
-        .map(|e| e["outcome"].as_str().unwrap())
-        .collect();
-    assert!(
-        outcomes.contains(&"denied") && outcomes.contains(&"wrong_number"),
-        "{outcomes:?}"
-    );
-    let failed: Vec<u64> = events
-        .iter()
-        .filter(|e| e["event"] == "proof_failed")
-        .map(|e| e["detail"]["failed_proofs"].as_u64().unwrap())
-        .collect();
-    assert!(failed.contains(&2), "{failed:?}");
+            .map(|e| e["detail"]["failed_proofs"].as_u64().unwrap())
+            .collect();
+        assert!(failed.contains(&2), "{failed:?}");
 
-    // The right number: the reset moves on as after any proof; bea still proves her email.
-    let number = stack.ask_the_phone(&flow);
-    let pending = stack.pending(&mut phone);
-    let challenge = pending.body["request"]["challenge"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let approved = stack.answer(
-        &mut phone,
-        &challenge,
-        json!({ "kind": "pick", "number": number }),
-    );
-    assert_eq!(approved.status, 200, "{}", approved.body);
-    assert_eq!(approved.body["approved"], true);
-    let polled = stack.status(&flow);
-    assert_eq!(polled.status, 200, "{}", polled.body);
-    assert_eq!(polled.body["step"]["kind"], "choose_method");
-    assert_eq!(polled.body["step"]["verified"], 1);
-    let again = stack.answer(
-        &mut phone,
-        &challenge,
-        json!({ "kind": "pick", "number": number }),
-    );
-    assert_eq!(
-        (again.status, error_code(&again)),
-        (409, "no_approval_pending")
-    );
-    let emailed = stack.post(
-        "/v1/reset/choose",
-        json!({ "flow": flow, "method": "email_code" }),
-    );
-    assert_eq!(
-        emailed.body["step"]["kind"], "verify_code",
-        "{}",
-        emailed.body
-    );
-    let code = code_in(
-        stack.email_to("bea@example.com", 1)["text"]
+        // The right number: the reset moves on as after any proof; bea still proves her email.
+        let number = stack.ask_the_phone(&flow);
+        let pending = stack.pending(&mut phone);
+        let challenge = pending.body["request"]["challenge"]
             .as_str()
-            .unwrap(),
-    );
-    let verified = stack.post("/v1/reset/verify", json!({ "flow": flow, "code": code }));
-    assert_eq!(
-        verified.body["step"]["kind"], "new_password",
-        "{}",
-        verified.body
-    );
-    stack.audit_until("u-501", |events| {
-        events.iter().any(|e| e["event"] == "approval_approved")
-            && events.iter().any(|e| e["event"] == "approval_sent")
-    });
-}
+            .unwrap()
+            .to_owned();
+        let approved = stack.answer(
+            &mut phone,
+            &challenge,
+            json!({ "kind": "pick", "number": number }),
+        );
+        assert_eq!(approved.status, 200, "{}", approved.body);
+        assert_eq!(approved.body["approved"], true);
+        let polled = stack.status(&flow);
+        assert_eq!(polled.status, 200, "{}", polled.body);
+        assert_eq!(polled.body["step"]["kind"], "choose_method");
+        assert_eq!(polled.body["step"]["verified"], 1);
+        let again = stack.answer(
+            &mut phone,
+            &challenge,
+            json!({ "kind": "pick", "number": number }),
+        );
+        assert_eq!(
+            (again.status, error_code(&again)),
+            (409, "no_approval_pending")
+        );
+        let emailed = stack.post(
+            "/v1/reset/choose",
+            json!({ "flow": flow, "method": "email_code" }),
+        );
+        assert_eq!(
+            emailed.body["step"]["kind"], "verify_code",
+            "{}",
+            emailed.body
+        );
+        let code = code_in(
+            stack.email_to("bea@example.com", 1)["text"]
+                .as_str()
+                .unwrap(),
+        );
+        let verified = stack.post("/v1/reset/verify", json!({ "flow": flow, "code": code }));
+        assert_eq!(
+            verified.body["step"]["kind"], "new_password",
+            "{}",
+            verified.body
+        );
+        stack.audit_until("u-501", |events| {
+            events.iter().any(|e| e["event"] == "approval_approved")
+                && events.iter().any(|e| e["event"] == "approval_sent")
+        });
+    }
 
-#[test]
-#[ignore = "needs the running stack: cargo xtask test"]
-fn replayed_stale_and_forged_signed_requests_are_refused() {
-    let stack = stack();
-    let mut phone = Phone::new();
-    stack.pair("cyd", &mut phone);
-    let body = phone.signed(json!({ "kind": "pending" }), stack.now_ms());
-    let first = stack.post("/v1/approver/pending", body.clone());
-    assert_eq!(first.status, 200, "{}", first.body);
-    let replayed = stack.post("/v1/approver/pending", body);
-    assert_eq!(
-        (replayed.status, error_code(&replayed)),
-        (409, "request_replayed")
-    );
+    #[test]
+    #[ignore = "needs the running stack: cargo xtask test"]
+    fn replayed_stale_and_forged_signed_requests_are_refused() {
+        let stack = stack();
+        let mut phone = Phone::new();
+        stack.pair("cyd", &mut phone);
+        let body = phone.signed(json!({ "kind": "pending" }), stack.now_ms());
+        let first = stack.post("/v1/approver/pending", body.clone());
+        assert_eq!(first.status, 200, "{}", first.body);
+        let replayed = stack.post("/v1/approver/pending", body);
+        assert_eq!(
+            (replayed.status, error_code(&replayed)),
+            (409, "request_replayed")
+        );
 
-    let stale = phone.signed(json!({ "kind": "pending" }), stack.now_ms() - 6 * MINUTE_MS);
-    let stale = stack.post("/v1/approver/pending", stale);
-    assert_eq!((stale.status, error_code(&stale)), (401, "request_stale"));
+        let stale = phone.signed(json!({ "kind": "pending" }), stack.now_ms() - 6 * MINUTE_MS);
+        let stale = stack.post("/v1/approver/pending", stale);
+        assert_eq!((stale.status, error_code(&stale)), (401, "request_stale"));
 
-    let forged = phone.signed_with(
-        &fresh_key(),
-        json!({ "kind": "pending" }),
-        stack.now_ms(),
-        "forged-nonce-0123456789",
-    );
-    let forged = stack.post("/v1/approver/pending", forged);
-    assert_eq!(
-        (forged.status, error_code(&forged)),
-        (401, "signature_invalid")
-    );
-    let garbage = stack.post("/v1/approver/pending", json!({ "signed": "a.b.c" }));
-    assert_eq!(
-        (garbage.status, error_code(&garbage)),
-        (401, "signature_invalid")
-    );
-    let malformed = stack.post("/v1/approver/answer", json!({ "signed": 5 }));
-    assert_eq!(
-        (malformed.status, error_code(&malformed)),
-        (400, "bad_request")
-    );
-    // A pending request sent to the answer route is refused, not taken as an answer.
-    let misrouted = phone.signed(json!({ "kind": "pending" }), stack.now_ms());
-    let misrouted = stack.post("/v1/approver/answer", misrouted);
-    assert_eq!(
-        (misrouted.status, error_code(&misrouted)),
-        (400, "bad_request")
-    );
-}
+        let forged = phone.signed_with(
+            &fresh_key(),
+            json!({ "kind": "pending" }),
+            stack.now_ms(),
+            "forged-nonce-0123456789",
+        );
+        let forged = stack.post("/v1/approver/pending", forged);
+        assert_eq!(
+            (forged.status, error_code(&forged)),
+            (401, "signature_invalid")
+        );
+        let garbage = stack.post("/v1/approver/pending", json!({ "signed": "a.b.c" }));
+        assert_eq!(
+            (garbage.status, error_code(&garbage)),
+            (401, "signature_invalid")
+        );
+        let malformed = stack.post("/v1/approver/answer", json!({ "signed": 5 }));
+        assert_eq!(
+            (malformed.status, error_code(&malformed)),
+            (400, "bad_request")
+        );
+        // A pending request sent to the answer route is refused, not taken as an answer.
+        let misrouted = phone.signed(json!({ "kind": "pending" }), stack.now_ms());
+        let misrouted = stack.post("/v1/approver/answer", misrouted);
+        assert_eq!(
+            (misrouted.status, error_code(&misrouted)),
+            (400, "bad_request")
+        );
+    }
 
-#[test]
-#[ignore = "needs the running stack: cargo xtask test"]
-fn an_approval_lapses_after_two_minutes() {
-    let stack = stack();
-    let mut phone = Phone::new();
-    stack.pair("dora", &mut phone);
-    let (flow, number) = stack.reset_asking_the_phone("dora");
-    let challenge = stack.pending(&mut phone).body["request"]["challenge"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    stack.advance(2 * MINUTE_MS + 1_000);
-    let late = stack.answer(
-        &mut phone,
-        &challenge,
-        json!({ "kind": "pick", "number": number }),
-    );
-    assert_eq!((late.status, error_code(&late)), (410, "approval_expired"));
-    let polled = stack.status(&flow);
-    assert_eq!(
-        polled.body["step"]["kind"], "choose_method",
-        "{}",
-        polled.body
-    );
-    assert_eq!(polled.body["step"]["verified"], 0);
+    #[test]
+    #[ignore = "needs the running stack: cargo xtask test"]
+    fn an_approval_lapses_after_two_minutes() {
+        let stack = stack();
+        let mut phone = Phone::new();
+        stack.pair("dora", &mut phone);
+        let (flow, number) = stack.reset_asking_the_phone("dora");
+        let challenge = stack.pending(&mut phone).body["request"]["challenge"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        stack.advance(2 * MINUTE_MS + 1_000);
+        let late = stack.answer(
+            &mut phone,
+            &challenge,
+            json!({ "kind": "pick", "number": number }),
+        );
+        assert_eq!((late.status, error_code(&late)), (410, "approval_expired"));
+        let polled = stack.status(&flow);
+        assert_eq!(
+            polled.body["step"]["kind"], "choose_method",
+            "{}",
+            polled.body
+        );
+        assert_eq!(polled.body["step"]["verified"], 0);
 
-    // Unanswered, the widget's poll finds it lapsed; the phone then sees nothing open.
-    stack.ask_the_phone(&flow);
-    stack.advance(2 * MINUTE_MS + 1_000);
-    let polled = stack.status(&flow);
-    assert_eq!(
-        (polled.status, error_code(&polled)),
-        (410, "approval_expired")
-    );
-    assert_eq!(polled.body["step"]["kind"], "choose_method");
-    let nothing = stack.pending(&mut phone);
-    assert_eq!(nothing.status, 200, "{}", nothing.body);
-    assert!(nothing.body.get("request").is_none(), "{}", nothing.body);
+        // Unanswered, the widget's poll finds it lapsed; the phone then sees nothing open.
+        stack.ask_the_phone(&flow);
+        stack.advance(2 * MINUTE_MS + 1_000);
+        let polled = stack.status(&flow);
+        assert_eq!(
+            (polled.status, error_code(&polled)),
+            (410, "approval_expired")
+        );
+        assert_eq!(polled.body["step"]["kind"], "choose_method");
+        let nothing = stack.pending(&mut phone);
+        assert_eq!(nothing.status, 200, "{}", nothing.body);
+        assert!(nothing.body.get("request").is_none(), "{}", nothing.body);
+    }
 }
