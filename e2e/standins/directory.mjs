@@ -49,14 +49,15 @@ export const SEED_USERS = [
     groups: ['staff'],
     password: `Initial-Password-${name}`,
   })),
-  // App-notification approvers (edge/tests/approver.rs), one user each, with an email address.
-  ...['abel', 'bea', 'cyd', 'dora'].map((name, index) => ({
+  // App-notification approvers (edge/tests/approver.rs), one user each, with an email address
+  // (emil is locked out, for an unlock the phone approves).
+  ...['abel', 'bea', 'cyd', 'dora', 'emil'].map((name, index) => ({
     id: `u-50${index}`,
     username: name,
     email: `${name}@example.com`,
     display_name: name[0].toUpperCase() + name.slice(1),
     enabled: true,
-    locked: false,
+    locked: name === 'emil',
     admin: false,
     groups: ['staff'],
     password: `Initial-Password-${name}`,

@@ -662,4 +662,61 @@ mod approver {
         assert_eq!(nothing.status, 200, "{}", nothing.body);
         assert!(nothing.body.get("request").is_none(), "{}", nothing.body);
     }
+
+    #[test]
+    #[ignore = "needs the running stack: cargo xtask test"]
+    fn an_unlock_the_phone_approves_last_is_applied_by_the_widgets_poll() {
+        let stack = stack();
+        let mut phone = Phone::new();
+        stack.pair("emil", &mut phone);
+        let started = stack.post("/v1/unlock/start", json!({ "username": "emil" }));
+        assert_eq!(
+            started.body["step"]["kind"], "choose_method",
+            "{}",
+            started.body
+        );
+        let flow = started.body["flow"].as_str().unwrap().to_owned();
+        // The emailed code first (the pairing notice was emil's first email).
+        let emailed = stack.post(
+            "/v1/reset/choose",
+            json!({ "flow": flow, "method": "email_code" }),
+        );
+        assert_eq!(
+            emailed.body["step"]["kind"], "verify_code",
+            "{}",
+            emailed.body
+        );
+        let code = code_in(
+            stack.email_to("emil@example.com", 1)["text"]
+                .as_str()
+                .unwrap(),
+        );
+        let verified = stack.post("/v1/reset/verify", json!({ "flow": flow, "code": code }));
+        assert_eq!(verified.body["step"]["verified"], 1, "{}", verified.body);
+        // Then the phone, the last proof: the widget's next poll applies the unlock.
+        let number = stack.ask_the_phone(&flow);
+        let pending = stack.pending(&mut phone);
+        assert_eq!(
+            pending.body["request"]["kind"], "unlock",
+            "{}",
+            pending.body
+        );
+        let challenge = pending.body["request"]["challenge"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let approved = stack.answer(
+            &mut phone,
+            &challenge,
+            json!({ "kind": "pick", "number": number }),
+        );
+        assert_eq!(approved.status, 200, "{}", approved.body);
+        let polled = stack.status(&flow);
+        assert_eq!(polled.body["step"]["kind"], "done", "{}", polled.body);
+        stack.audit_until("u-504", |events| {
+            events
+                .iter()
+                .any(|e| e["event"] == "unlocked" && e["outcome"] == "ok")
+        });
+    }
 }
