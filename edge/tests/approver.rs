@@ -408,6 +408,10 @@ mod approver {
             Some(&format!("Bearer {ticket}")),
         );
         assert_eq!(view["approver"]["paired"]["name"], "Abel's phone");
+        // With the directory's address, the phone makes the two methods required: pairing
+        // confirmed the registration, as adding any method does.
+        assert_eq!(first["due"]["kind"], "register", "{first}");
+        assert_eq!(view["due"]["kind"], "up_to_date", "{view}");
         assert!(view["approver"].get("pairing").is_none());
         assert!(
             view["methods"]
@@ -424,6 +428,9 @@ mod approver {
         );
         stack.audit_until("u-500", |events| {
             events.iter().any(|e| e["event"] == "approver_paired")
+                && events
+                    .iter()
+                    .any(|e| e["event"] == "registration_confirmed")
         });
 
         // The paired phone's signed requests are heard; after removal they are not.

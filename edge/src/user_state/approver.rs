@@ -19,13 +19,13 @@ use sspr_core::api::{
     ApiError, ApprovalAnswer, ApproverAction, ApproverClaims, ApproverJwk, ApproverReply, ErrorCode,
 };
 use sspr_core::flow::{FlowError, Notice, Stage};
-use sspr_core::locale::Language;
 use sspr_core::methods::approver::{ApproverKey, ReplayGuard};
 use sspr_core::policy::Method;
+use sspr_core::registration::Registrant;
 use sspr_core::token::FlowToken;
 use worker::Result;
 
-use super::{UserState, user_of};
+use super::{Registering, UserState, user_of};
 use crate::audit::{self, AuditEvent, EventKind, Scope};
 use crate::config::Config;
 use crate::notices::{self, Notify};
@@ -37,15 +37,15 @@ pub(super) const OWNER_TABLE: &str = "approver_owner";
 /// The table of the nonces of recent signed requests.
 pub(super) const NONCES_TABLE: &str = "approver_nonces";
 
-/// Whose approver this object pairs, kept when the user asks for a pairing code.
+/// Whose approver this object pairs, kept when the user asks for a pairing code: the
+/// signed-in user as the worker found them then (so that pairing, up to 10 minutes later,
+/// can settle their registration as adding any method does), and where notices go.
 #[derive(Serialize, Deserialize)]
 pub struct ApproverOwner {
-    pub user_id: String,
+    pub user: Registering,
     /// Where the notice of a paired phone goes (the user's address for notices).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify: Option<String>,
-    #[serde(default)]
-    pub language: Language,
 }
 
 /// What the phone asks, as the worker forwards it.
@@ -137,7 +137,7 @@ impl UserState {
             Ok(key) => key,
             Err(err) => return Ok(ApproverOutcome::refused(err.into())),
         };
-        let mut registrations = self.load_registrations(config, &owner.user_id)?;
+        let mut registrations = self.load_registrations(config, &owner.user.user_id)?;
         let object = hex::decode(self.state.id().to_string())
             .map_err(|_| worker::Error::RustError("a Durable Object id is hex".into()))?;
         let device_id = FlowToken::new(object, &mut random::fill).encode();
@@ -148,13 +148,25 @@ impl UserState {
         }
         match registrations.pair(pairing, name, key, device_id.clone(), now) {
             Ok(method) => {
-                self.save_registrations(config, &owner.user_id, &registrations)?;
+                let user = &owner.user;
+                let who = Registrant {
+                    username: &user.username,
+                    display_name: user.display_name.as_deref(),
+                    facts: &user.facts,
+                    directory: &user.directory,
+                    sms_available: config.sms.is_some(),
+                };
+                // Registering enough methods confirms them, as for any other method.
+                let confirmed = config
+                    .policy
+                    .settle_registration(&who, &mut registrations, now);
+                self.save_registrations(config, &owner.user.user_id, &registrations)?;
                 // A new phone starts with no nonces of its own.
                 self.write(NONCES_TABLE, &ReplayGuard::default())?;
                 let scope = Scope {
                     now,
                     kind: sspr_core::flow::FlowKind::Reset,
-                    user_id: Some(owner.user_id.clone()),
+                    user_id: Some(owner.user.user_id.clone()),
                     flow_id: None,
                 };
                 let notices = config
@@ -162,7 +174,7 @@ impl UserState {
                     .method_change_notice(
                         Notice::MethodAdded(method),
                         owner.notify.as_deref(),
-                        owner.language,
+                        owner.user.language,
                     )
                     .map(|effect| notices::from_effects([effect], now))
                     .unwrap_or_default();
@@ -171,10 +183,17 @@ impl UserState {
                         device: Some(device_id),
                         ..ApproverReply::default()
                     },
-                    audit: vec![
+                    audit: [
                         scope.registration(EventKind::ApproverPaired, Some(method), "ok"),
                         scope.registration(EventKind::MethodAdded, Some(method), "ok"),
-                    ],
+                    ]
+                    .into_iter()
+                    .chain(
+                        confirmed.then(|| {
+                            scope.registration(EventKind::RegistrationConfirmed, None, "ok")
+                        }),
+                    )
+                    .collect(),
                     notices,
                 })
             }
@@ -193,7 +212,7 @@ impl UserState {
         let Some(owner) = self.read::<ApproverOwner>(OWNER_TABLE)? else {
             return Ok(ApproverOutcome::refused(signature_invalid()));
         };
-        let mut registrations = self.load_registrations(config, &owner.user_id)?;
+        let mut registrations = self.load_registrations(config, &owner.user.user_id)?;
         let Some(mut device) = registrations.approver.clone() else {
             return Ok(ApproverOutcome::refused(signature_invalid()));
         };
@@ -232,7 +251,7 @@ impl UserState {
         self.write(NONCES_TABLE, &guard)?;
         device.last_used_at = Some(now);
         registrations.approver = Some(device);
-        self.save_registrations(config, &owner.user_id, &registrations)?;
+        self.save_registrations(config, &owner.user.user_id, &registrations)?;
         match claims.action {
             ApproverAction::Pending => self.pending_request(now),
             ApproverAction::Answer { challenge, answer } => {

@@ -359,9 +359,8 @@ impl UserState {
                             self.write(
                                 super::approver::OWNER_TABLE,
                                 &super::ApproverOwner {
-                                    user_id: user.user_id.clone(),
+                                    user: user.clone(),
                                     notify: registrations.with_directory(&user.directory).email,
-                                    language: user.language,
                                 },
                             )?;
                             (true, None)
