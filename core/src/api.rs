@@ -8,11 +8,16 @@ use crate::methods::questions::Question;
 use crate::password::PasswordRules;
 use crate::policy::Method;
 
+mod approver;
 mod registration;
 
+pub use approver::{
+    ApprovalAnswer, ApprovalRequest, ApproverAction, ApproverClaims, ApproverJwk, ApproverReply,
+    PairRequest, PairedApprover, PairingOffer, SignedRequest,
+};
 pub use registration::{
-    AddEmailRequest, AddPhoneRequest, AnswerEntry, PendingEnrolment, QuestionChoices,
-    QuestionsRequest, RegistrationError, RegistrationView, RemoveMethodRequest,
+    AddEmailRequest, AddPhoneRequest, AnswerEntry, ApproverView, PendingEnrolment, QuestionChoices,
+    QuestionsRequest, RegistrationError, RegistrationReply, RegistrationView, RemoveMethodRequest,
     VerifyEnrolmentRequest,
 };
 
@@ -431,6 +436,22 @@ pub enum ErrorCode {
     /// Reset / unlock start: Turnstile's siteverify could not be reached or failed, so the
     /// token could not be checked; nothing was started. Try again in a moment.
     TurnstileUnavailable,
+    /// Approver: the device name is empty, over 64 characters or has control characters.
+    DeviceNameInvalid,
+    /// Approver: the public key is not a P-256 key (a JWK with `kty` EC, `crv` P-256).
+    PublicKeyInvalid,
+    /// Approver: the pairing code is unknown, used or expired; ask for a new one.
+    PairingInvalid,
+    /// Approver: the signed request's signature does not verify, or names no paired device.
+    SignatureInvalid,
+    /// Approver: the signed request's time is more than 5 minutes from the server's clock.
+    RequestStale,
+    /// Approver: the signed request (its nonce) was already received.
+    RequestReplayed,
+    /// Approver: no approval request is open (none was sent, or it was answered).
+    NoApprovalPending,
+    /// The approval request on the phone has expired (it lives 2 minutes).
+    ApprovalExpired,
 }
 
 impl ErrorCode {
@@ -453,6 +474,10 @@ impl ErrorCode {
             CodeAttemptsExhausted | Locked | ResendTooSoon | SendLimit => 429,
             NotEnabled | MethodNotPermitted | SignInTooOld => 403,
             EmailInvalid | PhoneInvalid | QuestionsInvalid | InvalidPolicy => 400,
+            DeviceNameInvalid | PublicKeyInvalid => 400,
+            SignatureInvalid | RequestStale => 401,
+            PairingInvalid | ApprovalExpired => 410,
+            RequestReplayed | NoApprovalPending => 409,
             NothingPending
             | NotRegistered
             | RegistrationIncomplete
@@ -467,7 +492,7 @@ impl ErrorCode {
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 47] = {
+    pub const ALL: [ErrorCode; 55] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -517,6 +542,14 @@ impl ErrorCode {
             TurnstileRequired,
             TurnstileFailed,
             TurnstileUnavailable,
+            DeviceNameInvalid,
+            PublicKeyInvalid,
+            PairingInvalid,
+            SignatureInvalid,
+            RequestStale,
+            RequestReplayed,
+            NoApprovalPending,
+            ApprovalExpired,
         ]
     };
 }

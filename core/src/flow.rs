@@ -418,6 +418,10 @@ pub enum FlowError {
     /// The phone approval failed.
     #[error(transparent)]
     Approval(#[from] ApprovalError),
+    /// The phone answered an approval request that is not the open one (none is open, or
+    /// another replaced it).
+    #[error("no approval request is open")]
+    NoApprovalPending,
     /// The new password breaks a rule.
     #[error(transparent)]
     Password(#[from] PasswordError),
@@ -465,6 +469,8 @@ impl From<&FlowError> for ApiError {
             FlowError::Totp(_) => ErrorCode::CodeMismatch,
             FlowError::Questions(QuestionError::Wrong) => ErrorCode::AnswersWrong,
             FlowError::Questions(_) => ErrorCode::BadRequest,
+            FlowError::Approval(ApprovalError::Expired) => ErrorCode::ApprovalExpired,
+            FlowError::NoApprovalPending => ErrorCode::NoApprovalPending,
             FlowError::Approval(_) => ErrorCode::ApprovalFailed,
             FlowError::Password(pw) => return pw.clone().into(),
         };
@@ -697,6 +703,8 @@ impl ResetFlow {
             }
         };
         self.stage = stage;
+        // Why the last approval failed was said; a new choice starts afresh.
+        self.failure = None;
         Ok(effects)
     }
 
@@ -780,7 +788,8 @@ impl ResetFlow {
     }
 
     /// The phone answered the approval request: the number picked, or `None` for a denial.
-    /// Anything but the right number sends the user back to choose another method.
+    /// Anything but the right number sends the user back to choose another method, with why
+    /// in [`ResetFlow::failure`] so the polling widget can say it.
     pub fn approval_answered(
         &mut self,
         picked: Option<u8>,
@@ -797,16 +806,132 @@ impl ResetFlow {
             }
             Ok(()) => Err(ApprovalError::WrongNumber.into()),
             Err(err) => {
+                let err = FlowError::from(err);
                 self.stage = Stage::ChooseMethod;
-                Err(err.into())
+                self.failure = Some((&err).into());
+                Err(err)
             }
         }
+    }
+
+    /// The id of the open approval request, which the phone quotes in its answer: derived
+    /// from the flow's token hash and the request's expiry, so it names this request only
+    /// and tells nothing of the token.
+    fn approval_id(&self, challenge: &ApprovalChallenge) -> String {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(format!(
+            "sspr-approval:{}:{}",
+            self.token_hash, challenge.expires_at
+        ));
+        hex::encode(&digest[..16])
+    }
+
+    /// The approval request open at `now`, as the user's phone shows it: `None` unless the
+    /// flow waits for an approval that is unanswered and unexpired (and never for a decoy,
+    /// which has no phone).
+    ///
+    /// ```
+    /// use sspr_core::api::{MethodOffer, Step};
+    /// use sspr_core::flow::{FlowKind, Proofs, ResetFlow, ResetSettings, Subject};
+    /// use sspr_core::policy::Method;
+    /// use sspr_core::token::FlowToken;
+    ///
+    /// let mut n = 0u8;
+    /// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(53); *b = n });
+    /// let token = FlowToken::new(vec![1; 32], &mut random);
+    /// let user = Subject::User { user_id: "u1".into(), personal: Default::default(), contact: None, phone: None };
+    /// let offers = vec![MethodOffer::new(Method::AppNotification, "")];
+    /// let mut flow = ResetFlow::start(
+    ///     FlowKind::Reset, &token, user, offers, ResetSettings::default(), b"k", Proofs::default(), 0, &mut random,
+    /// ).flow;
+    /// let Step::AwaitApproval { number } = flow.step() else { unreachable!() };
+    /// let request = flow.approval_request(1_000).unwrap();
+    /// assert!(request.choices.contains(&number));
+    /// flow.answer_approval(&request.challenge, Some(number), 2_000).unwrap();
+    /// assert!(matches!(flow.step(), Step::NewPassword { .. }));
+    /// assert!(flow.approval_request(3_000).is_none());
+    /// ```
+    pub fn approval_request(&self, now: UnixMillis) -> Option<crate::api::ApprovalRequest> {
+        let Stage::AwaitApproval { challenge } = &self.stage else {
+            return None;
+        };
+        if self.is_decoy() || challenge.answered || now >= challenge.expires_at {
+            return None;
+        }
+        Some(crate::api::ApprovalRequest {
+            challenge: self.approval_id(challenge),
+            kind: self.kind,
+            requested_at: challenge.expires_at - crate::methods::approval::LIFETIME_MS,
+            expires_at: challenge.expires_at,
+            choices: challenge.choices,
+        })
+    }
+
+    /// The phone's answer to the request `challenge_id` ([`ResetFlow::approval_request`]):
+    /// as [`ResetFlow::approval_answered`], once the id is checked.
+    ///
+    /// # Errors
+    ///
+    /// [`FlowError::NoApprovalPending`] when the flow waits for no approval or for another
+    /// one; otherwise as [`ResetFlow::approval_answered`].
+    pub fn answer_approval(
+        &mut self,
+        challenge_id: &str,
+        picked: Option<u8>,
+        now: UnixMillis,
+    ) -> Result<(), FlowError> {
+        self.check_alive(now)?;
+        let Stage::AwaitApproval { challenge } = &self.stage else {
+            return Err(FlowError::NoApprovalPending);
+        };
+        let id = self.approval_id(challenge);
+        let same: bool = id.as_bytes().ct_eq(challenge_id.as_bytes()).into();
+        if !same {
+            return Err(FlowError::NoApprovalPending);
+        }
+        self.approval_answered(picked, now)
+    }
+
+    /// Ends an approval request nobody answered in time: back to the choice, with
+    /// `approval_expired` for the widget. Returns whether it did. Not a failed proof.
+    ///
+    /// ```
+    /// use sspr_core::api::{ErrorCode, MethodOffer, Step};
+    /// use sspr_core::flow::{FlowKind, Proofs, ResetFlow, ResetSettings, Subject};
+    /// use sspr_core::methods::approval::LIFETIME_MS;
+    /// use sspr_core::policy::Method;
+    /// use sspr_core::token::FlowToken;
+    ///
+    /// let mut n = 0u8;
+    /// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(53); *b = n });
+    /// let token = FlowToken::new(vec![1; 32], &mut random);
+    /// let user = Subject::User { user_id: "u1".into(), personal: Default::default(), contact: None, phone: None };
+    /// let offers = vec![MethodOffer::new(Method::AppNotification, "")];
+    /// let mut flow = ResetFlow::start(
+    ///     FlowKind::Reset, &token, user, offers, ResetSettings::default(), b"k", Proofs::default(), 0, &mut random,
+    /// ).flow;
+    /// assert!(!flow.lapse_approval(LIFETIME_MS - 1));
+    /// assert!(flow.lapse_approval(LIFETIME_MS));
+    /// assert!(matches!(flow.step(), Step::ChooseMethod { .. }));
+    /// assert_eq!(flow.failure.unwrap().code, ErrorCode::ApprovalExpired);
+    /// ```
+    pub fn lapse_approval(&mut self, now: UnixMillis) -> bool {
+        let Stage::AwaitApproval { challenge } = &self.stage else {
+            return false;
+        };
+        if challenge.answered || now < challenge.expires_at {
+            return false;
+        }
+        self.stage = Stage::ChooseMethod;
+        self.failure = Some((&FlowError::Approval(ApprovalError::Expired)).into());
+        true
     }
 
     fn proved(&mut self, method: Method) {
         if !self.verified.contains(&method) {
             self.verified.push(method);
         }
+        self.failure = None;
         self.stage = match (self.is_satisfied(), self.kind) {
             (true, FlowKind::Reset) => Stage::NewPassword,
             (true, FlowKind::Unlock) => Stage::UnlockReady,
@@ -1598,6 +1723,129 @@ mod tests {
             m.flow.step(),
             Step::ChooseMethod { verified: 0, .. }
         ));
+    }
+
+    fn awaiting_approval(seed: u64) -> Many {
+        let mut m = many(
+            user(),
+            &[Method::AppNotification, Method::EmailCode],
+            2,
+            seed,
+        );
+        m.flow
+            .choose(
+                Method::AppNotification,
+                KEY,
+                Proofs::default(),
+                T0,
+                &mut test_fill(9),
+            )
+            .unwrap();
+        m
+    }
+
+    #[test]
+    fn the_phone_sees_the_choices_of_the_open_request_and_never_the_token() {
+        let m = awaiting_approval(20);
+        let request = m.flow.approval_request(T0 + 1).unwrap();
+        let Step::AwaitApproval { number } = m.flow.step() else {
+            panic!()
+        };
+        assert!(request.choices.contains(&number));
+        assert_eq!(
+            request.expires_at,
+            T0 + crate::methods::approval::LIFETIME_MS
+        );
+        let json = serde_json::to_string(&request).unwrap();
+        assert!(!json.contains(&m.token.encode()));
+        assert!(!json.contains(m.flow.token_hash()));
+    }
+
+    #[test]
+    fn an_answer_to_another_request_is_refused_and_changes_nothing() {
+        let mut m = awaiting_approval(21);
+        let Step::AwaitApproval { number } = m.flow.step() else {
+            panic!()
+        };
+        assert_eq!(
+            m.flow.answer_approval("0000", Some(number), T0 + 1),
+            Err(FlowError::NoApprovalPending)
+        );
+        let id = m.flow.approval_request(T0 + 1).unwrap().challenge;
+        m.flow.answer_approval(&id, Some(number), T0 + 2).unwrap();
+        assert_eq!(m.flow.verified, vec![Method::AppNotification]);
+        // Answered: the same id names no open request any more.
+        assert_eq!(
+            m.flow.answer_approval(&id, Some(number), T0 + 3),
+            Err(FlowError::NoApprovalPending)
+        );
+    }
+
+    #[test]
+    fn a_wrong_number_is_a_failed_proof_that_the_polling_widget_is_told_about() {
+        let mut m = awaiting_approval(22);
+        let request = m.flow.approval_request(T0 + 1).unwrap();
+        let Step::AwaitApproval { number } = m.flow.step() else {
+            panic!()
+        };
+        let wrong = *request.choices.iter().find(|n| **n != number).unwrap();
+        let err = m
+            .flow
+            .answer_approval(&request.challenge, Some(wrong), T0 + 2)
+            .unwrap_err();
+        assert!(err.is_failed_proof());
+        let reply = m.flow.reply(&m.token.encode());
+        assert_eq!(reply.error.unwrap().code, ErrorCode::ApprovalFailed);
+        assert!(matches!(
+            reply.step,
+            Some(Step::ChooseMethod { verified: 0, .. })
+        ));
+        // Choosing again starts afresh.
+        m.flow
+            .choose(
+                Method::EmailCode,
+                KEY,
+                Proofs::default(),
+                T0 + 3,
+                &mut test_fill(3),
+            )
+            .unwrap();
+        assert_eq!(m.flow.reply(&m.token.encode()).error, None);
+    }
+
+    #[test]
+    fn an_answer_after_two_minutes_is_expired_and_not_a_failed_proof() {
+        let mut m = awaiting_approval(23);
+        let request = m.flow.approval_request(T0).unwrap();
+        let late = T0 + crate::methods::approval::LIFETIME_MS;
+        assert!(m.flow.approval_request(late).is_none());
+        let err = m
+            .flow
+            .answer_approval(&request.challenge, Some(request.choices[0]), late)
+            .unwrap_err();
+        assert_eq!(ApiError::from(&err).code, ErrorCode::ApprovalExpired);
+        assert!(!err.is_failed_proof());
+    }
+
+    #[test]
+    fn a_decoy_has_no_approval_request_for_any_phone() {
+        let mut m = many(
+            Subject::Decoy,
+            &[Method::AppNotification, Method::EmailCode],
+            2,
+            24,
+        );
+        m.flow
+            .choose(
+                Method::AppNotification,
+                KEY,
+                Proofs::default(),
+                T0,
+                &mut test_fill(9),
+            )
+            .unwrap();
+        assert!(matches!(m.flow.step(), Step::AwaitApproval { .. }));
+        assert!(m.flow.approval_request(T0 + 1).is_none());
     }
 
     #[test]

@@ -50,6 +50,19 @@ export const SEED_USERS = [
     groups: ['staff'],
     password: `Initial-Password-${name}`,
   })),
+  // App-notification approvers (edge/tests/approver.rs), one user each, with an email address
+  // (emil is locked out, for an unlock the phone approves).
+  ...['abel', 'bea', 'cyd', 'dora', 'emil'].map((name, index) => ({
+    id: `u-50${index}`,
+    username: name,
+    email: `${name}@example.com`,
+    display_name: name[0].toUpperCase() + name.slice(1),
+    enabled: true,
+    locked: name === 'emil',
+    admin: false,
+    groups: ['staff'],
+    password: `Initial-Password-${name}`,
+  })),
   // Registration in the browser suite (e2e/tests/register.spec.ts): no contact details, one
   // user per test and per browser project (rosa2, rosa3, rosa4 …).
   ...['2', '3', '4'].flatMap((suffix) => ['rosa', 'sven', 'tara', 'ugo', 'vic', 'wen', 'yara'].map((name, index) => ({

@@ -59,6 +59,10 @@ pub struct Config {
     /// `1:<base64 of 32 bytes>,2:<…>`: the newest version encrypts, every listed one
     /// decrypts). Registration refuses every caller when it is unset.
     pub registration_keys: Option<SealingKeys>,
+    /// The approver page's URL (`APPROVER_URL`, http(s)): pairing codes are shown as a QR
+    /// code of `<APPROVER_URL>#pair=<code>`, built from this and never from a request's
+    /// `Host`. Unset, no approver can be paired (`method_not_permitted`).
+    pub approver_url: Option<String>,
     /// The OpenID Connect issuer whose ID tokens prove sign-in (`OIDC_ISSUER` and the other
     /// `OIDC_*` settings, see [`crate::oidc::settings`]); `None` when `OIDC_ISSUER` is unset.
     pub oidc: Option<OidcConfig>,
@@ -378,6 +382,10 @@ impl Config {
                         })?,
                     )
                 }
+                None => None,
+            },
+            approver_url: match lookup("APPROVER_URL").filter(|v| !v.trim().is_empty()) {
+                Some(_) => Some(url("APPROVER_URL")?),
                 None => None,
             },
             oidc: crate::oidc::settings::from_lookup(&lookup)?,

@@ -28,6 +28,12 @@ pub enum Route {
     AdminPolicy,
     AdminPolicyReplace,
     Register(RegisterRoute),
+    /// The approver phone pairs itself.
+    ApproverPair,
+    /// The approver phone asks for the open approval request (signed).
+    ApproverPending,
+    /// The approver phone answers it (signed).
+    ApproverAnswer,
 }
 
 /// The registration routes (a signed-in user's methods).
@@ -42,10 +48,12 @@ pub enum RegisterRoute {
     Remove,
     Confirm,
     Skip,
+    /// Ask for a pairing code for an app-notification approver.
+    App,
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 24] = [
+pub const ROUTES: [(&str, &str, Route); 28] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
@@ -106,6 +114,14 @@ pub const ROUTES: [(&str, &str, Route); 24] = [
         "/v1/register/skip",
         Route::Register(RegisterRoute::Skip),
     ),
+    (
+        "POST",
+        "/v1/register/app",
+        Route::Register(RegisterRoute::App),
+    ),
+    ("POST", "/v1/approver/pair", Route::ApproverPair),
+    ("POST", "/v1/approver/pending", Route::ApproverPending),
+    ("POST", "/v1/approver/answer", Route::ApproverAnswer),
 ];
 
 /// Finds the route for a request, or the error reply for a path or method we do not serve.

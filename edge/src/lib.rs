@@ -94,6 +94,9 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::Register(route)) => {
             routes::registration::handle(route, req, &env, &ctx, &config, &security).await
         }
+        Ok(route @ (Route::ApproverPair | Route::ApproverPending | Route::ApproverAnswer)) => {
+            routes::approver::handle(route, req, &env, &ctx, &config, &security).await
+        }
         Err(reply) => routes::refuse_route(&reply, &path, &security),
     };
     handled.or_else(|err| {

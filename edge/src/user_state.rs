@@ -18,6 +18,7 @@
 //! also delete flows that have expired; an alarm's audit events and notice are written and
 //! sent by the object itself.
 
+mod approver;
 mod registrations;
 
 use std::cell::RefCell;
@@ -46,6 +47,7 @@ use crate::notices::{self, Notify};
 use crate::policy_store::{self, Wanted};
 use crate::random;
 
+pub use approver::{ApproverOp, ApproverOutcome, ApproverOwner, signature_invalid};
 pub use registrations::{RegisterOp, Registering, RegistrationOutcome};
 
 /// What the worker asks of a user's state.
@@ -100,13 +102,18 @@ pub enum Command {
         user: Registering,
         request: RegisterOp,
     },
+    /// A request of the user's approver phone; answered with an [`ApproverOutcome`].
+    Approver {
+        now: UnixMillis,
+        request: ApproverOp,
+    },
 }
 
 impl Command {
     /// The flow token a command on an existing flow carries (it names the Durable Object).
     pub fn token(&self) -> Option<&str> {
         match self {
-            Command::Start { .. } | Command::Register { .. } => None,
+            Command::Start { .. } | Command::Register { .. } | Command::Approver { .. } => None,
             Command::Verify { token, .. }
             | Command::Answers { token, .. }
             | Command::Password { token, .. }
@@ -210,6 +217,15 @@ fn delivery(flow: &ResetFlow, effects: &[Effect], scope: &Scope) -> Option<CodeD
     })
 }
 
+/// The `approval_sent` event when a transition asked the user's phone for an approval (the
+/// phone fetches it with a signed request; decoys ask nothing).
+fn approval_sent(effects: &[Effect], scope: &Scope) -> Option<AuditEvent> {
+    effects
+        .iter()
+        .any(|effect| matches!(effect, Effect::SendApproval { .. }))
+        .then(|| scope.approval(audit::EventKind::ApprovalSent, "pending"))
+}
+
 /// The send counter a method's code counts against, if it sends one.
 fn send_channel(method: Method) -> Option<Channel> {
     match method {
@@ -273,6 +289,7 @@ fn method_at(flow: &ResetFlow) -> Option<sspr_core::policy::Method> {
         Stage::VerifyCode { method, .. } => Some(*method),
         Stage::VerifyTotp => Some(Method::Authenticator),
         Stage::AnswerQuestions { .. } => Some(Method::SecurityQuestions),
+        Stage::AwaitApproval { .. } => Some(Method::AppNotification),
         _ => None,
     }
 }
@@ -302,7 +319,14 @@ pub struct UserState {
 impl DurableObject for UserState {
     fn new(state: State, env: Env) -> Self {
         let sql = state.storage().sql();
-        for table in ["flow", "throttle", "owner", "registrations"] {
+        for table in [
+            "flow",
+            "throttle",
+            "owner",
+            "registrations",
+            approver::OWNER_TABLE,
+            approver::NONCES_TABLE,
+        ] {
             sql.exec(
                 &format!("CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)"),
                 None,
@@ -328,6 +352,9 @@ impl DurableObject for UserState {
         let outcome = match command {
             Command::Register { now, user, request } => {
                 return Response::from_json(&self.register(&config, now, user, request)?);
+            }
+            Command::Approver { now, request } => {
+                return Response::from_json(&self.approver(&config, now, request)?);
             }
             Command::Start {
                 kind,
@@ -368,7 +395,7 @@ impl DurableObject for UserState {
                 token,
                 password,
             } => self.password(&config, now, &token, &password).await?,
-            Command::Status { now, token } => self.status(now, &token)?,
+            Command::Status { now, token } => self.status(&config, now, &token).await?,
         };
         Response::from_json(&outcome)
     }
@@ -545,11 +572,13 @@ impl UserState {
             .set_alarm(FLOW_LIFETIME_MS as i64 + 60_000)
             .await?;
         scope.flow_id = Some(audit::flow_id(started.flow.token_hash()));
+        let mut events = vec![scope.started(None)];
+        events.extend(approval_sent(&started.effects, &scope));
         Ok(Outcome {
             reply: started.flow.reply(&token.encode()),
             send_code: delivery(&started.flow, &started.effects, &scope),
             notices: Vec::new(),
-            audit: vec![scope.started(None)],
+            audit: events,
         })
     }
 
@@ -609,7 +638,7 @@ impl UserState {
             reply: next.reply(&token.encode()),
             send_code: delivery(&next, &effects, &scope),
             notices: Vec::new(),
-            audit: Vec::new(),
+            audit: approval_sent(&effects, &scope).into_iter().collect(),
         })
     }
 
@@ -777,14 +806,22 @@ impl UserState {
     }
 
     /// `Command::Status`: the flow as it stands, a finished one included (`done`), so the
-    /// widget can poll a pending change. Changes nothing.
-    fn status(&self, now: UnixMillis, token_text: &str) -> Result<Outcome> {
-        Ok(Outcome::reply(
-            match self.authorized_or_done(token_text, now)? {
-                Ok((token, flow)) => flow.reply(&token.encode()),
-                Err(reply) => reply,
-            },
-        ))
+    /// widget can poll a pending change or an approval on the phone. Changes nothing, except
+    /// what time or the phone decided meanwhile: an approval request nobody answered in time
+    /// goes back to the choice (`approval_expired`), and an unlock the phone's approval
+    /// proved is applied, as a code's proof applies it at once.
+    async fn status(&self, config: &Config, now: UnixMillis, token_text: &str) -> Result<Outcome> {
+        let (token, mut flow) = match self.authorized_or_done(token_text, now)? {
+            Ok(found) => found,
+            Err(reply) => return Ok(Outcome::reply(reply)),
+        };
+        if flow.lapse_approval(now) {
+            self.save(&flow)?;
+        }
+        if flow.stage == Stage::UnlockReady {
+            return self.unlock(config, now, token, flow).await;
+        }
+        Ok(Outcome::reply(flow.reply(&token.encode())))
     }
 
     /// Sends the unlock of a proved flow to the directory.

@@ -849,7 +849,12 @@ fn security_questions_are_registered_typed_twice_and_answered_at_a_reset() {
     assert_eq!(first.body["required"], 2, "{}", first.body);
     assert_eq!(
         first.body["allowed"],
-        json!(["email_code", "authenticator", "security_questions"])
+        json!([
+            "email_code",
+            "authenticator",
+            "app_notification",
+            "security_questions"
+        ])
     );
     assert_eq!(first.body["questions"]["register"], 3);
     assert_eq!(first.body["due"]["kind"], "register");

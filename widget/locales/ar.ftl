@@ -172,6 +172,14 @@ error-version_conflict = تم تغيير السياسة في أثناء ذلك. 
 error-turnstile_required = أكمل التحقق الأمني أولًا.
 error-turnstile_failed = لم يُقبل التحقق الأمني. أعده مرة أخرى.
 error-turnstile_unavailable = تعذّر تأكيد التحقق الأمني الآن. لم يبدأ أي شيء. حاول مرة أخرى بعد قليل.
+error-device_name_invalid = يجب أن يتكون اسم الجهاز من 1 إلى 64 حرفًا.
+error-public_key_invalid = لا يمكن استخدام مفتاح هذا الهاتف. اقرنه مرة أخرى.
+error-pairing_invalid = رمز الإقران هذا لم يعد صالحًا. اطلب رمز QR جديدًا.
+error-signature_invalid = لم يتم التعرف على هذا الهاتف. اقرنه مرة أخرى.
+error-request_stale = ساعة هاتفك غير مضبوطة. اضبط الوقت الصحيح ثم حاول مرة أخرى.
+error-request_replayed = تم استلام هذا الطلب من قبل.
+error-no_approval_pending = لا يوجد طلب في انتظار الموافقة.
+error-approval_expired = انتهت صلاحية الطلب على هاتفك. حاول مرة أخرى.
 
 ## أسئلة الأمان (حسب مفتاح ثابت؛ تُستخدم في التسجيل وإعادة التعيين)
 question-city_born = في أي مدينة وُلدت؟

@@ -153,6 +153,14 @@ error-version_conflict = Die Richtlinie wurde inzwischen geändert. Laden Sie si
 error-turnstile_required = Schließen Sie zuerst die Sicherheitsprüfung ab.
 error-turnstile_failed = Die Sicherheitsprüfung wurde nicht akzeptiert. Führen Sie sie erneut durch.
 error-turnstile_unavailable = Die Sicherheitsprüfung kann gerade nicht bestätigt werden. Es wurde nichts gestartet. Versuchen Sie es gleich noch einmal.
+error-device_name_invalid = Der Gerätename muss 1 bis 64 Zeichen lang sein.
+error-public_key_invalid = Der Schlüssel dieses Telefons kann nicht verwendet werden. Koppeln Sie es erneut.
+error-pairing_invalid = Dieser Kopplungscode ist nicht mehr gültig. Fordern Sie einen neuen QR-Code an.
+error-signature_invalid = Dieses Telefon wird nicht erkannt. Koppeln Sie es erneut.
+error-request_stale = Die Uhr Ihres Telefons geht falsch. Stellen Sie die richtige Zeit ein und versuchen Sie es erneut.
+error-request_replayed = Diese Anfrage wurde bereits empfangen.
+error-no_approval_pending = Keine Anfrage wartet auf Ihre Bestätigung.
+error-approval_expired = Die Anfrage auf Ihrem Telefon ist abgelaufen. Versuchen Sie es erneut.
 
 ## Sicherheitsfragen (nach festem Schlüssel; für Registrierung und Zurücksetzen)
 question-city_born = In welcher Stadt wurden Sie geboren?

@@ -153,6 +153,14 @@ error-version_conflict = The policy was changed meanwhile. Load it again.
 error-turnstile_required = Complete the security check first.
 error-turnstile_failed = The security check was not accepted. Do it again.
 error-turnstile_unavailable = The security check could not be verified right now. Nothing was started. Try again in a moment.
+error-device_name_invalid = The device name must be 1 to 64 characters long.
+error-public_key_invalid = This phone's key cannot be used. Try pairing again.
+error-pairing_invalid = This pairing code is no longer valid. Ask for a new QR code.
+error-signature_invalid = This phone is not recognised. Pair it again.
+error-request_stale = Your phone's clock is wrong. Set it to the correct time and try again.
+error-request_replayed = This request was already received.
+error-no_approval_pending = There is no request waiting for approval.
+error-approval_expired = The request on your phone has expired. Try again.
 
 ## Security questions (by stable key; used in registration and reset)
 question-city_born = In which city were you born?

@@ -153,6 +153,14 @@ error-version_conflict = La directiva se ha modificado entretanto. Vuelva a carg
 error-turnstile_required = Complete primero la comprobación de seguridad.
 error-turnstile_failed = La comprobación de seguridad no se aceptó. Vuelva a hacerla.
 error-turnstile_unavailable = No se puede verificar la comprobación de seguridad en este momento. No se ha iniciado nada. Inténtelo de nuevo en un momento.
+error-device_name_invalid = El nombre del dispositivo debe tener entre 1 y 64 caracteres.
+error-public_key_invalid = La clave de este teléfono no se puede usar. Vuelva a vincularlo.
+error-pairing_invalid = Este código de vinculación ya no es válido. Pida un código QR nuevo.
+error-signature_invalid = Este teléfono no se reconoce. Vuelva a vincularlo.
+error-request_stale = El reloj de su teléfono no está en hora. Ajústelo y vuelva a intentarlo.
+error-request_replayed = Esta solicitud ya se recibió.
+error-no_approval_pending = No hay ninguna solicitud pendiente de aprobación.
+error-approval_expired = La solicitud en su teléfono ha caducado. Vuelva a intentarlo.
 
 ## Preguntas de seguridad (por clave estable; se usan en el registro y en el restablecimiento)
 question-city_born = ¿En qué ciudad nació?

@@ -153,6 +153,14 @@ error-version_conflict = La stratégie a été modifiée entre-temps. Rechargez-
 error-turnstile_required = Effectuez d’abord la vérification de sécurité.
 error-turnstile_failed = La vérification de sécurité n’a pas été acceptée. Recommencez-la.
 error-turnstile_unavailable = La vérification de sécurité ne peut pas être confirmée pour le moment. Rien n’a été lancé. Réessayez dans un instant.
+error-device_name_invalid = Le nom de l’appareil doit comporter de 1 à 64 caractères.
+error-public_key_invalid = La clé de ce téléphone est inutilisable. Associez-le de nouveau.
+error-pairing_invalid = Ce code d’association n’est plus valide. Demandez un nouveau code QR.
+error-signature_invalid = Ce téléphone n’est pas reconnu. Associez-le de nouveau.
+error-request_stale = L’horloge de votre téléphone est incorrecte. Réglez l’heure et réessayez.
+error-request_replayed = Cette demande a déjà été reçue.
+error-no_approval_pending = Aucune demande n’attend d’approbation.
+error-approval_expired = La demande sur votre téléphone a expiré. Réessayez.
 
 ## Questions de sécurité (par clé stable ; utilisées à l’inscription et à la réinitialisation)
 question-city_born = Quelle est votre ville de naissance ?

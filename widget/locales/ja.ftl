@@ -140,6 +140,14 @@ error-version_conflict = ポリシーはその間に変更されました。も�
 error-turnstile_required = 先にセキュリティチェックを完了してください。
 error-turnstile_failed = セキュリティチェックが受け付けられませんでした。もう一度行ってください。
 error-turnstile_unavailable = 現在セキュリティチェックを確認できません。何も開始されていません。しばらくしてからもう一度お試しください。
+error-device_name_invalid = デバイス名は 1～64 文字で入力してください。
+error-public_key_invalid = この携帯電話のキーは使用できません。もう一度ペアリングしてください。
+error-pairing_invalid = このペアリング コードは無効になりました。新しい QR コードを表示してください。
+error-signature_invalid = この携帯電話は認識されません。もう一度ペアリングしてください。
+error-request_stale = 携帯電話の時計が正しくありません。正しい時刻に設定してから、もう一度お試しください。
+error-request_replayed = このリクエストは既に受信済みです。
+error-no_approval_pending = 承認待ちのリクエストはありません。
+error-approval_expired = 携帯電話でのリクエストの有効期限が切れました。もう一度お試しください。
 
 ## 秘密の質問（固定キーごと。登録とリセットで使用）
 question-city_born = 生まれた町はどこですか？

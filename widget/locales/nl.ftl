@@ -153,6 +153,14 @@ error-version_conflict = Het beleid is intussen gewijzigd. Laad het opnieuw.
 error-turnstile_required = Voltooi eerst de beveiligingscontrole.
 error-turnstile_failed = De beveiligingscontrole is niet geaccepteerd. Doe haar opnieuw.
 error-turnstile_unavailable = De beveiligingscontrole kan nu niet worden bevestigd. Er is niets gestart. Probeer het zo opnieuw.
+error-device_name_invalid = De apparaatnaam moet 1 tot 64 tekens lang zijn.
+error-public_key_invalid = De sleutel van deze telefoon is onbruikbaar. Koppel hem opnieuw.
+error-pairing_invalid = Deze koppelcode is niet meer geldig. Vraag een nieuwe QR-code aan.
+error-signature_invalid = Deze telefoon wordt niet herkend. Koppel hem opnieuw.
+error-request_stale = De klok van uw telefoon staat verkeerd. Stel de juiste tijd in en probeer het opnieuw.
+error-request_replayed = Dit verzoek is al ontvangen.
+error-no_approval_pending = Er wacht geen verzoek op goedkeuring.
+error-approval_expired = Het verzoek op uw telefoon is verlopen. Probeer het opnieuw.
 
 ## Beveiligingsvragen (op vaste sleutel; gebruikt bij registratie en herstel)
 question-city_born = In welke stad ben je geboren?

@@ -163,6 +163,14 @@ error-version_conflict = Zasady zostały w międzyczasie zmienione. Wczytaj je p
 error-turnstile_required = Najpierw przejdź kontrolę bezpieczeństwa.
 error-turnstile_failed = Kontrola bezpieczeństwa nie została zaakceptowana. Przejdź ją ponownie.
 error-turnstile_unavailable = Nie można teraz potwierdzić kontroli bezpieczeństwa. Nic nie zostało rozpoczęte. Spróbuj ponownie za chwilę.
+error-device_name_invalid = Nazwa urządzenia musi mieć od 1 do 64 znaków.
+error-public_key_invalid = Klucza tego telefonu nie można użyć. Sparuj go ponownie.
+error-pairing_invalid = Ten kod parowania jest już nieważny. Poproś o nowy kod QR.
+error-signature_invalid = Ten telefon nie został rozpoznany. Sparuj go ponownie.
+error-request_stale = Zegar telefonu jest źle ustawiony. Ustaw poprawny czas i spróbuj ponownie.
+error-request_replayed = To żądanie zostało już odebrane.
+error-no_approval_pending = Żadne żądanie nie czeka na zatwierdzenie.
+error-approval_expired = Żądanie na telefonie wygasło. Spróbuj ponownie.
 
 ## Pytania zabezpieczające (według stałego klucza; używane przy rejestracji i resetowaniu)
 question-city_born = Miasto urodzenia

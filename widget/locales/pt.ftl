@@ -153,6 +153,14 @@ error-version_conflict = A política foi alterada nesse meio-tempo. Carregue-a n
 error-turnstile_required = Conclua primeiro a verificação de segurança.
 error-turnstile_failed = A verificação de segurança não foi aceita. Faça-a novamente.
 error-turnstile_unavailable = Não é possível confirmar a verificação de segurança agora. Nada foi iniciado. Tente novamente em instantes.
+error-device_name_invalid = O nome do dispositivo deve ter de 1 a 64 caracteres.
+error-public_key_invalid = A chave deste telefone não pode ser usada. Emparelhe-o novamente.
+error-pairing_invalid = Este código de emparelhamento não é mais válido. Peça um novo código QR.
+error-signature_invalid = Este telefone não é reconhecido. Emparelhe-o novamente.
+error-request_stale = O relógio do seu telefone está errado. Acerte a hora e tente novamente.
+error-request_replayed = Esta solicitação já foi recebida.
+error-no_approval_pending = Não há nenhuma solicitação aguardando aprovação.
+error-approval_expired = A solicitação no seu telefone expirou. Tente novamente.
 
 ## Perguntas de segurança (por chave estável; usadas no cadastro e na redefinição)
 question-city_born = Qual é a sua cidade natal?

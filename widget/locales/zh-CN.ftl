@@ -140,6 +140,14 @@ error-version_conflict = 策略已被他人修改。请重新加载。
 error-turnstile_required = 请先完成安全检查。
 error-turnstile_failed = 安全检查未通过。请重新进行。
 error-turnstile_unavailable = 暂时无法验证安全检查。未开始任何操作。请稍后重试。
+error-device_name_invalid = 设备名称必须为 1 到 64 个字符。
+error-public_key_invalid = 无法使用此手机的密钥。请重新配对。
+error-pairing_invalid = 此配对码已失效。请获取新的二维码。
+error-signature_invalid = 无法识别此手机。请重新配对。
+error-request_stale = 您手机的时钟不正确。请设置正确的时间后重试。
+error-request_replayed = 已收到此请求。
+error-no_approval_pending = 没有等待批准的请求。
+error-approval_expired = 您手机上的请求已过期。请重试。
 
 ## 安全问题（按固定键；用于注册和重置）
 question-city_born = 您出生在哪个城市？

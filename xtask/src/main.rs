@@ -203,6 +203,8 @@ fn edge_tests(
             "registration",
             "--test",
             "turnstile",
+            "--test",
+            "approver",
             "--",
             "--ignored",
             "--test-threads=1",

@@ -263,11 +263,12 @@ pub struct Backends {
 
 /// The policy of the test stack's fourth edge (edge/tests/registration.rs and the browser's
 /// e2e/tests/register-questions.spec.ts): security questions need two methods, which
-/// the main edge's policy (e2e/fixtures/policy.toml) does not require.
+/// the main edge's policy (e2e/fixtures/policy.toml) does not require. It also allows app
+/// notifications (edge/tests/approver.rs), with `APPROVER_URL` set on this edge only.
 const QUESTIONS_POLICY: &str = "enabled_for = \"all\"
 
 [methods]
-allowed = [\"email_code\", \"authenticator\", \"security_questions\"]
+allowed = [\"email_code\", \"authenticator\", \"app_notification\", \"security_questions\"]
 required = 2
 
 [organization]
@@ -537,6 +538,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             "TURNSTILE_VERIFY_URL",
             format!("{turnstile}/turnstile/v0/siteverify"),
         ));
+        questions_vars.push(("APPROVER_URL", format!("{}/approver/", running.site)));
         let mut edges = Vec::new();
         for (backend, extra, log_name) in [
             ("scim", &scim_vars[..], "edge-scim.log"),

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ApiError, MethodOffer};
+use super::{ApiError, MethodOffer, PairedApprover, PairingOffer};
 use crate::UnixMillis;
 use crate::methods::questions::{AnswerInput, Question};
 use crate::policy::Method;
@@ -189,6 +189,57 @@ pub struct RegistrationView {
     /// Why the last request changed nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ApiError>,
+}
+
+/// What every registration route sends: the [`RegistrationView`] with, among its fields on
+/// the wire, the approver part. The approver travels beside the view rather than inside it
+/// so that code built against the view alone (the widget) keeps compiling unchanged; a
+/// client that reads the view ignores `approver`.
+///
+/// ```
+/// use sspr_core::api::{ApproverView, RegistrationReply, RegistrationView};
+///
+/// let json = r#"{"username":"alice","due":{"kind":"up_to_date"},"required":1,"allowed":[],
+///   "methods":[],"removal_needs_sign_in_after":0,"approver":{}}"#;
+/// let reply: RegistrationReply = serde_json::from_str(json).unwrap();
+/// assert_eq!(reply.approver, Some(ApproverView::default()));
+/// let view: RegistrationView = serde_json::from_str(json).unwrap(); // the view alone reads it too
+/// assert_eq!(view.username, "alice");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationReply {
+    /// The registration screen.
+    #[serde(flatten)]
+    pub view: RegistrationView,
+    /// The app-notification approver (paired, or a pairing code waiting), when the policy
+    /// allows app notifications for this user or one is paired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<ApproverView>,
+}
+
+/// The approver part of the registration screen. `POST /v1/register/app` asks for a pairing
+/// code; the phone pairs with it; `POST /v1/register/remove {"method":"app_notification"}`
+/// removes the paired phone.
+///
+/// ```
+/// use sspr_core::api::{ApproverView, PairingOffer};
+///
+/// let waiting = ApproverView {
+///     paired: None,
+///     pairing: Some(PairingOffer { uri: None, expires_at: 1_700_000_600_000 }),
+/// };
+/// let json = serde_json::to_value(&waiting).unwrap();
+/// assert_eq!(json["pairing"]["expires_at"], 1_700_000_600_000u64);
+/// assert!(json.get("paired").is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ApproverView {
+    /// The paired phone, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paired: Option<PairedApprover>,
+    /// A pairing code waiting for the phone, if one was asked for and is still valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairing: Option<PairingOffer>,
 }
 
 /// A registration route's reply when there is no view to give (the caller is not signed in,

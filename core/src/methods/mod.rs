@@ -2,6 +2,7 @@
 //! are passed in; what they store is safe to store (hashes, or secrets the edge encrypts).
 
 pub mod approval;
+pub mod approver;
 pub mod code;
 pub mod phone;
 pub mod questions;

@@ -9,11 +9,15 @@ use super::RegistrationRecord;
 use crate::UnixMillis;
 use crate::api::MethodOffer;
 use crate::mask;
+use crate::methods::approver::{
+    ApproverDevice, ApproverError, ApproverKey, DeviceName, PairingChallenge,
+};
 use crate::methods::code::{CodeChallenge, CodeError, CodePolicy, InvalidCodeFormat, OtpCode};
 use crate::methods::phone::{PhoneError, PhoneNumber};
 use crate::methods::questions::{AnswerInput, QuestionError, RegisteredQuestions};
 use crate::methods::totp::{TotpCredential, TotpError};
 use crate::policy::{Method, SecurityQuestions};
+use crate::token::FlowToken;
 
 /// Longest email address (RFC 5321 path limit).
 const MAX_EMAIL_CHARS: usize = 254;
@@ -67,6 +71,9 @@ pub enum EnrolmentError {
     /// The security questions could not be registered.
     #[error(transparent)]
     Questions(#[from] QuestionError),
+    /// The approver could not be paired.
+    #[error(transparent)]
+    Approver(#[from] ApproverError),
     /// A code was submitted but no method is being added.
     #[error("no method is waiting to be verified")]
     NothingPending,
@@ -105,6 +112,12 @@ pub struct Registrations {
     pub authenticator: Option<TotpCredential>,
     /// The registered security questions, answers hashed.
     pub questions: Option<RegisteredQuestions>,
+    /// The paired approver of app notifications (one per user; pairing another replaces it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<ApproverDevice>,
+    /// The pairing code waiting for a phone, if one was asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairing: Option<PairingChallenge>,
     /// When the methods were last confirmed, and skips used since.
     pub record: RegistrationRecord,
     pub(super) pending: Option<Enrolment>,
@@ -134,6 +147,9 @@ impl Registrations {
         }
         if self.authenticator.is_some() {
             methods.push(Method::Authenticator);
+        }
+        if self.approver.is_some() {
+            methods.push(Method::AppNotification);
         }
         if self.questions.is_some() {
             methods.push(Method::SecurityQuestions);
@@ -291,6 +307,73 @@ impl Registrations {
         Ok(method)
     }
 
+    /// Starts pairing an approver: returns the pairing code for the state at `owner` (the
+    /// edge's Durable Object id), to show once as a QR code. A new code replaces an unused
+    /// one; the paired approver, if any, stays until another is paired.
+    ///
+    /// ```
+    /// use sspr_core::methods::approver::{ApproverKey, PAIRING_LIFETIME_MS};
+    /// use sspr_core::policy::Method;
+    /// use sspr_core::registration::Registrations;
+    ///
+    /// let mut held = Registrations::default();
+    /// let t0 = 1_700_000_000_000;
+    /// let code = held
+    ///     .start_pairing(&[Method::AppNotification], vec![1; 32], t0, &mut |b: &mut [u8]| b.fill(5))
+    ///     .unwrap();
+    /// let key = ApproverKey::from_jwk(
+    ///     "EC", "P-256",
+    ///     "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+    ///     "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+    /// ).unwrap();
+    /// let paired = held.pair(&code.encode(), "Alice's Pixel", key, "device-1".into(), t0 + 60_000);
+    /// assert_eq!(paired, Ok(Method::AppNotification));
+    /// assert_eq!(held.methods(), vec![Method::AppNotification]);
+    /// assert!(held.pairing.is_none()); // single use
+    /// ```
+    pub fn start_pairing(
+        &mut self,
+        allowed: &[Method],
+        owner: Vec<u8>,
+        now: UnixMillis,
+        fill: &mut dyn FnMut(&mut [u8]),
+    ) -> Result<FlowToken, EnrolmentError> {
+        Self::check_allowed(allowed, Method::AppNotification)?;
+        let (challenge, code) = PairingChallenge::issue(owner, now, fill);
+        self.pairing = Some(challenge);
+        Ok(code)
+    }
+
+    /// Pairs the phone that sent back the pairing `code` with its `name` and public `key`,
+    /// under `device_id`: app notifications then count as a held method. The code is used up
+    /// when it is right, and kept (until it expires) when it is not.
+    ///
+    /// # Errors
+    ///
+    /// [`ApproverError::PairingInvalid`] when no pairing is waiting or the code is not its
+    /// own or expired; [`ApproverError::NameInvalid`] for a bad name (the code is kept).
+    pub fn pair(
+        &mut self,
+        code: &str,
+        name: &str,
+        key: ApproverKey,
+        device_id: String,
+        now: UnixMillis,
+    ) -> Result<Method, EnrolmentError> {
+        let pairing = self.pairing.as_ref().ok_or(ApproverError::PairingInvalid)?;
+        pairing.check(code, now)?;
+        let name = DeviceName::parse(name)?;
+        self.pairing = None;
+        self.approver = Some(ApproverDevice {
+            id: device_id,
+            name,
+            key,
+            created_at: now,
+            last_used_at: None,
+        });
+        Ok(Method::AppNotification)
+    }
+
     /// Registers security questions (answers typed twice), replacing earlier ones.
     pub fn register_questions(
         &mut self,
@@ -315,7 +398,10 @@ impl Registrations {
             Method::SmsCode => self.phone.take().is_some(),
             Method::Authenticator => self.authenticator.take().is_some(),
             Method::SecurityQuestions => self.questions.take().is_some(),
-            Method::AppNotification => false,
+            Method::AppNotification => {
+                self.pairing = None;
+                self.approver.take().is_some()
+            }
         };
         if removed {
             Ok(())
@@ -515,6 +601,135 @@ mod tests {
             r.remove(Method::EmailCode),
             Err(EnrolmentError::NotRegistered)
         );
+    }
+
+    fn approver_key() -> ApproverKey {
+        ApproverKey::from_jwk(
+            "EC",
+            "P-256",
+            "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+        )
+        .unwrap()
+    }
+
+    fn pair_phone(r: &mut Registrations) -> Result<Method, EnrolmentError> {
+        let code = r.start_pairing(&ALL, vec![9; 32], T, &mut test_fill(5))?;
+        r.pair(
+            &code.encode(),
+            "Alice's Pixel",
+            approver_key(),
+            "dev-1".into(),
+            T + 1,
+        )
+    }
+
+    #[test]
+    fn an_approver_counts_once_paired_and_is_offered_without_a_destination() {
+        let mut r = Registrations::default();
+        r.start_pairing(&ALL, vec![9; 32], T, &mut test_fill(5))
+            .unwrap();
+        assert!(r.methods().is_empty());
+        let mut r = Registrations::default();
+        assert_eq!(pair_phone(&mut r), Ok(Method::AppNotification));
+        assert_eq!(
+            r.offers(&ALL),
+            vec![MethodOffer::new(Method::AppNotification, "")]
+        );
+        let device = r.approver.as_ref().unwrap();
+        assert_eq!((device.id.as_str(), device.created_at), ("dev-1", T + 1));
+        assert_eq!(device.name.as_str(), "Alice's Pixel");
+    }
+
+    #[test]
+    fn a_pairing_code_is_single_use() {
+        let mut r = Registrations::default();
+        let code = r
+            .start_pairing(&ALL, vec![9; 32], T, &mut test_fill(6))
+            .unwrap();
+        r.pair(
+            &code.encode(),
+            "Phone",
+            approver_key(),
+            "dev-1".into(),
+            T + 1,
+        )
+        .unwrap();
+        assert_eq!(
+            r.pair(
+                &code.encode(),
+                "Thief",
+                approver_key(),
+                "dev-2".into(),
+                T + 2
+            ),
+            Err(EnrolmentError::Approver(ApproverError::PairingInvalid))
+        );
+        assert_eq!(r.approver.as_ref().unwrap().id, "dev-1");
+    }
+
+    #[test]
+    fn a_wrong_pairing_code_or_a_bad_name_keeps_the_pairing_waiting() {
+        let mut r = Registrations::default();
+        let code = r
+            .start_pairing(&ALL, vec![9; 32], T, &mut test_fill(7))
+            .unwrap();
+        let (_, other) = PairingChallenge::issue(vec![9; 32], T, &mut test_fill(8));
+        assert_eq!(
+            r.pair(&other.encode(), "Phone", approver_key(), "d".into(), T + 1),
+            Err(EnrolmentError::Approver(ApproverError::PairingInvalid))
+        );
+        assert_eq!(
+            r.pair(&code.encode(), " ", approver_key(), "d".into(), T + 1),
+            Err(EnrolmentError::Approver(ApproverError::NameInvalid))
+        );
+        assert!(r.pairing.is_some());
+        assert!(r.approver.is_none());
+    }
+
+    #[test]
+    fn pairing_needs_the_policy_to_allow_app_notifications() {
+        let mut r = Registrations::default();
+        let err = r
+            .start_pairing(&[Method::EmailCode], vec![9; 32], T, &mut test_fill(9))
+            .unwrap_err();
+        assert_eq!(err, EnrolmentError::NotAllowed(Method::AppNotification));
+    }
+
+    #[test]
+    fn removing_the_approver_drops_app_notifications() {
+        let mut r = Registrations::default();
+        pair_phone(&mut r).unwrap();
+        assert_eq!(r.remove(Method::AppNotification), Ok(()));
+        assert!(r.methods().is_empty());
+        assert_eq!(
+            r.remove(Method::AppNotification),
+            Err(EnrolmentError::NotRegistered)
+        );
+    }
+
+    #[test]
+    fn app_notifications_are_offered_at_a_reset_only_with_a_paired_phone() {
+        let policy = crate::policy::EffectivePolicy {
+            role: crate::policy::Role::User,
+            methods: vec![Method::AppNotification, Method::EmailCode],
+            required: 1,
+        };
+        let mut r = Registrations {
+            email: Some("alice@example.com".into()),
+            ..Registrations::default()
+        };
+        r.start_pairing(&ALL, vec![9; 32], T, &mut test_fill(5))
+            .unwrap();
+        let offered = crate::offers::offers(&policy, &r).unwrap();
+        assert!(!offered.iter().any(|o| o.method == Method::AppNotification));
+        let code = r
+            .start_pairing(&ALL, vec![9; 32], T, &mut test_fill(6))
+            .unwrap();
+        r.pair(&code.encode(), "Phone", approver_key(), "d".into(), T + 1)
+            .unwrap();
+        let offered = crate::offers::offers(&policy, &r).unwrap();
+        assert!(offered.iter().any(|o| o.method == Method::AppNotification));
     }
 
     #[test]

@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{EnrolmentError, Registrations, SkipError};
 use crate::UnixMillis;
-use crate::api::{ApiError, ErrorCode, PendingEnrolment, QuestionChoices, RegistrationView};
+use crate::api::{
+    ApiError, ApproverView, ErrorCode, PairedApprover, PairingOffer, PendingEnrolment,
+    QuestionChoices, RegistrationView,
+};
 use crate::mask;
 use crate::methods::code::CodeError;
 use crate::methods::phone::PhoneNumber;
@@ -25,11 +28,12 @@ use super::Enrolment;
 pub const REMOVAL_SIGN_IN_MAX_AGE_MS: u64 = 10 * 60 * 1000;
 
 /// The methods the registration routes can add, in the order the widget lists them (app
-/// notification has its own registration, on the phone).
-const REGISTRABLE: [Method; 4] = [
+/// notification is started here, with a pairing code, and finished on the phone).
+const REGISTRABLE: [Method; 5] = [
     Method::EmailCode,
     Method::SmsCode,
     Method::Authenticator,
+    Method::AppNotification,
     Method::SecurityQuestions,
 ];
 
@@ -78,6 +82,8 @@ impl Registrations {
             phone: self.phone.clone().or_else(|| directory.phone.clone()),
             authenticator: self.authenticator.clone(),
             questions: self.questions.clone(),
+            approver: self.approver.clone(),
+            pairing: None,
             record: self.record.clone(),
             pending: None,
         }
@@ -291,6 +297,38 @@ impl Policy {
             error: None,
         }
     }
+
+    /// The approver part of the registration screen for `who` at `now`: present when the
+    /// policy lets them pair a phone or one is paired. The pairing URI is the edge's to add,
+    /// in the reply that created the code.
+    pub fn approver_view(
+        &self,
+        who: &Registrant<'_>,
+        registrations: &Registrations,
+        now: UnixMillis,
+    ) -> Option<ApproverView> {
+        let allowed = self.registrable(who);
+        (allowed.contains(&Method::AppNotification) || registrations.approver.is_some()).then(
+            || ApproverView {
+                paired: registrations
+                    .approver
+                    .as_ref()
+                    .map(|device| PairedApprover {
+                        name: device.name.as_str().to_owned(),
+                        paired_at: device.created_at,
+                        last_used_at: device.last_used_at,
+                    }),
+                pairing: registrations
+                    .pairing
+                    .as_ref()
+                    .filter(|pairing| now < pairing.expires_at)
+                    .map(|pairing| PairingOffer {
+                        uri: None,
+                        expires_at: pairing.expires_at,
+                    }),
+            },
+        )
+    }
 }
 
 impl From<&EnrolmentError> for ApiError {
@@ -322,6 +360,7 @@ impl From<&EnrolmentError> for ApiError {
             EnrolmentError::Questions(_) => (ErrorCode::QuestionsInvalid, None),
             EnrolmentError::NothingPending => (ErrorCode::NothingPending, None),
             EnrolmentError::NotRegistered => (ErrorCode::NotRegistered, None),
+            EnrolmentError::Approver(err) => (ApiError::from(*err).code, None),
         };
         // Addresses and numbers the user typed are not echoed back in messages.
         let message = match err {
@@ -537,6 +576,86 @@ mod tests {
                 code_length: 6,
                 resend_at: T + 30_000,
             })
+        );
+    }
+
+    #[test]
+    fn the_view_shows_a_waiting_pairing_then_the_paired_phone() {
+        let facts = facts();
+        let directory = DirectoryContacts::default();
+        let policy =
+            Policy::parse("[methods]\nallowed = [\"email_code\", \"app_notification\"]").unwrap();
+        let mut r = Registrations::default();
+        let view = policy.registration_view(&who(&facts, &directory), &r, T, false);
+        assert!(view.allowed.contains(&Method::AppNotification));
+        assert_eq!(
+            policy.approver_view(&who(&facts, &directory), &r, T),
+            Some(ApproverView::default())
+        );
+        let code = r
+            .start_pairing(&view.allowed, vec![3; 32], T, &mut test_fill(1))
+            .unwrap();
+        let approver = policy.approver_view(&who(&facts, &directory), &r, T + 1);
+        let waiting = approver.unwrap().pairing.unwrap();
+        assert_eq!(
+            waiting.expires_at,
+            T + crate::methods::approver::PAIRING_LIFETIME_MS
+        );
+        assert_eq!(waiting.uri, None);
+        let key = crate::methods::approver::ApproverKey::from_jwk(
+            "EC",
+            "P-256",
+            "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0",
+        )
+        .unwrap();
+        r.pair(&code.encode(), "Pixel", key, "d".into(), T + 2)
+            .unwrap();
+        let view = policy.registration_view(&who(&facts, &directory), &r, T + 3, false);
+        let approver = policy
+            .approver_view(&who(&facts, &directory), &r, T + 3)
+            .unwrap();
+        assert_eq!(approver.paired.unwrap().name, "Pixel");
+        assert!(approver.pairing.is_none());
+        assert!(
+            view.methods
+                .iter()
+                .any(|o| o.method == Method::AppNotification)
+        );
+    }
+
+    #[test]
+    fn an_expired_pairing_is_no_longer_shown() {
+        let facts = facts();
+        let directory = DirectoryContacts::default();
+        let policy =
+            Policy::parse("[methods]\nallowed = [\"email_code\", \"app_notification\"]").unwrap();
+        let mut r = Registrations::default();
+        r.start_pairing(&Method::ALL, vec![3; 32], T, &mut test_fill(1))
+            .unwrap();
+        let later = T + crate::methods::approver::PAIRING_LIFETIME_MS;
+        let approver = policy.approver_view(&who(&facts, &directory), &r, later);
+        assert_eq!(approver.unwrap().pairing, None);
+    }
+
+    #[test]
+    fn without_app_notifications_in_the_policy_the_view_has_no_approver_part() {
+        let facts = facts();
+        let directory = DirectoryContacts::default();
+        let approver =
+            Policy::default().approver_view(&who(&facts, &directory), &Registrations::default(), T);
+        assert_eq!(approver, None);
+    }
+
+    #[test]
+    fn pairing_refusals_name_the_problem() {
+        use crate::methods::approver::ApproverError;
+        let err = ApiError::from(&EnrolmentError::Approver(ApproverError::NameInvalid));
+        assert_eq!(err.code, ErrorCode::DeviceNameInvalid);
+        let err = ApiError::from(&EnrolmentError::Approver(ApproverError::PairingInvalid));
+        assert_eq!(
+            (err.code, err.code.status()),
+            (ErrorCode::PairingInvalid, 410)
         );
     }
 

@@ -57,10 +57,18 @@ pub enum EventKind {
     RegistrationPostponed,
     /// A code went to an address or number being registered.
     RegistrationCodeSent,
+    /// A phone paired itself as the user's approver (the code from the registration screen).
+    ApproverPaired,
+    /// A reset asked the user's approver for an approval (number matching).
+    ApprovalSent,
+    /// The approver tapped the number on the reset screen.
+    ApprovalApproved,
+    /// The approver denied the request (`denied`) or tapped another number (`wrong_number`).
+    ApprovalDenied,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 17] = {
+    pub const ALL: [EventKind; 21] = {
         use EventKind::*;
         [
             ResetStarted,
@@ -80,6 +88,10 @@ impl EventKind {
             RegistrationConfirmed,
             RegistrationPostponed,
             RegistrationCodeSent,
+            ApproverPaired,
+            ApprovalSent,
+            ApprovalApproved,
+            ApprovalDenied,
         ]
     };
 
@@ -103,6 +115,10 @@ impl EventKind {
             RegistrationConfirmed => "registration_confirmed",
             RegistrationPostponed => "registration_postponed",
             RegistrationCodeSent => "registration_code_sent",
+            ApproverPaired => "approver_paired",
+            ApprovalSent => "approval_sent",
+            ApprovalApproved => "approval_approved",
+            ApprovalDenied => "approval_denied",
         }
     }
 
@@ -284,6 +300,17 @@ impl Scope {
         outcome: &str,
     ) -> AuditEvent {
         self.event(event, method, outcome, Detail::default())
+    }
+
+    /// An approval event (`approval_sent`, `approval_approved`, `approval_denied`) with
+    /// `outcome`.
+    pub fn approval(&self, event: EventKind, outcome: &str) -> AuditEvent {
+        self.event(
+            event,
+            Some(Method::AppNotification),
+            outcome,
+            Detail::default(),
+        )
     }
 
     /// A request on a flow refused because the user is blocked.

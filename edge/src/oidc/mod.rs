@@ -179,6 +179,17 @@ pub fn key_id(token: &str) -> Result<Option<String>, OidcError> {
     split(token).map(|parts| parts.kid)
 }
 
+/// Checks the signature of a compact JWS (RS256 or ES256) against `jwks` and returns its
+/// `kid` and payload bytes, trusting nothing else in it: the caller checks the payload's
+/// claims. The approver's signed requests ([`crate::routes::approver`]) use this with the
+/// paired phone's key, so ID tokens and approvers share one verifier.
+pub fn verify_signature(token: &str, jwks: &Jwks) -> Result<(Option<String>, Vec<u8>), OidcError> {
+    let parts = split(token)?;
+    let key = jwks.select(parts.kid.as_deref(), parts.alg)?;
+    key.verify(parts.alg, parts.signing_input.as_bytes(), &parts.signature)?;
+    Ok((parts.kid, parts.payload))
+}
+
 /// Checks an ID token against the issuer's keys and the settings at `now`: the algorithm is
 /// RS256 or ES256, the key its `kid` names verifies the signature, `iss` is the issuer, `aud`
 /// holds the client id (and `azp`, when present, is it), `exp` has not passed and `nbf` and
@@ -189,10 +200,8 @@ pub fn verify(
     settings: &OidcSettings,
     now: UnixMillis,
 ) -> Result<IdToken, OidcError> {
-    let parts = split(token)?;
-    let key = jwks.select(parts.kid.as_deref(), parts.alg)?;
-    key.verify(parts.alg, parts.signing_input.as_bytes(), &parts.signature)?;
-    let claims: Map<String, Value> = serde_json::from_slice(&parts.payload)
+    let (_, payload) = verify_signature(token, jwks)?;
+    let claims: Map<String, Value> = serde_json::from_slice(&payload)
         .map_err(|_| OidcError::Malformed("the payload is not a JSON object"))?;
     check_claims(&claims, settings, now)
 }

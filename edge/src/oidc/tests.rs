@@ -469,3 +469,25 @@ fn bearer_credentials_shaped_like_a_jws_are_told_apart() {
     assert!(!looks_like_jws("a.b.c d"));
     assert!(!looks_like_jws("..sig"));
 }
+
+#[test]
+fn verify_signature_returns_the_kid_and_payload_of_a_jws_its_key_signed() {
+    // As an approver phone signs its requests: any JSON payload, its own key as a JWKS of one.
+    let phone = p256::ecdsa::SigningKey::from_slice(&[9u8; 32]).unwrap();
+    let keys = Jwks::parse(&json!({ "keys": [p256_jwk("device-1", &phone)] }).to_string()).unwrap();
+    let payload = json!({ "device": "device-1", "nonce": "n-0123456789abcdef" });
+    let signed = es256_with_key("device-1", &phone, &payload);
+    let (kid, bytes) = verify_signature(&signed, &keys).unwrap();
+    assert_eq!(kid.as_deref(), Some("device-1"));
+    assert_eq!(serde_json::from_slice::<Value>(&bytes).unwrap(), payload);
+    // Signed by another key, or under another kid: refused.
+    let other = p256::ecdsa::SigningKey::from_slice(&[7u8; 32]).unwrap();
+    assert_eq!(
+        verify_signature(&es256_with_key("device-1", &other, &payload), &keys),
+        Err(OidcError::BadSignature)
+    );
+    assert!(matches!(
+        verify_signature(&es256_with_key("device-2", &phone, &payload), &keys),
+        Err(OidcError::UnknownKey { .. })
+    ));
+}

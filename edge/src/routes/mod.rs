@@ -1,6 +1,7 @@
 //! Request handlers: parse → ask the user's Durable Object → reply → perform effects.
 
 pub mod admin;
+pub mod approver;
 pub mod registration;
 pub mod reset;
 

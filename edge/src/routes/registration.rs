@@ -8,7 +8,7 @@
 
 use sspr_core::api::{
     AddEmailRequest, AddPhoneRequest, ApiError, ErrorCode, QuestionsRequest, RegistrationError,
-    RemoveMethodRequest, Reply, VerifyEnrolmentRequest,
+    RegistrationReply, RemoveMethodRequest, Reply, VerifyEnrolmentRequest,
 };
 use sspr_core::username::Username;
 use worker::{Context, Env, Request, Response, Result};
@@ -68,6 +68,9 @@ async fn operation(
             .map(|r| RegisterOp::Remove { method: r.method }),
         RegisterRoute::Confirm => read_json::<Empty>(req).await?.map(|_| RegisterOp::Confirm),
         RegisterRoute::Skip => read_json::<Empty>(req).await?.map(|_| RegisterOp::Skip),
+        RegisterRoute::App => read_json::<Empty>(req)
+            .await?
+            .map(|_| RegisterOp::AddApprover),
     }
     .map_err(malformed))
 }
@@ -180,8 +183,9 @@ pub async fn handle(
         outcome.audit,
     );
     notify_after_reply(ctx, config, outcome.notices);
-    secured(
-        Response::from_json(&outcome.view)?.with_status(status),
-        security,
-    )
+    let reply = RegistrationReply {
+        view: outcome.view,
+        approver: outcome.approver,
+    };
+    secured(Response::from_json(&reply)?.with_status(status), security)
 }

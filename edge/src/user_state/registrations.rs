@@ -9,7 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
-use sspr_core::api::{AnswerEntry, ApiError, Channel, ErrorCode, RegistrationView};
+use sspr_core::api::{
+    AnswerEntry, ApiError, ApproverView, Channel, ErrorCode, PairingOffer, RegistrationView,
+};
 use sspr_core::flow::{FlowKind, Notice};
 use sspr_core::locale::Language;
 use sspr_core::methods::phone::PhoneNumber;
@@ -52,20 +54,35 @@ pub struct Registering {
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum RegisterOp {
     View,
-    AddEmail { address: String },
-    AddPhone { number: String },
+    AddEmail {
+        address: String,
+    },
+    AddPhone {
+        number: String,
+    },
     AddAuthenticator,
-    Verify { code: String },
-    Questions { answers: Vec<AnswerEntry> },
-    Remove { method: Method },
+    Verify {
+        code: String,
+    },
+    Questions {
+        answers: Vec<AnswerEntry>,
+    },
+    Remove {
+        method: Method,
+    },
     Confirm,
     Skip,
+    /// Ask for a pairing code for an app-notification approver.
+    AddApprover,
 }
 
 /// The view for the widget, and the effects for the worker to perform after replying.
 #[derive(Serialize, Deserialize)]
 pub struct RegistrationOutcome {
     pub view: RegistrationView,
+    /// The approver part of the screen, sent beside the view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approver: Option<ApproverView>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_code: Option<CodeDelivery>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -168,6 +185,8 @@ impl UserState {
         let code_policy = policy.reset_settings().code;
         let enabled = policy.for_user(&user.facts).is_some();
         let mut reveal_secret = false;
+        // The pairing code's URI, shown only in the reply that made the code.
+        let mut pairing_uri = None;
         let mut send_code = None;
         let mut audit = Vec::new();
         // A method added or removed, for the notice to the user.
@@ -321,6 +340,34 @@ impl UserState {
                     Err(err) => (false, Some(err.into())),
                 }
             }
+            RegisterOp::AddApprover => match config.approver_url.as_deref() {
+                None => (
+                    false,
+                    Some(ApiError::new(
+                        ErrorCode::MethodNotPermitted,
+                        "app notifications are not set up on this server (APPROVER_URL)",
+                    )),
+                ),
+                Some(approver_url) => {
+                    let object = hex::decode(self.state.id().to_string()).map_err(|_| {
+                        worker::Error::RustError("a Durable Object id is hex".into())
+                    })?;
+                    match registrations.start_pairing(&allowed, object, now, &mut random::fill) {
+                        Ok(code) => {
+                            pairing_uri = Some(PairingOffer::uri_for(approver_url, &code.encode()));
+                            self.write(
+                                super::approver::OWNER_TABLE,
+                                &super::ApproverOwner {
+                                    user: user.clone(),
+                                    notify: registrations.with_directory(&user.directory).email,
+                                },
+                            )?;
+                            (true, None)
+                        }
+                        Err(err) => (false, Some((&err).into())),
+                    }
+                }
+            },
             RegisterOp::Skip => match policy.postpone_registration(&who, &mut registrations, now) {
                 Ok(()) => {
                     audit.push(event(EventKind::RegistrationPostponed, None));
@@ -334,6 +381,10 @@ impl UserState {
         }
         let mut view = policy.registration_view(&who, &registrations, now, reveal_secret);
         view.error = error;
+        let mut approver = policy.approver_view(&who, &registrations, now);
+        if let Some(pairing) = approver.as_mut().and_then(|a| a.pairing.as_mut()) {
+            pairing.uri = pairing_uri;
+        }
         // Told where a reset's notices go: the registered address, else the directory's.
         let to = registrations.with_directory(&user.directory).email;
         let notices = changed_method
@@ -342,6 +393,7 @@ impl UserState {
             .unwrap_or_default();
         Ok(RegistrationOutcome {
             view,
+            approver,
             send_code,
             audit,
             notices,
