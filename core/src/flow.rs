@@ -312,26 +312,26 @@ pub struct Proofs<'a> {
 pub struct ResetFlow {
     token_hash: String,
     /// Whose account this is, or a decoy.
-    pub subject: Subject,
+    pub(crate) subject: Subject,
     /// Reset or unlock.
     #[serde(default)]
-    pub kind: FlowKind,
+    pub(crate) kind: FlowKind,
     /// The methods offered, masked as shown to the user.
-    pub offers: Vec<MethodOffer>,
+    pub(crate) offers: Vec<MethodOffer>,
     /// The methods proved so far, distinct.
-    pub verified: Vec<Method>,
+    pub(crate) verified: Vec<Method>,
     /// Where the flow is.
-    pub stage: Stage,
+    pub(crate) stage: Stage,
     /// When the flow was started.
-    pub started_at: UnixMillis,
+    pub(crate) started_at: UnixMillis,
     /// When it dies: [`FLOW_LIFETIME_MS`] after `started_at`, whatever the step.
-    pub expires_at: UnixMillis,
+    pub(crate) expires_at: UnixMillis,
     /// The policy's settings at the start, kept for the whole flow.
-    pub settings: ResetSettings,
+    pub(crate) settings: ResetSettings,
     /// Why the last change was not applied (the backend's refusal, or its unavailability),
     /// shown with the step until the user acts again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub failure: Option<ApiError>,
+    pub(crate) failure: Option<ApiError>,
     /// The language the user asked in, for the messages sent about this flow (codes now,
     /// notices when the change is applied, perhaps by a later retry).
     #[serde(default)]
@@ -491,6 +491,51 @@ fn channel(method: Method) -> Channel {
 }
 
 impl ResetFlow {
+    /// Whose account this is, or a decoy.
+    pub fn subject(&self) -> &Subject {
+        &self.subject
+    }
+
+    /// Reset or unlock.
+    pub fn kind(&self) -> FlowKind {
+        self.kind
+    }
+
+    /// The methods offered, masked as shown to the user.
+    pub fn offers(&self) -> &[MethodOffer] {
+        &self.offers
+    }
+
+    /// The methods proved so far, distinct.
+    pub fn verified(&self) -> &[Method] {
+        &self.verified
+    }
+
+    /// Where the flow is. Only the flow's own transitions move it, so no step can be skipped.
+    pub fn stage(&self) -> &Stage {
+        &self.stage
+    }
+
+    /// When the flow was started.
+    pub fn started_at(&self) -> UnixMillis {
+        self.started_at
+    }
+
+    /// When it dies: [`FLOW_LIFETIME_MS`] after [`Self::started_at`], whatever the step.
+    pub fn expires_at(&self) -> UnixMillis {
+        self.expires_at
+    }
+
+    /// The policy's settings at the start, kept for the whole flow.
+    pub fn settings(&self) -> &ResetSettings {
+        &self.settings
+    }
+
+    /// Why the last change was not applied, shown with the step until the user acts again.
+    pub fn failure(&self) -> Option<&ApiError> {
+        self.failure.as_ref()
+    }
+
     /// Starts a flow of `kind` for `subject` under `token`, offering `offers`. With a single
     /// offer the flow goes straight to it; otherwise the user chooses.
     #[allow(clippy::too_many_arguments)]
@@ -594,7 +639,7 @@ impl ResetFlow {
                 questions: questions.clone(),
             },
             Stage::AwaitApproval { challenge } => Step::AwaitApproval {
-                number: challenge.number,
+                number: challenge.number(),
             },
             Stage::UnlockReady | Stage::Pending { .. } => Step::Pending,
             Stage::NewPassword => Step::NewPassword {
@@ -695,8 +740,8 @@ impl ResetFlow {
                     Vec::new()
                 } else {
                     vec![Effect::SendApproval {
-                        number: challenge.number,
-                        choices: challenge.choices,
+                        number: challenge.number(),
+                        choices: challenge.choices(),
                     }]
                 };
                 (Stage::AwaitApproval { challenge }, effects)
@@ -821,7 +866,8 @@ impl ResetFlow {
         use sha2::{Digest, Sha256};
         let digest = Sha256::digest(format!(
             "sspr-approval:{}:{}",
-            self.token_hash, challenge.expires_at
+            self.token_hash,
+            challenge.expires_at()
         ));
         hex::encode(&digest[..16])
     }
@@ -855,15 +901,15 @@ impl ResetFlow {
         let Stage::AwaitApproval { challenge } = &self.stage else {
             return None;
         };
-        if self.is_decoy() || challenge.answered || now >= challenge.expires_at {
+        if self.is_decoy() || challenge.answered() || now >= challenge.expires_at() {
             return None;
         }
         Some(crate::api::ApprovalRequest {
             challenge: self.approval_id(challenge),
             kind: self.kind,
-            requested_at: challenge.expires_at - crate::methods::approval::LIFETIME_MS,
-            expires_at: challenge.expires_at,
-            choices: challenge.choices,
+            requested_at: challenge.expires_at() - crate::methods::approval::LIFETIME_MS,
+            expires_at: challenge.expires_at(),
+            choices: challenge.choices(),
         })
     }
 
@@ -913,13 +959,13 @@ impl ResetFlow {
     /// assert!(!flow.lapse_approval(LIFETIME_MS - 1));
     /// assert!(flow.lapse_approval(LIFETIME_MS));
     /// assert!(matches!(flow.step(), Step::ChooseMethod { .. }));
-    /// assert_eq!(flow.failure.unwrap().code, ErrorCode::ApprovalExpired);
+    /// assert_eq!(flow.failure().unwrap().code, ErrorCode::ApprovalExpired);
     /// ```
     pub fn lapse_approval(&mut self, now: UnixMillis) -> bool {
         let Stage::AwaitApproval { challenge } = &self.stage else {
             return false;
         };
-        if challenge.answered || now < challenge.expires_at {
+        if challenge.answered() || now < challenge.expires_at() {
             return false;
         }
         self.stage = Stage::ChooseMethod;
@@ -1873,7 +1919,7 @@ mod tests {
         };
         assert!(
             m.flow
-                .approval_answered(Some(challenge.number), T0 + 1)
+                .approval_answered(Some(challenge.number()), T0 + 1)
                 .is_err()
         );
         m.flow
@@ -2023,7 +2069,7 @@ mod tests {
                 ),
                 Act::ApproveRight => {
                     let number = match &m.flow.stage {
-                        Stage::AwaitApproval { challenge } => challenge.number,
+                        Stage::AwaitApproval { challenge } => challenge.number(),
                         _ => 0,
                     };
                     m.flow.approval_answered(Some(number), now)

@@ -207,7 +207,7 @@ fn delivery(flow: &ResetFlow, effects: &[Effect], scope: &Scope) -> Option<CodeD
     effects.iter().find_map(|effect| match effect {
         Effect::SendCode { method, code } => Some(CodeDelivery {
             method: *method,
-            to: flow.subject.address(*method)?.to_owned(),
+            to: flow.subject().address(*method)?.to_owned(),
             code: code.expose().to_owned(),
             audit: scope.code_sent(*method),
             purpose: CodePurpose::Reset,
@@ -285,7 +285,7 @@ fn user_of(subject: &Subject) -> Option<String> {
 
 /// The method being proved at a step, for the audit log.
 fn method_at(flow: &ResetFlow) -> Option<sspr_core::policy::Method> {
-    match &flow.stage {
+    match flow.stage() {
         Stage::VerifyCode { method, .. } => Some(*method),
         Stage::VerifyTotp => Some(Method::Authenticator),
         Stage::AnswerQuestions { .. } => Some(Method::SecurityQuestions),
@@ -412,7 +412,7 @@ impl DurableObject for UserState {
             .read::<Owner>("owner")?
             .map_or(0, |owner| owner.clock_offset_ms);
         let now = worker::Date::now().as_millis() + offset;
-        if now >= flow.expires_at {
+        if now >= flow.expires_at() {
             self.held.replace(None);
             self.delete()?;
             return Response::empty();
@@ -422,14 +422,14 @@ impl DurableObject for UserState {
             .borrow()
             .as_ref()
             .is_some_and(|held| flow.operation_id() == Some(held.operation_id.as_str()));
-        let attempts = match &flow.stage {
+        let attempts = match flow.stage() {
             Stage::Pending { attempts, .. } => *attempts,
             _ => 0,
         };
         let scope = Scope {
             now,
-            kind: flow.kind,
-            user_id: user_of(&flow.subject),
+            kind: flow.kind(),
+            user_id: user_of(flow.subject()),
             flow_id: Some(audit::flow_id(flow.token_hash())),
         };
         match flow.due(now, held) {
@@ -561,7 +561,7 @@ impl UserState {
             &mut random::fill,
         );
         started.flow.language = language;
-        if matches!(started.flow.subject, Subject::User { .. }) {
+        if matches!(started.flow.subject(), Subject::User { .. }) {
             started.flow.admin = admin_name;
         }
         // The new flow replaces the old one, and with it any change still pending.
@@ -601,11 +601,11 @@ impl UserState {
         };
         let scope = Scope {
             now,
-            kind: flow.kind,
-            user_id: user_of(&flow.subject),
+            kind: flow.kind(),
+            user_id: user_of(flow.subject()),
             flow_id: Some(audit::flow_id(flow.token_hash())),
         };
-        let registrations = match user_of(&flow.subject) {
+        let registrations = match user_of(flow.subject()) {
             Some(user_id) if method == Method::SecurityQuestions => {
                 Some(self.load_registrations(config, &user_id)?)
             }
@@ -662,17 +662,17 @@ impl UserState {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
-        scope.kind = flow.kind;
+        scope.kind = flow.kind();
         let method = method_at(&flow);
-        let user_id = user_of(&flow.subject);
+        let user_id = user_of(flow.subject());
         let needs_registrations =
-            matches!(proof, Proof::Answers(_)) || flow.stage == Stage::VerifyTotp;
+            matches!(proof, Proof::Answers(_)) || *flow.stage() == Stage::VerifyTotp;
         let mut registrations = match (&user_id, needs_registrations) {
             (Some(id), true) => Some(self.load_registrations(config, id)?),
             _ => None,
         };
         let submitted = match &proof {
-            Proof::Code(code) if flow.stage == Stage::VerifyTotp => {
+            Proof::Code(code) if *flow.stage() == Stage::VerifyTotp => {
                 let credential = registrations
                     .as_mut()
                     .and_then(|r| r.authenticator.as_mut());
@@ -695,7 +695,7 @@ impl UserState {
             ),
         };
         let (reply, events) = match submitted {
-            Ok(()) if flow.stage == Stage::UnlockReady => {
+            Ok(()) if *flow.stage() == Stage::UnlockReady => {
                 self.save(&flow)?;
                 let passed = scope.proof(method, Ok(()), 0, None);
                 let outcome = self.unlock(config, now, token, flow).await?;
@@ -752,7 +752,7 @@ impl UserState {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
-        scope.kind = flow.kind;
+        scope.kind = flow.kind();
         let operation_id = random::id();
         // A second password while one is pending is refused here (wrong step): at most one
         // change is in flight per user.
@@ -799,7 +799,7 @@ impl UserState {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
-        if matches!(flow.stage, Stage::Pending { .. } | Stage::Done) {
+        if matches!(flow.stage(), Stage::Pending { .. } | Stage::Done) {
             return Ok(Outcome::reply(flow.reply(&token.encode())));
         }
         self.unlock(config, now, token, flow).await
@@ -818,7 +818,7 @@ impl UserState {
         if flow.lapse_approval(now) {
             self.save(&flow)?;
         }
-        if flow.stage == Stage::UnlockReady {
+        if *flow.stage() == Stage::UnlockReady {
             return self.unlock(config, now, token, flow).await;
         }
         Ok(Outcome::reply(flow.reply(&token.encode())))
@@ -834,8 +834,8 @@ impl UserState {
     ) -> Result<Outcome> {
         let scope = Scope {
             now,
-            kind: flow.kind,
-            user_id: user_of(&flow.subject),
+            kind: flow.kind(),
+            user_id: user_of(flow.subject()),
             flow_id: Some(audit::flow_id(flow.token_hash())),
         };
         let operation_id = random::id();
@@ -887,7 +887,7 @@ impl UserState {
     ) -> Result<Attempted> {
         let backend = Backend::from_config(config);
         let mut held = None;
-        let result = match flow.kind {
+        let result = match flow.kind() {
             FlowKind::Unlock => backend.unlock(user_id, operation_id).await,
             FlowKind::Reset => {
                 held = self
@@ -907,7 +907,7 @@ impl UserState {
                 }
             }
         };
-        let what = what_changes(flow.kind);
+        let what = what_changes(flow.kind());
         if let Err(err @ (BackendError::Unavailable(_) | BackendError::RetryAfter { .. })) = &result
         {
             worker::console_error!("{what} {operation_id} attempt {attempt} not applied: {err}");
@@ -980,7 +980,7 @@ impl UserState {
     async fn expire_at(&self, flow: &ResetFlow, now: UnixMillis) -> Result<()> {
         self.state
             .storage()
-            .set_alarm(flow.expires_at.saturating_sub(now) as i64 + 1000)
+            .set_alarm(flow.expires_at().saturating_sub(now) as i64 + 1000)
             .await
     }
 
@@ -1020,7 +1020,7 @@ impl UserState {
         let owner: Option<Owner> = self.read("owner")?;
         let user_id = match owner {
             Some(owner) => owner.user_id,
-            None => self.load()?.and_then(|flow| user_of(&flow.subject)),
+            None => self.load()?.and_then(|flow| user_of(flow.subject())),
         };
         Ok(Scope {
             now,
@@ -1040,7 +1040,7 @@ impl UserState {
         now: UnixMillis,
     ) -> Result<std::result::Result<(FlowToken, ResetFlow), Reply>> {
         match self.authorized_or_done(token_text, now)? {
-            Ok((_, flow)) if flow.stage == Stage::Done => {
+            Ok((_, flow)) if *flow.stage() == Stage::Done => {
                 Ok(Err(Reply::restart((&FlowError::Expired).into())))
             }
             found => Ok(found),

@@ -34,24 +34,40 @@ pub enum ApprovalError {
 /// let mut n = 0u8;
 /// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(37); *b = n });
 /// let mut challenge = ApprovalChallenge::issue(0, &mut random);
-/// assert!(challenge.choices.contains(&challenge.number));
-/// assert_eq!(challenge.answer(Some(challenge.number), 1_000), Ok(()));
+/// assert!(challenge.choices().contains(&challenge.number()));
+/// assert_eq!(challenge.answer(Some(challenge.number()), 1_000), Ok(()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApprovalChallenge {
-    /// Shown on the reset screen.
-    pub number: u8,
-    /// Shown on the phone, in this order; one of them is `number`.
-    pub choices: [u8; 3],
-    /// [`LIFETIME_MS`] after it was issued.
-    pub expires_at: UnixMillis,
-    /// Whether the phone answered already; a challenge takes one answer.
-    pub answered: bool,
+    number: u8,
+    choices: [u8; 3],
+    expires_at: UnixMillis,
+    answered: bool,
 }
 
 use super::uniform_below as uniform;
 
 impl ApprovalChallenge {
+    /// Shown on the reset screen.
+    pub fn number(&self) -> u8 {
+        self.number
+    }
+
+    /// Shown on the phone, in this order; one of them is [`Self::number`].
+    pub fn choices(&self) -> [u8; 3] {
+        self.choices
+    }
+
+    /// [`LIFETIME_MS`] after it was issued.
+    pub fn expires_at(&self) -> UnixMillis {
+        self.expires_at
+    }
+
+    /// Whether the phone answered already; a challenge takes one answer.
+    pub fn answered(&self) -> bool {
+        self.answered
+    }
+
     /// A new challenge: a number from 10 to 99 and two other distinct decoys, shuffled.
     pub fn issue(now: UnixMillis, fill: &mut dyn FnMut(&mut [u8])) -> Self {
         let mut numbers: Vec<u8> = Vec::with_capacity(3);
@@ -89,9 +105,10 @@ impl ApprovalChallenge {
     /// let mut n = 0u8;
     /// let mut random = |buf: &mut [u8]| buf.iter_mut().for_each(|b| { n = n.wrapping_add(37); *b = n });
     /// let mut challenge = ApprovalChallenge::issue(0, &mut random);
-    /// let wrong = *challenge.choices.iter().find(|c| **c != challenge.number).unwrap();
+    /// let number = challenge.number();
+    /// let wrong = challenge.choices().into_iter().find(|c| *c != number).unwrap();
     /// assert_eq!(challenge.answer(Some(wrong), 1_000), Err(ApprovalError::WrongNumber));
-    /// assert_eq!(challenge.answer(Some(challenge.number), 2_000), Err(ApprovalError::Answered));
+    /// assert_eq!(challenge.answer(Some(number), 2_000), Err(ApprovalError::Answered));
     /// ```
     pub fn answer(&mut self, picked: Option<u8>, now: UnixMillis) -> Result<(), ApprovalError> {
         if self.answered {

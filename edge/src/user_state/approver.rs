@@ -264,7 +264,7 @@ impl UserState {
     /// the choice.
     fn pending_request(&self, now: UnixMillis) -> Result<ApproverOutcome> {
         let mut request = None;
-        if let Some(mut flow) = self.load()?.filter(|flow| now < flow.expires_at) {
+        if let Some(mut flow) = self.load()?.filter(|flow| now < flow.expires_at()) {
             if flow.lapse_approval(now) {
                 self.save(&flow)?;
             }
@@ -297,13 +297,13 @@ impl UserState {
             });
             return Ok(ApproverOutcome::refused(error));
         }
-        let Some(mut flow) = self.load()?.filter(|flow| now < flow.expires_at) else {
+        let Some(mut flow) = self.load()?.filter(|flow| now < flow.expires_at()) else {
             return Ok(no_request());
         };
         let scope = Scope {
             now,
-            kind: flow.kind,
-            user_id: user_of(&flow.subject),
+            kind: flow.kind(),
+            user_id: user_of(flow.subject()),
             flow_id: Some(audit::flow_id(flow.token_hash())),
         };
         let picked = match answer {
@@ -353,7 +353,7 @@ impl UserState {
             Err(FlowError::NoApprovalPending) => Ok(no_request()),
             Err(err) => {
                 // Expired: the flow went back to the choice, with why.
-                if !matches!(flow.stage, Stage::AwaitApproval { .. }) {
+                if !matches!(flow.stage(), Stage::AwaitApproval { .. }) {
                     self.save(&flow)?;
                 }
                 Ok(ApproverOutcome::refused((&err).into()))
