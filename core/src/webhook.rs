@@ -60,6 +60,34 @@ pub fn sign(secret: &[u8], timestamp: UnixSeconds, body: &str) -> String {
     format!("v1={}", hex::encode(mac))
 }
 
+/// The three headers of a signed request of `body` at `now`: [`TIMESTAMP_HEADER`] (Unix
+/// seconds), [`SIGNATURE_HEADER`] ([`sign`]) and [`IDEMPOTENCY_HEADER`]. The identity webhook
+/// and the email webhook send the same.
+///
+/// ```
+/// use sspr_core::webhook::{UnixSeconds, signed_headers, verify};
+///
+/// let [(_, timestamp), (_, signature), (_, key)] =
+///     signed_headers(b"whsec-test", 1_700_000_000_500, "{}", "op-1");
+/// assert_eq!(timestamp, "1700000000");
+/// assert_eq!(key, "op-1");
+/// let at = UnixSeconds(timestamp.parse().unwrap());
+/// assert!(verify(b"whsec-test", at, "{}", &signature, at).is_ok());
+/// ```
+pub fn signed_headers(
+    secret: &[u8],
+    now: crate::UnixMillis,
+    body: &str,
+    idempotency_key: &str,
+) -> [(&'static str, String); 3] {
+    let timestamp = UnixSeconds::from_millis(now);
+    [
+        (TIMESTAMP_HEADER, timestamp.to_string()),
+        (SIGNATURE_HEADER, sign(secret, timestamp, body)),
+        (IDEMPOTENCY_HEADER, idempotency_key.to_owned()),
+    ]
+}
+
 /// Why a signed request was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureError {

@@ -1,12 +1,18 @@
 // A local stand-in for Resend's email API (POST /emails with a bearer key, JSON body
-// {from, to, subject, text|html}; answers {id}). It keeps every message in memory and shows
-// them at / for people and at /api/messages for tests. Nothing leaves the machine.
+// {from, to, subject, text|html}; answers {id}), and for an organisation's own mail relay
+// behind sspr's signed email webhook (POST /sspr/email: Sspr-Timestamp, Sspr-Signature =
+// v1=HMAC-SHA256(secret, timestamp + "." + body), Idempotency-Key; body {type: "email.send",
+// from, to, subject, text, html}), checked independently of the edge's code. It keeps every
+// message in memory and shows them at / for people and at /api/messages for tests. Nothing
+// leaves the machine.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { readBody, json, escapeHtml, listen } from './http.mjs';
+import { readBody, json, escapeHtml, listen, signatureProblem } from './http.mjs';
 
-export function createMailbox({ apiKey }) {
+export function createMailbox({ apiKey, webhookSecret }) {
   const messages = [];
+  // Idempotency keys the relay already delivered, with the id it answered.
+  const delivered = new Map();
 
   const validationError = (message) => ({ statusCode: 422, name: 'validation_error', message });
 
@@ -35,6 +41,32 @@ export function createMailbox({ apiKey }) {
       messages.push({
         id, from: body.from, to, subject: body.subject, text: body.text ?? '', html: body.html ?? '',
         idempotency_key: req.headers['idempotency-key'] ?? null, created_at: new Date().toISOString(),
+      });
+      return json(res, 200, { id });
+    }
+    if (req.method === 'POST' && url.pathname === '/sspr/email') {
+      if (!webhookSecret) return json(res, 404, { error: 'no email webhook secret configured' });
+      const raw = await readBody(req, 256 * 1024);
+      const problem = signatureProblem(webhookSecret, req.headers, raw);
+      if (problem) return json(res, 401, { error: problem });
+      const key = req.headers['idempotency-key'];
+      if (!key) return json(res, 400, { error: 'Idempotency-Key is required' });
+      if (delivered.has(key)) return json(res, 200, { id: delivered.get(key) });
+      let body;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return json(res, 400, { error: 'invalid JSON body' });
+      }
+      if (body.type !== 'email.send') return json(res, 400, { error: `unknown type ${body.type}` });
+      for (const field of ['from', 'to', 'subject', 'text', 'html']) {
+        if (typeof body[field] !== 'string' || !body[field]) return json(res, 400, { error: `${field} is required` });
+      }
+      const id = randomUUID();
+      delivered.set(key, id);
+      messages.push({
+        id, from: body.from, to: [body.to], subject: body.subject, text: body.text, html: body.html,
+        idempotency_key: key, via: 'webhook', created_at: new Date().toISOString(),
       });
       return json(res, 200, { id });
     }
@@ -73,8 +105,8 @@ export function createMailbox({ apiKey }) {
   return { server, messages };
 }
 
-export async function startMailbox({ port, apiKey }) {
-  const mailbox = createMailbox({ apiKey });
+export async function startMailbox({ port, apiKey, webhookSecret }) {
+  const mailbox = createMailbox({ apiKey, webhookSecret });
   mailbox.port = await listen(mailbox.server, port);
   return mailbox;
 }

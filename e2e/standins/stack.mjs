@@ -50,7 +50,8 @@ for (const [name, value] of [
   }
 }
 
-const mailbox = await startMailbox({ port: Number(values['mailbox-port']), apiKey });
+// The Graph edge sends its email through the signed email webhook (EMAIL_PROVIDER=webhook).
+const mailbox = await startMailbox({ port: Number(values['mailbox-port']), apiKey, webhookSecret: process.env.SSPR_EMAIL_WEBHOOK_SECRET });
 const sms = await startSms({ port: Number(values['sms-port']), accountSid, authToken });
 const directory = await startDirectory({ port: Number(values['directory-port']), secret });
 const mailboxUrl = `http://127.0.0.1:${mailbox.port}`;

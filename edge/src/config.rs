@@ -21,9 +21,10 @@ pub struct Config {
     pub code_key: Vec<u8>,
     /// The identity backend `IDENTITY_BACKEND` names, with its settings.
     pub identity: IdentityConfig,
-    /// The email provider: a Resend-compatible API (`EMAIL_API_URL`, `EMAIL_API_KEY`, `EMAIL_FROM`).
-    pub email_api_url: String,
-    pub email_api_key: String,
+    /// The email provider (`EMAIL_PROVIDER`): a Resend-compatible API, or the organisation's
+    /// own relay behind a signed webhook.
+    pub email: EmailProvider,
+    /// The sender of every email (`EMAIL_FROM`, `Name <address>`).
     pub email_from: String,
     /// The domain decoy masks pretend to send to (`DECOY_EMAIL_DOMAIN`).
     pub decoy_domain: String,
@@ -98,6 +99,26 @@ pub enum IdentityConfig {
     Scim(ScimConfig),
     /// Microsoft Entra ID through Microsoft Graph.
     Graph(GraphConfig),
+}
+
+/// Where email goes (`EMAIL_PROVIDER`: `resend`, the default, or `webhook`). Only the chosen
+/// provider's settings are read.
+#[derive(Clone, PartialEq, Eq)]
+pub enum EmailProvider {
+    /// A Resend-compatible API (`EMAIL_API_URL`, `EMAIL_API_KEY`, secret).
+    Resend { api_url: String, api_key: String },
+    /// The organisation's own relay, reached by a signed JSON POST (`EMAIL_WEBHOOK_URL`,
+    /// `EMAIL_WEBHOOK_SECRET`, secret, at least 32 characters).
+    Webhook { url: String, secret: Vec<u8> },
+}
+
+impl std::fmt::Debug for EmailProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EmailProvider::Resend { api_url, .. } => write!(f, "Resend {{ api_url: {api_url} }}"),
+            EmailProvider::Webhook { url, .. } => write!(f, "Webhook {{ url: {url} }}"),
+        }
+    }
 }
 
 /// A SCIM 2.0 service provider (`SCIM_BASE_URL`, `SCIM_TOKEN`, `SCIM_ADMIN_GROUP`).
@@ -353,8 +374,22 @@ impl Config {
             allowed_origins,
             code_key: secret("CODE_HMAC_KEY")?,
             identity,
-            email_api_url: url("EMAIL_API_URL")?,
-            email_api_key: required("EMAIL_API_KEY")?,
+            email: match optional("EMAIL_PROVIDER", "resend").as_str() {
+                "resend" => EmailProvider::Resend {
+                    api_url: url("EMAIL_API_URL")?,
+                    api_key: required("EMAIL_API_KEY")?,
+                },
+                "webhook" => EmailProvider::Webhook {
+                    url: url("EMAIL_WEBHOOK_URL")?,
+                    secret: secret("EMAIL_WEBHOOK_SECRET")?,
+                },
+                other => {
+                    return Err(ConfigError::Invalid {
+                        name: "EMAIL_PROVIDER",
+                        reason: format!("expected resend or webhook, got {other:?}"),
+                    });
+                }
+            },
             email_from: required("EMAIL_FROM")?,
             decoy_domain: optional("DECOY_EMAIL_DOMAIN", "example.com"),
             decoy_country_code: country_code(&optional("DECOY_PHONE_COUNTRY_CODE", "1"))?,
@@ -930,6 +965,74 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn email_goes_to_resend_by_default_or_to_a_signed_webhook() {
+        assert_eq!(
+            parse(&vars()).unwrap().email,
+            EmailProvider::Resend {
+                api_url: "https://api.resend.com".into(),
+                api_key: "re_123".into()
+            }
+        );
+        let mut vars = vars();
+        vars.remove("EMAIL_API_URL");
+        vars.remove("EMAIL_API_KEY");
+        vars.insert("EMAIL_PROVIDER", "webhook".into());
+        vars.insert(
+            "EMAIL_WEBHOOK_URL",
+            "https://mail-relay.contoso.example/sspr".into(),
+        );
+        vars.insert("EMAIL_WEBHOOK_SECRET", "m".repeat(32));
+        assert_eq!(
+            parse(&vars).unwrap().email,
+            EmailProvider::Webhook {
+                url: "https://mail-relay.contoso.example/sspr".into(),
+                secret: "m".repeat(32).into_bytes()
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_email_provider_or_webhook_setting_is_named() {
+        let named = |edit: &dyn Fn(&mut HashMap<&'static str, String>)| {
+            let mut vars = vars();
+            vars.insert("EMAIL_PROVIDER", "webhook".into());
+            vars.insert("EMAIL_WEBHOOK_URL", "https://relay.example/sspr".into());
+            vars.insert("EMAIL_WEBHOOK_SECRET", "m".repeat(32));
+            edit(&mut vars);
+            match parse(&vars) {
+                Err(ConfigError::Invalid { name, .. } | ConfigError::Missing(name)) => name,
+                Err(other) => panic!("{other}"),
+                Ok(_) => "accepted",
+            }
+        };
+        assert_eq!(named(&|_| {}), "accepted");
+        assert_eq!(
+            named(&|v| {
+                v.insert("EMAIL_PROVIDER", "smtp".into());
+            }),
+            "EMAIL_PROVIDER"
+        );
+        assert_eq!(
+            named(&|v| {
+                v.remove("EMAIL_WEBHOOK_URL");
+            }),
+            "EMAIL_WEBHOOK_URL"
+        );
+        assert_eq!(
+            named(&|v| {
+                v.insert("EMAIL_WEBHOOK_URL", "relay.example".into());
+            }),
+            "EMAIL_WEBHOOK_URL"
+        );
+        assert_eq!(
+            named(&|v| {
+                v.insert("EMAIL_WEBHOOK_SECRET", "short".into());
+            }),
+            "EMAIL_WEBHOOK_SECRET"
+        );
     }
 
     #[test]

@@ -15,8 +15,7 @@ use sspr_core::webhook::AdminContact;
 use crate::audit::time::format_instant;
 use crate::config::Config;
 use crate::identity::{Backend, IdentityBackend};
-use crate::senders::resend::ResendSender;
-use crate::senders::{EmailSender, templates};
+use crate::senders::{EmailSender, Mailer, templates};
 
 /// A notice to send, as the Durable Object hands it to the worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,11 +73,7 @@ pub async fn send(config: &Config, notices: Vec<Notify>) {
     if notices.is_empty() {
         return;
     }
-    let sender = ResendSender {
-        api_url: config.email_api_url.clone(),
-        api_key: config.email_api_key.clone(),
-        from: config.email_from.clone(),
-    };
+    let sender = Mailer::from_config(config);
     let organization = &config.policy.organization.name;
     let helpdesk = config.policy.organization.helpdesk_url.as_deref();
     for notify in notices {

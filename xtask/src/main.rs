@@ -101,6 +101,7 @@ fn test() -> Result<(), String> {
         cmd.args([
             "--test",
             "e2e/standins/sms.test.mjs",
+            "e2e/standins/mailbox.test.mjs",
             "e2e/standins/graph.test.mjs",
             "e2e/standins/oidc.test.mjs",
             "e2e/standins/turnstile.test.mjs",

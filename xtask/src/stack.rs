@@ -341,6 +341,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     let edge = format!("http://127.0.0.1:{edge_port}");
     let webhook_secret = random_hex(32)?;
     let email_key = format!("re_{}", random_hex(12)?);
+    let email_webhook_secret = random_hex(32)?;
     // Shaped like Twilio's: an account sid is AC and 32 hex digits, an auth token 32 hex.
     let sms_account_sid = format!("AC{}", random_hex(16)?);
     let sms_auth_token = random_hex(16)?;
@@ -385,6 +386,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         ])
         .env("SSPR_WEBHOOK_SECRET", &webhook_secret)
         .env("SSPR_EMAIL_API_KEY", &email_key)
+        .env("SSPR_EMAIL_WEBHOOK_SECRET", &email_webhook_secret)
         .env("SSPR_SMS_ACCOUNT_SID", &sms_account_sid)
         .env("SSPR_SMS_AUTH_TOKEN", &sms_auth_token)
         // The demo site mints sign-in tickets for <sspr-register>, as a host's backend would.
@@ -528,6 +530,14 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             ("GRAPH_CLIENT_KEY", read(&sh::root().join(GRAPH_KEY))?),
             ("GRAPH_LOGIN_URL", graph.clone()),
             ("GRAPH_API_URL", graph.clone()),
+            // Its email goes through the signed email webhook to the mailbox, which checks
+            // the signature; the other edges use the Resend-shaped API.
+            ("EMAIL_PROVIDER", "webhook".to_owned()),
+            (
+                "EMAIL_WEBHOOK_URL",
+                format!("{}/sspr/email", running.mailbox),
+            ),
+            ("EMAIL_WEBHOOK_SECRET", email_webhook_secret.clone()),
         ];
         let mut questions_vars = webhook_vars.to_vec();
         questions_vars.push(("POLICY", QUESTIONS_POLICY.to_owned()));

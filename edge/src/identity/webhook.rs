@@ -3,8 +3,8 @@
 
 use sspr_core::password::NewPassword;
 use sspr_core::webhook::{
-    self, AdminContact, AdminContactsResponse, DirectoryUser, ErrorBody, IDEMPOTENCY_HEADER,
-    LookupResponse, PASSWORD_POLICY, SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookRequest,
+    self, AdminContact, AdminContactsResponse, DirectoryUser, ErrorBody, LookupResponse,
+    PASSWORD_POLICY, WebhookRequest,
 };
 
 use super::{BackendError, IdentityBackend};
@@ -22,15 +22,12 @@ impl WebhookBackend {
         idempotency_key: &str,
     ) -> Result<outbound::Answer, BackendError> {
         let body = serde_json::to_string(request).expect("webhook requests serialize");
-        let timestamp = webhook::UnixSeconds::from_millis(worker::Date::now().as_millis());
-        let headers = [
-            (TIMESTAMP_HEADER, timestamp.to_string()),
-            (
-                SIGNATURE_HEADER,
-                webhook::sign(&self.secret, timestamp, &body),
-            ),
-            (IDEMPOTENCY_HEADER, idempotency_key.to_owned()),
-        ];
+        let headers = webhook::signed_headers(
+            &self.secret,
+            worker::Date::now().as_millis(),
+            &body,
+            idempotency_key,
+        );
         outbound::post_json(&self.url, &headers, body)
             .await
             .map_err(|err| BackendError::Unavailable(format!("webhook call failed: {err}")))

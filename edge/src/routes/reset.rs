@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::http::SecurityHeaders;
 use crate::identity::{Backend, IdentityBackend};
 use crate::notices::{self, Notify};
-use crate::senders::resend::ResendSender;
+use crate::senders::Mailer;
 use crate::senders::twilio::TwilioSender;
 use crate::senders::{Channel, EmailSender, SendError, SmsSender, templates};
 use crate::turnstile::{self, Verdict, siteverify::Siteverify};
@@ -409,11 +409,7 @@ pub(super) fn after_reply(
             minutes,
         )),
     };
-    let email = ResendSender {
-        api_url: config.email_api_url.clone(),
-        api_key: config.email_api_key.clone(),
-        from: config.email_from.clone(),
-    };
+    let email = Mailer::from_config(config);
     let sms = config.sms.as_ref().map(TwilioSender::from);
     let db = store::database(env);
     ctx.wait_until(async move {

@@ -3,6 +3,9 @@
 pub mod resend;
 pub mod templates;
 pub mod twilio;
+pub mod webhook_mail;
+
+use crate::config::{Config, EmailProvider};
 
 /// A message ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +91,47 @@ pub trait EmailSender {
         content: &EmailContent,
         idempotency_key: &str,
     ) -> Result<(), SendError>;
+}
+
+/// The email provider the configuration names (`EMAIL_PROVIDER`).
+pub enum Mailer {
+    Resend(resend::ResendSender),
+    Webhook(webhook_mail::WebhookMailer),
+}
+
+impl Mailer {
+    /// The sender for `config`'s provider, sending as `EMAIL_FROM`.
+    pub fn from_config(config: &Config) -> Mailer {
+        let from = config.email_from.clone();
+        match &config.email {
+            EmailProvider::Resend { api_url, api_key } => Mailer::Resend(resend::ResendSender {
+                api_url: api_url.clone(),
+                api_key: api_key.clone(),
+                from,
+            }),
+            EmailProvider::Webhook { url, secret } => {
+                Mailer::Webhook(webhook_mail::WebhookMailer {
+                    url: url.clone(),
+                    secret: secret.clone(),
+                    from,
+                })
+            }
+        }
+    }
+}
+
+impl EmailSender for Mailer {
+    async fn send(
+        &self,
+        to: &str,
+        content: &EmailContent,
+        idempotency_key: &str,
+    ) -> Result<(), SendError> {
+        match self {
+            Mailer::Resend(sender) => sender.send(to, content, idempotency_key).await,
+            Mailer::Webhook(sender) => sender.send(to, content, idempotency_key).await,
+        }
+    }
 }
 
 /// What the SMS provider says about a message it accepted.
