@@ -1821,6 +1821,15 @@ fn a_reset_through_the_graph_backend_sets_the_password_profile() {
     let stack = stack_for("SSPR_EDGE_GRAPH");
     let graph = peer("SSPR_GRAPH");
     let token = stack.proved("alice@example.com", "alice@example.com");
+    // This edge sends email through the signed email webhook (EMAIL_PROVIDER=webhook), which
+    // the mailbox accepts only with a valid signature.
+    assert!(
+        stack
+            .messages()
+            .iter()
+            .any(|m| m["to"][0] == "alice@example.com" && m["via"] == "webhook"),
+        "the code went through the email webhook"
+    );
     // Entra's complexity rule (three of four kinds of character) is the tenant's, not ours.
     let simple = stack.set_password(&token, "a brand new passphrase");
     assert_eq!(
