@@ -2,10 +2,10 @@
 // reset screen shows a number, the user's paired phone offers three and the user taps that
 // one. The phone here is this test, speaking the approver API as the phone's page does
 // (a P-256 key, requests signed as compact ES256 JWS).
-import { createHmac, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { test, expect, type Page } from '@playwright/test';
 import { expectAccessible } from './fixtures/a11y';
-import { canSignIn, codeSentTo, resetStack, user } from './fixtures/stack';
+import { canSignIn, codeSentTo, resetStack, user, ticket } from './fixtures/stack';
 
 const edge = () => process.env.SSPR_EDGE_QUESTIONS!;
 
@@ -15,15 +15,6 @@ const PEOPLE = ['ulla'];
 test.beforeEach(async ({}, testInfo) => {
   await resetStack(testInfo, PEOPLE);
 });
-
-/** An `sspr1.` sign-in ticket for `sub`, as the host's backend mints it (sspr_core::ticket). */
-function ticket(sub: string): string {
-  const iat = Math.floor(Date.now() / 1000);
-  const payload = Buffer.from(JSON.stringify({ sub, iat, exp: iat + 900 })).toString('base64url');
-  const signed = `sspr1.${payload}`;
-  const key = process.env.SSPR_REGISTRATION_TICKET_KEY!;
-  return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
-}
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const answer = await fetch(`${edge()}${path}`, {

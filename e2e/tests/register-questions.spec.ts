@@ -5,11 +5,10 @@
 // pointed at it (the site's CSP and the edge's ALLOWED_ORIGINS allow it). Each test has its
 // own directory user with an email address (quinn2, olaf3, remy4 …), so the directory's address is
 // the first of the two methods.
-import { createHmac } from 'node:crypto';
 import { test, expect, type Page } from '@playwright/test';
 import { expectAccessible } from './fixtures/a11y';
 import { RegisterPage } from './fixtures/register_page';
-import { canSignIn, codeSentTo, resetStack, user } from './fixtures/stack';
+import { canSignIn, codeSentTo, resetStack, user, ticket } from './fixtures/stack';
 
 const questionsEdge = () => process.env.SSPR_EDGE_QUESTIONS!;
 
@@ -19,15 +18,6 @@ const PEOPLE = ['olaf', 'quinn', 'remy'];
 test.beforeEach(async ({}, testInfo) => {
   await resetStack(testInfo, PEOPLE);
 });
-
-/** An `sspr1.` sign-in ticket for `sub`, as the host's backend mints it (sspr_core::ticket). */
-function ticket(sub: string): string {
-  const iat = Math.floor(Date.now() / 1000);
-  const payload = Buffer.from(JSON.stringify({ sub, iat, exp: iat + 900 })).toString('base64url');
-  const signed = `sspr1.${payload}`;
-  const key = process.env.SSPR_REGISTRATION_TICKET_KEY!;
-  return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
-}
 
 /** The registration requests the page sends, with their bodies and credentials. */
 function recordRequests(page: Page) {

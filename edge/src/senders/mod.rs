@@ -93,6 +93,19 @@ pub trait EmailSender {
     ) -> Result<(), SendError>;
 }
 
+/// Posts an email provider's JSON request: any 2xx is sent, any other answer a [`SendError`]
+/// with its status, no answer at all one without.
+async fn post_email(url: &str, headers: &[(&str, String)], body: String) -> Result<(), SendError> {
+    let answer = crate::outbound::post_json(url, headers, body)
+        .await
+        .map_err(|err| SendError::other(Channel::Email, err.to_string()))?;
+    if (200..300).contains(&answer.status) {
+        Ok(())
+    } else {
+        Err(SendError::status(Channel::Email, answer.status, None))
+    }
+}
+
 /// The email provider the configuration names (`EMAIL_PROVIDER`).
 pub enum Mailer {
     Resend(resend::ResendSender),

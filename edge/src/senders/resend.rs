@@ -3,8 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Channel, EmailContent, EmailSender, SendError};
-use crate::outbound;
+use super::{EmailContent, EmailSender, SendError};
 
 pub struct ResendSender {
     /// `https://api.resend.com` in production.
@@ -36,18 +35,12 @@ impl EmailSender for ResendSender {
             ("Authorization", format!("Bearer {}", self.api_key)),
             ("Idempotency-Key", idempotency_key.to_owned()),
         ];
-        let answer = outbound::post_json(
+        super::post_email(
             &format!("{}/emails", self.api_url),
             &headers,
             body(&self.from, to, content).to_string(),
         )
         .await
-        .map_err(|err| SendError::other(Channel::Email, err.to_string()))?;
-        if (200..300).contains(&answer.status) {
-            Ok(())
-        } else {
-            Err(SendError::status(Channel::Email, answer.status, None))
-        }
     }
 }
 

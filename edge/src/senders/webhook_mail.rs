@@ -8,8 +8,7 @@
 use serde_json::{Value, json};
 use sspr_core::webhook;
 
-use super::{Channel, EmailContent, EmailSender, SendError};
-use crate::outbound;
+use super::{EmailContent, EmailSender, SendError};
 
 pub struct WebhookMailer {
     /// The relay's endpoint (`EMAIL_WEBHOOK_URL`).
@@ -46,14 +45,7 @@ impl EmailSender for WebhookMailer {
             &body,
             idempotency_key,
         );
-        let answer = outbound::post_json(&self.url, &headers, body)
-            .await
-            .map_err(|err| SendError::other(Channel::Email, err.to_string()))?;
-        if (200..300).contains(&answer.status) {
-            Ok(())
-        } else {
-            Err(SendError::status(Channel::Email, answer.status, None))
-        }
+        super::post_email(&self.url, &headers, body).await
     }
 }
 
