@@ -24,7 +24,7 @@ use serde_json::json;
 use sspr_core::password::NewPassword;
 use sspr_core::webhook::{AdminContact, DirectoryUser};
 
-use super::graph_assertion::{ASSERTION_TYPE, PlatformRng, guid};
+use super::graph_assertion::{ASSERTION_TYPE, PlatformRng};
 use super::{BackendError, IdentityBackend, e164, percent_encode, retry_note, user_message};
 use crate::config::{GraphConfig, GraphCredential};
 use crate::outbound;
@@ -88,7 +88,7 @@ pub fn token_request(config: &GraphConfig, now_ms: u64) -> String {
                 &config.client_id,
                 &token_url(&config.login_url, &config.tenant_id),
                 now_ms / 1000,
-                &guid(jti),
+                &crate::random::uuid_v4(jti),
                 &mut PlatformRng,
             );
             token_form(&config.client_id, Proof::Assertion(&assertion))

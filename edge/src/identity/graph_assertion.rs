@@ -110,21 +110,6 @@ impl CertificateCredential {
     }
 }
 
-/// A random GUID (version 4) from 16 random bytes, for `jti`.
-pub fn guid(mut bytes: [u8; 16]) -> String {
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex = hex::encode(bytes);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
-}
-
 /// The platform CSPRNG (`crypto.getRandomValues` in workerd) for the PSS salt.
 pub struct PlatformRng;
 
@@ -183,7 +168,7 @@ mod tests {
     #[test]
     fn the_assertion_has_microsofts_header_and_claims_and_verifies_with_the_certificates_key() {
         let credential = CertificateCredential::from_pem(CERT, KEY).unwrap();
-        let jti = guid([7; 16]);
+        let jti = crate::random::uuid_v4([7; 16]);
         let jwt = credential.assertion(CLIENT, TOKEN_URL, 1_700_000_000, &jti, &mut PlatformRng);
         let header = part(&jwt, 0);
         assert_eq!(header["alg"], "PS256");
@@ -238,7 +223,7 @@ mod tests {
 
     #[test]
     fn guids_are_version_4() {
-        let id = guid([0xff; 16]);
+        let id = crate::random::uuid_v4([0xff; 16]);
         assert_eq!(id.len(), 36);
         assert_eq!(&id[14..15], "4");
         assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"));

@@ -210,7 +210,7 @@ async fn human_check(
         &settings.secret,
         token,
         remoteip.as_deref(),
-        turnstile::uuid_v4(key),
+        crate::random::uuid_v4(key),
         &turnstile::Expectation::new(kind, &config.allowed_origins),
     )
     .await;

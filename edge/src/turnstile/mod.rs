@@ -248,21 +248,6 @@ pub fn decide(status: u16, body: &str, expected: &Expectation) -> Verdict {
     Verdict::Passed
 }
 
-/// A version 4 UUID from 16 random bytes, for `idempotency_key`.
-pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex = hex::encode(bytes);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
-}
-
 /// Who answers siteverify requests: Cloudflare (through [`siteverify::Siteverify`]), or a
 /// test's double.
 #[allow(async_fn_in_trait)] // Workers run on one thread: these futures never cross threads.

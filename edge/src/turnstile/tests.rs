@@ -307,7 +307,10 @@ fn an_unreachable_siteverify_is_unavailable() {
 
 #[test]
 fn idempotency_keys_are_version_4_uuids() {
-    let key = uuid_v4([0xff; 16]);
+    let key = crate::random::uuid_v4([0xff; 16]);
     assert_eq!(key, "ffffffff-ffff-4fff-bfff-ffffffffffff");
-    assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+    assert_eq!(
+        crate::random::uuid_v4([0; 16]),
+        "00000000-0000-4000-8000-000000000000"
+    );
 }
