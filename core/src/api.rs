@@ -16,9 +16,9 @@ pub use approver::{
     PairRequest, PairedApprover, PairingOffer, SignedRequest,
 };
 pub use registration::{
-    AddEmailRequest, AddPhoneRequest, AnswerEntry, ApproverView, PendingEnrolment, QuestionChoices,
-    QuestionsRequest, RegistrationError, RegistrationReply, RegistrationView, RemoveMethodRequest,
-    VerifyEnrolmentRequest,
+    AddEmailRequest, AddPhoneRequest, AnswerEntry, ApproverView, DefaultMethodRequest,
+    PendingEnrolment, QuestionChoices, QuestionsRequest, RegistrationError, RegistrationReply,
+    RegistrationView, RemoveMethodRequest, VerifyEnrolmentRequest,
 };
 
 /// Upper bound, in bytes, of any JSON request body the edge accepts.

@@ -121,6 +121,12 @@ export const SEED_USERS = [
   // Turnstile at reset start (edge/tests/turnstile.rs, against the Turnstile edge): a real
   // user whose codes no other test reads. Last, so no index-based id above moves.
   { id: 'u-1015', username: 'tia', email: 'tia@example.com', display_name: 'Tia Lund', enabled: true, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-15' },
+  // The phone's approver page (e2e/tests/approver.spec.ts): pia pairs her phone and approves
+  // a reset on it, pete refuses one ("This wasn't me") and then removes his phone.
+  ...['2', '3', '4'].flatMap((suffix) => [
+    { id: `u-1022${suffix}`, username: `pia${suffix}`, email: `pia${suffix}@example.com`, phone: null, display_name: `Pia Holm ${suffix}`, password: `Initial-Password-22${suffix}` },
+    { id: `u-1023${suffix}`, username: `pete${suffix}`, email: `pete${suffix}@example.com`, phone: null, display_name: `Pete Dahl ${suffix}`, password: `Initial-Password-23${suffix}` },
+  ].map((person) => ({ ...person, enabled: true, locked: false, admin: false, groups: ['staff'] }))),
 ];
 
 const HISTORY = 3;

@@ -23,7 +23,7 @@ const TYPES = {
 };
 
 /** The files a host page downloads for the widget, and the languages it fetches on demand. */
-const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|sspr-strength\.js|sspr-strength_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
+const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|sspr-strength\.js|sspr-strength_bg\.wasm|sspr-approver\.js|sspr-approver_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
 
 /**
  * An `sspr1.` sign-in ticket (see sspr_core::ticket): what a host's backend mints for the
@@ -35,7 +35,7 @@ export function mintTicket(key, sub, iat, lifetimeSecs) {
   return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
 }
 
-export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey, otherEdges = [], turnstile }) {
+export function createSite({ dist, edge, approverEdge = edge, cdn, mailbox, sms, directory, ticketKey, otherEdges = [], turnstile }) {
   const root = path.resolve(dist);
   const examples = path.resolve(root, '..', 'examples');
   // With the Turnstile stand-in, pages may load its api.js and it may fetch its tokens (the
@@ -89,7 +89,8 @@ export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey
       return json(res, 200, { ticket: mintTicket(ticketKey, user, iat, 15 * 60) });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    // A folder's address serves its index.html (/ and /approver/, the phone's page).
+    const relative = `${decodeURIComponent(url.pathname).replace(/^\/+/, '')}${url.pathname.endsWith('/') ? 'index.html' : ''}`;
     // /examples/… are the example host pages in the repository; everything else is dist/.
     const [base, rest] = relative.startsWith('examples/') ? [examples, relative.slice('examples/'.length)] : [root, relative];
     const file = path.resolve(base, rest);
@@ -102,7 +103,7 @@ export function createSite({ dist, edge, cdn, mailbox, sms, directory, ticketKey
     }
     const ext = path.extname(file);
     if (ext === '.html') {
-      data = data.toString('utf8').replaceAll('__SSPR_EDGE__', edge).replaceAll('__SSPR_CDN__', cdn).replaceAll('__SSPR_MAILBOX__', mailbox).replaceAll('__SSPR_SMS__', sms);
+      data = data.toString('utf8').replaceAll('__SSPR_APPROVER_EDGE__', approverEdge).replaceAll('__SSPR_EDGE__', edge).replaceAll('__SSPR_CDN__', cdn).replaceAll('__SSPR_MAILBOX__', mailbox).replaceAll('__SSPR_SMS__', sms);
     }
     res.writeHead(200, {
       'content-type': TYPES[ext] ?? 'application/octet-stream',

@@ -68,6 +68,9 @@ const site = await startSite({
   port: Number(values['site-port']), dist: values.dist, edge: values.edge, cdn: cdnUrl, mailbox: mailboxUrl,
   sms: `http://127.0.0.1:${sms.port}`, directory, ticketKey: process.env.SSPR_REGISTRATION_TICKET_KEY,
   otherEdges: [values['edge-questions'], values['edge-turnstile']].filter(Boolean),
+  // The phone's approver page talks to the edge that has APPROVER_URL: the questions edge
+  // in the test stack (its policy allows app notifications), else the demo's edge.
+  approverEdge: values['edge-questions'] ?? values.edge,
   turnstile: turnstile?.url,
 });
 

@@ -419,8 +419,22 @@ impl Config {
                 }
                 None => None,
             },
+            // A page's address, kept as configured (`…/approver/` and `…/approver` are
+            // different pages, and the page loads its files relative to it); the pairing code
+            // goes in its fragment, so it must have none of its own.
             approver_url: match lookup("APPROVER_URL").filter(|v| !v.trim().is_empty()) {
-                Some(_) => Some(url("APPROVER_URL")?),
+                Some(page) if page.contains('#') => {
+                    return Err(ConfigError::Invalid {
+                        name: "APPROVER_URL",
+                        reason: format!(
+                            "the pairing code goes after `#pair=`, so the page's URL must have no fragment, got {page:?}"
+                        ),
+                    });
+                }
+                Some(page) => {
+                    url("APPROVER_URL")?;
+                    Some(page.trim().to_owned())
+                }
                 None => None,
             },
             oidc: crate::oidc::settings::from_lookup(&lookup)?,
@@ -674,6 +688,38 @@ mod tests {
             "the admin API is off by default"
         );
         assert!(config.oidc.is_none(), "ID tokens are off by default");
+    }
+
+    #[test]
+    fn the_approver_page_url_is_kept_as_configured_and_may_have_no_fragment() {
+        let mut vars = vars();
+        vars.insert(
+            "APPROVER_URL",
+            " https://sspr.example.com/approver/ ".into(),
+        );
+        assert_eq!(
+            parse(&vars).unwrap().approver_url.as_deref(),
+            Some("https://sspr.example.com/approver/")
+        );
+        vars.insert(
+            "APPROVER_URL",
+            "https://sspr.example.com/approver/#x".into(),
+        );
+        assert!(matches!(
+            parse(&vars),
+            Err(ConfigError::Invalid {
+                name: "APPROVER_URL",
+                ..
+            })
+        ));
+        vars.insert("APPROVER_URL", "sspr.example.com/approver/".into());
+        assert!(matches!(
+            parse(&vars),
+            Err(ConfigError::Invalid {
+                name: "APPROVER_URL",
+                ..
+            })
+        ));
     }
 
     #[test]

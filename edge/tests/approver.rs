@@ -348,10 +348,10 @@ mod approver {
         assert_eq!(offered.status, 200, "{}", offered.body);
         let pairing = &offered.body["approver"]["pairing"];
         let uri = pairing["uri"].as_str().unwrap();
-        // Built from the configured APPROVER_URL (its trailing slash trimmed, as every URL
-        // setting's), the code in the fragment.
+        // Built from the configured APPROVER_URL (kept as configured: a page's address),
+        // the code in the fragment.
         assert!(
-            uri.starts_with(&format!("{}/approver#pair=", stack.site)),
+            uri.starts_with(&format!("{}/approver/#pair=", stack.site)),
             "{uri}"
         );
         let code = uri.split_once("#pair=").unwrap().1.to_owned();

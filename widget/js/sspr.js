@@ -15,27 +15,39 @@
 // ID token or an sspr1 ticket) as its `credential` property or `token` attribute (option
 // `credential`), kept in memory and sent only to the edge. Events (bubbling, composed):
 // sspr:step, sspr:done, sspr:error.
+//
+//   <sspr-approver edge="https://sspr.example.com"></sspr-approver>
+//
+// is the page on the user's phone that answers app notifications (serve it at the edge's
+// APPROVER_URL): it pairs from the registration screen's QR code and keeps its key in the
+// phone's browser. It takes edge, lang, theme and dom.
 import initReset, * as resetGlue from 'sspr-widget-glue';
 import css from '../../style/sspr.css';
 
-// Two wasm builds of the widget: the reset screens (bundled here, started by the first
-// <sspr-reset>) and the registration screens (sspr-register.js and its .wasm beside this
-// module, fetched by the first <sspr-register>), and a third for the strength meter (below).
-// A page downloads only what it shows.
+// Three wasm builds of the widget: the reset screens (bundled here, started by the first
+// <sspr-reset>), the registration screens (sspr-register.js and its .wasm beside this
+// module, fetched by the first <sspr-register>) and the phone's approver page
+// (sspr-approver.js, fetched by <sspr-approver>); and one more for the strength meter
+// (below). A page downloads only what it shows.
+// Lazily loaded builds, by flow: registration and the phone's approver page.
+const LAZY = { register: 'sspr-register.js', approver: 'sspr-approver.js' };
 let resetReady;
-let registerReady;
+const lazyReady = new Map();
 function widgetModule(flow) {
-  if (flow === 'register') {
-    registerReady ??= import(new URL('sspr-register.js', import.meta.url).href)
-      .then(async (glue) => {
-        await glue.default();
-        return glue;
-      })
-      .catch((err) => {
-        registerReady = undefined;
-        throw err;
-      });
-    return registerReady;
+  const file = LAZY[flow];
+  if (file) {
+    if (!lazyReady.has(flow)) {
+      lazyReady.set(flow, import(new URL(file, import.meta.url).href)
+        .then(async (glue) => {
+          await glue.default();
+          return glue;
+        })
+        .catch((err) => {
+          lazyReady.delete(flow);
+          throw err;
+        }));
+    }
+    return lazyReady.get(flow);
   }
   resetReady ??= initReset().then(() => resetGlue);
   return resetReady;
@@ -355,5 +367,15 @@ class SsprRegister extends SsprReset {
   }
 }
 
+/** <sspr-approver>: the phone's approver page (see the top of this file). */
+class SsprApprover extends SsprReset {
+  static observedAttributes = ['edge', 'lang', 'theme', 'dom'];
+
+  extraOptions() {
+    return { flow: 'approver' };
+  }
+}
+
 if (!customElements.get('sspr-reset')) customElements.define('sspr-reset', SsprReset);
 if (!customElements.get('sspr-register')) customElements.define('sspr-register', SsprRegister);
+if (!customElements.get('sspr-approver')) customElements.define('sspr-approver', SsprApprover);

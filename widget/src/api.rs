@@ -1,6 +1,7 @@
 //! The one typed client for the edge. Every reset route answers with a [`Reply`], errors
 //! included; the registration routes are in [`registration`].
 
+pub mod approver;
 pub mod registration;
 
 use serde::Serialize;

@@ -334,6 +334,8 @@ mod tests {
             ("held", 1.into()),
             ("name", "Alice Martin".into()),
             ("number", 3.into()),
+            ("time", "14:05".into()),
+            ("date", "26 Nov 2026".into()),
         ];
         for tag in LOCALES {
             let locale = Locale::load(tag).unwrap();

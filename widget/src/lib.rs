@@ -10,6 +10,8 @@ pub mod api;
 pub mod components;
 pub mod events;
 pub mod i18n;
+#[cfg(feature = "approver")]
+pub mod keystore;
 pub mod options;
 pub mod strength;
 pub mod turnstile;
@@ -18,6 +20,8 @@ pub mod webotp;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "approver")]
+use crate::components::approver_widget::ApproverWidget;
 #[cfg(feature = "register")]
 use crate::components::register_widget::RegisterWidget;
 #[cfg(feature = "reset")]
@@ -84,33 +88,37 @@ pub fn mount(
     let locale = load_locale(locale_for(options.lang.clone()), messages);
     // Owned by no reactive scope, so the page can set it for as long as the widget lives.
     let credential = RwSignal::new(options.credential.clone());
-    let kind: Option<sspr_core::flow::FlowKind> = match options.flow {
-        #[cfg(feature = "register")]
-        Flow::Register => None,
-        #[cfg(feature = "reset")]
-        Flow::Reset => Some(sspr_core::flow::FlowKind::Reset),
-        #[cfg(feature = "reset")]
-        Flow::Unlock => Some(sspr_core::flow::FlowKind::Unlock),
-        #[allow(unreachable_patterns)]
-        other => {
-            return Err(JsError::new(&format!(
-                "sspr: this build of the widget has no {other:?} screens"
-            )));
-        }
+    let flow = options.flow;
+    let supported = match flow {
+        Flow::Reset | Flow::Unlock => cfg!(feature = "reset"),
+        Flow::Register => cfg!(feature = "register"),
+        Flow::Approver => cfg!(feature = "approver"),
     };
-    let _ = (&kind, &credential, &emitter, &turnstile);
-    let handle = leptos::mount::mount_to(container, move || {
-        match kind {
+    if !supported {
+        return Err(JsError::new(&format!(
+            "sspr: this build of the widget has no {flow:?} screens"
+        )));
+    }
+    let _ = (&credential, &emitter, &turnstile, &locale);
+    let handle = leptos::mount::mount_to(container, move || match flow {
         #[cfg(feature = "reset")]
-        Some(kind) => {
+        Flow::Reset | Flow::Unlock => {
+            let kind = if flow == Flow::Unlock {
+                sspr_core::flow::FlowKind::Unlock
+            } else {
+                sspr_core::flow::FlowKind::Reset
+            };
             view! { <ResetWidget edge=options.edge kind emitter locale strength turnstile=turnstile.clone() /> }
                 .into_any()
         }
         #[cfg(feature = "register")]
-        None => view! { <RegisterWidget edge=options.edge credential emitter locale /> }.into_any(),
+        Flow::Register => {
+            view! { <RegisterWidget edge=options.edge credential emitter locale /> }.into_any()
+        }
+        #[cfg(feature = "approver")]
+        Flow::Approver => view! { <ApproverWidget edge=options.edge emitter locale /> }.into_any(),
         #[allow(unreachable_patterns)]
         _ => ().into_any(),
-    }
     });
     Ok(Mounted {
         _handle: Box::new(handle),

@@ -7,14 +7,16 @@ use serde::Serialize;
 use sspr_core::flow::FlowKind;
 use wasm_bindgen::JsValue;
 
-/// What the widget does: reset the password, unlock the account (`<sspr-reset>`), or let a
-/// signed-in user register their methods (`<sspr-register>`).
+/// What the widget does: reset the password, unlock the account (`<sspr-reset>`), let a
+/// signed-in user register their methods (`<sspr-register>`), or approve app notifications
+/// on the user's phone (`<sspr-approver>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flow {
     Reset,
     Unlock,
     Register,
+    Approver,
 }
 
 impl From<FlowKind> for Flow {
@@ -62,7 +64,7 @@ pub enum OptionError {
     MissingEdge,
     /// `edge` is not an http(s) URL.
     BadEdge(String),
-    /// `flow` is neither `reset` nor `unlock`.
+    /// `flow` is not one of `reset`, `unlock`, `register`, `approver`.
     BadFlow(String),
     /// `lang` is not a BCP 47 language tag.
     BadLang(String),
@@ -83,7 +85,7 @@ impl fmt::Display for OptionError {
             ),
             OptionError::BadFlow(value) => write!(
                 f,
-                "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\", \"register\""
+                "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\", \"register\", \"approver\""
             ),
             OptionError::BadLang(value) => write!(
                 f,
@@ -120,6 +122,7 @@ impl Options {
             None | Some("") | Some("reset") => Flow::Reset,
             Some("unlock") => Flow::Unlock,
             Some("register") => Flow::Register,
+            Some("approver") => Flow::Approver,
             Some(other) => return Err(OptionError::BadFlow(other.to_owned())),
         };
         let lang = match lang.map(str::trim) {
@@ -241,7 +244,7 @@ mod tests {
         assert_eq!(err, OptionError::BadFlow("change".into()));
         assert!(
             err.to_string()
-                .contains("\"reset\", \"unlock\", \"register\"")
+                .contains("\"reset\", \"unlock\", \"register\", \"approver\"")
         );
     }
 

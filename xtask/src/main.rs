@@ -286,6 +286,10 @@ fn bench() -> Result<(), String> {
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
         .sum::<Result<u64, String>>()?;
+    let approver = ["sspr.js", "sspr-approver.js", "sspr-approver_bg.wasm"]
+        .iter()
+        .map(|f| sh::gzip_size(&root.join("dist").join(f)))
+        .sum::<Result<u64, String>>()?;
     let strength = ["sspr-strength.js", "sspr-strength_bg.wasm"]
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
@@ -311,6 +315,10 @@ fn bench() -> Result<(), String> {
     println!(
         "bench: widget registration screen download in English (sspr.js + sspr-register.js + its wasm, gzip): {:.1} KB (budget 250 KB)",
         register as f64 / 1000.0
+    );
+    println!(
+        "bench: the phone's approver page download in English (sspr.js + sspr-approver.js + its wasm, gzip): {:.1} KB (budget 250 KB)",
+        approver as f64 / 1000.0
     );
     println!(
         "bench: plus, in a language other than English, its messages (largest locale file, gzip): {:.1} KB",

@@ -55,6 +55,43 @@ pub struct SignedRequest {
     pub signed: String,
 }
 
+impl SignedRequest {
+    /// The JWS signing input the phone signs for `claims`: the base64url (unpadded) of the
+    /// header `{"alg":"ES256","kid":<device>}` and of the claims, joined by a dot.
+    ///
+    /// ```
+    /// use base64::Engine as _;
+    /// use sspr_core::api::{ApproverAction, ApproverClaims, SignedRequest};
+    ///
+    /// let claims = ApproverClaims::new("d1", 1_700_000_000_000, [7; 16], ApproverAction::Pending);
+    /// let input = SignedRequest::signing_input(&claims);
+    /// let (header, _) = input.split_once('.').unwrap();
+    /// let header = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(header).unwrap();
+    /// assert_eq!(header, br#"{"alg":"ES256","kid":"d1"}"#);
+    /// ```
+    pub fn signing_input(claims: &ApproverClaims) -> String {
+        let header = serde_json::json!({"alg": "ES256", "kid": claims.device});
+        format!(
+            "{}.{}",
+            b64url(header.to_string().as_bytes()),
+            b64url(serde_json::to_string(claims).unwrap_or_default().as_bytes())
+        )
+    }
+
+    /// The compact JWS: `signing_input` and the ES256 signature over it (the 64 bytes
+    /// `r ‖ s`, which WebCrypto's ECDSA gives).
+    pub fn compact(signing_input: &str, signature: &[u8]) -> SignedRequest {
+        SignedRequest {
+            signed: format!("{signing_input}.{}", b64url(signature)),
+        }
+    }
+}
+
+fn b64url(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
 /// What a signed request says, inside its JWS.
 ///
 /// ```
@@ -78,6 +115,24 @@ pub struct ApproverClaims {
     pub nonce: String,
     /// What the phone asks.
     pub action: ApproverAction,
+}
+
+impl ApproverClaims {
+    /// The claims of a request `device` signs at `signed_at`, with a nonce made of 16
+    /// random bytes (22 base64url characters, within the 16–64 the edge accepts).
+    pub fn new(
+        device: &str,
+        signed_at: UnixMillis,
+        nonce: [u8; 16],
+        action: ApproverAction,
+    ) -> ApproverClaims {
+        ApproverClaims {
+            device: device.to_owned(),
+            signed_at,
+            nonce: b64url(&nonce),
+            action,
+        }
+    }
 }
 
 /// What a signed request asks; it must match the route it is sent to.
@@ -199,6 +254,39 @@ impl PairingOffer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signed_request_carries_the_claims_and_the_signature_as_base64url() {
+        use base64::Engine as _;
+        let claims = ApproverClaims::new(
+            "dev-1",
+            42,
+            [0xfb; 16],
+            ApproverAction::Answer {
+                challenge: "c".into(),
+                answer: ApprovalAnswer::Deny,
+            },
+        );
+        assert_eq!(claims.nonce.len(), 22);
+        assert!(
+            claims
+                .nonce
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        );
+        let input = SignedRequest::signing_input(&claims);
+        let request = SignedRequest::compact(&input, &[0xff; 64]);
+        let parts: Vec<&str> = request.signed.split('.').collect();
+        assert_eq!(parts.len(), 3);
+        let decode = |part: &str| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(part)
+                .unwrap()
+        };
+        let payload: ApproverClaims = serde_json::from_slice(&decode(parts[1])).unwrap();
+        assert_eq!(payload, claims);
+        assert_eq!(decode(parts[2]), vec![0xff; 64]);
+    }
 
     #[test]
     fn a_deny_travels_without_a_number() {

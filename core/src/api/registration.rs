@@ -89,6 +89,15 @@ pub struct RemoveMethodRequest {
     pub method: Method,
 }
 
+/// `POST /v1/register/default`: the method a reset offers first ("my default"); one the
+/// user holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultMethodRequest {
+    /// The method to offer first.
+    pub method: Method,
+}
+
 /// A method being added and waiting for its proof.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -170,8 +179,12 @@ pub struct RegistrationView {
     pub required: u8,
     /// The methods this user may register, in the order the widget lists them.
     pub allowed: Vec<Method>,
-    /// The methods held, with destinations masked.
+    /// The methods held, with destinations masked: the user's default first.
     pub methods: Vec<MethodOffer>,
+    /// The method the user chose to be offered first at a reset, if any (one of
+    /// [`Self::methods`]). Absent in replies of edges that predate it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_method: Option<Method>,
     /// Which of [`Self::methods`] are the directory's own contact details (its email address,
     /// its mobile number) rather than something the user registered: the directory keeps
     /// them, so they cannot be removed here. Absent in replies of edges that predate it.

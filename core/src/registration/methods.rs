@@ -118,6 +118,10 @@ pub struct Registrations {
     /// The pairing code waiting for a phone, if one was asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pairing: Option<PairingChallenge>,
+    /// The method the user chose to be offered first at a reset ("my default"), if any; it
+    /// is always one they hold (removing it clears the choice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred: Option<Method>,
     /// When the methods were last confirmed, and skips used since.
     pub record: RegistrationRecord,
     pub(super) pending: Option<Enrolment>,
@@ -157,9 +161,16 @@ impl Registrations {
         methods
     }
 
-    /// The held methods `allowed` lets a reset use, masked for the user.
+    /// The held methods `allowed` lets a reset use, masked for the user: the user's default
+    /// first, then the others in [`Self::methods`]' order.
     pub fn offers(&self, allowed: &[Method]) -> Vec<MethodOffer> {
-        self.methods()
+        let mut methods = self.methods();
+        if let Some(first) = self.preferred
+            && let Some(at) = methods.iter().position(|m| *m == first)
+        {
+            methods[..=at].rotate_right(1);
+        }
+        methods
             .into_iter()
             .filter(|m| allowed.contains(m))
             .map(|method| {
@@ -393,6 +404,9 @@ impl Registrations {
     ///
     /// [`EnrolmentError::NotRegistered`] if the method is not held.
     pub fn remove(&mut self, method: Method) -> Result<(), EnrolmentError> {
+        if self.preferred == Some(method) {
+            self.preferred = None;
+        }
         let removed = match method {
             Method::EmailCode => self.email.take().is_some(),
             Method::SmsCode => self.phone.take().is_some(),
@@ -706,6 +720,32 @@ mod tests {
             r.remove(Method::AppNotification),
             Err(EnrolmentError::NotRegistered)
         );
+    }
+
+    #[test]
+    fn the_default_method_is_offered_first_and_removing_it_clears_the_choice() {
+        let mut r = Registrations {
+            email: Some("alice@example.com".into()),
+            phone: Some(PhoneNumber::parse("+49 151 12345678", None).unwrap()),
+            ..Registrations::default()
+        };
+        let order = |r: &Registrations| -> Vec<Method> {
+            r.offers(&ALL).iter().map(|o| o.method).collect()
+        };
+        assert_eq!(order(&r), [Method::EmailCode, Method::SmsCode]);
+        r.preferred = Some(Method::SmsCode);
+        assert_eq!(order(&r), [Method::SmsCode, Method::EmailCode]);
+        // A default the policy does not allow leaves the others in their order.
+        assert_eq!(
+            r.offers(&[Method::EmailCode])
+                .iter()
+                .map(|o| o.method)
+                .collect::<Vec<_>>(),
+            [Method::EmailCode]
+        );
+        assert_eq!(r.remove(Method::SmsCode), Ok(()));
+        assert_eq!(r.preferred, None);
+        assert_eq!(order(&r), [Method::EmailCode]);
     }
 
     #[test]

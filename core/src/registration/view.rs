@@ -84,6 +84,7 @@ impl Registrations {
             questions: self.questions.clone(),
             approver: self.approver.clone(),
             pairing: None,
+            preferred: self.preferred,
             record: self.record.clone(),
             pending: None,
         }
@@ -108,6 +109,33 @@ impl Registrations {
         .filter(|(method, directory_only)| *directory_only && usable.contains(method))
         .map(|(method, _)| method)
         .collect()
+    }
+}
+
+impl Registrations {
+    /// Makes `method` the one a reset offers first. It must be one the user holds, their
+    /// own or the directory's ([`EnrolmentError::NotRegistered`] otherwise).
+    ///
+    /// ```
+    /// use sspr_core::policy::Method;
+    /// use sspr_core::registration::{DirectoryContacts, EnrolmentError, Registrations};
+    ///
+    /// let directory = DirectoryContacts { email: Some("a@corp.example".into()), phone: None };
+    /// let mut mine = Registrations::default();
+    /// assert_eq!(mine.set_preferred(Method::Authenticator, &directory), Err(EnrolmentError::NotRegistered));
+    /// assert_eq!(mine.set_preferred(Method::EmailCode, &directory), Ok(()));
+    /// assert_eq!(mine.preferred, Some(Method::EmailCode));
+    /// ```
+    pub fn set_preferred(
+        &mut self,
+        method: Method,
+        directory: &DirectoryContacts,
+    ) -> Result<(), super::EnrolmentError> {
+        if !self.with_directory(directory).methods().contains(&method) {
+            return Err(super::EnrolmentError::NotRegistered);
+        }
+        self.preferred = Some(method);
+        Ok(())
     }
 }
 
@@ -290,6 +318,9 @@ impl Policy {
             required: effective.as_ref().map_or(0, |e| e.required),
             allowed,
             methods: shown.offers(&usable),
+            default_method: shown
+                .preferred
+                .filter(|m| shown.methods().contains(m) && usable.contains(m)),
             from_directory: registrations.from_directory(who.directory, &usable),
             pending,
             questions,
@@ -447,6 +478,34 @@ mod tests {
         assert_eq!(view.methods[0].destination, "a•••@e•••.com");
         // Held but never confirmed: re-confirmation is due.
         assert!(matches!(view.due, RegistrationDue::Reconfirm { .. }));
+    }
+
+    #[test]
+    fn the_view_names_the_default_and_lists_it_first() {
+        let facts = facts();
+        let directory = DirectoryContacts {
+            email: Some("alice@corp.example".into()),
+            phone: None,
+        };
+        let policy =
+            Policy::parse("[methods]\nallowed = [\"email_code\", \"authenticator\"]\nrequired = 1")
+                .unwrap();
+        let mut mine = Registrations::default();
+        let who = who(&facts, &directory);
+        assert_eq!(
+            policy
+                .registration_view(&who, &mine, T, false)
+                .default_method,
+            None
+        );
+        assert_eq!(
+            mine.set_preferred(Method::Authenticator, &directory),
+            Err(crate::registration::EnrolmentError::NotRegistered)
+        );
+        assert_eq!(mine.set_preferred(Method::EmailCode, &directory), Ok(()));
+        let view = policy.registration_view(&who, &mine, T, false);
+        assert_eq!(view.default_method, Some(Method::EmailCode));
+        assert_eq!(view.methods[0].method, Method::EmailCode);
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! credential as `Authorization: Bearer`, and every answer is a [`RegistrationView`] (with
 //! `error` set when nothing changed) or an error alone (not signed in, malformed request).
 
-use serde::Serialize;
-use sspr_core::api::ApiError;
+use serde::{Deserialize, Serialize};
 use sspr_core::api::{
-    AddEmailRequest, AddPhoneRequest, AnswerEntry, QuestionsRequest, RegistrationError,
-    RegistrationView, RemoveMethodRequest, VerifyEnrolmentRequest,
+    AddEmailRequest, AddPhoneRequest, AnswerEntry, DefaultMethodRequest, QuestionsRequest,
+    RegistrationError, RegistrationView, RemoveMethodRequest, VerifyEnrolmentRequest,
 };
+use sspr_core::api::{ApiError, ApproverView};
 use sspr_core::policy::Method;
 
 use super::ClientError;
@@ -20,9 +20,13 @@ pub enum RegisterCall {
     AddEmail(String),
     AddPhone(String),
     AddAuthenticator,
+    /// `POST /v1/register/app`: a pairing code for the user's phone.
+    AddApp,
     Verify(String),
     Questions(Vec<AnswerEntry>),
     Remove(Method),
+    /// `POST /v1/register/default`: the method a reset offers first.
+    SetDefault(Method),
     Confirm,
     Skip,
 }
@@ -35,9 +39,11 @@ impl RegisterCall {
             RegisterCall::AddEmail(_) => "/v1/register/email",
             RegisterCall::AddPhone(_) => "/v1/register/phone",
             RegisterCall::AddAuthenticator => "/v1/register/authenticator",
+            RegisterCall::AddApp => "/v1/register/app",
             RegisterCall::Verify(_) => "/v1/register/verify",
             RegisterCall::Questions(_) => "/v1/register/questions",
             RegisterCall::Remove(_) => "/v1/register/remove",
+            RegisterCall::SetDefault(_) => "/v1/register/default",
             RegisterCall::Confirm => "/v1/register/confirm",
             RegisterCall::Skip => "/v1/register/skip",
         }
@@ -62,9 +68,13 @@ impl RegisterCall {
             RegisterCall::Remove(method) => {
                 serde_json::to_value(RemoveMethodRequest { method: *method })
             }
-            RegisterCall::AddAuthenticator | RegisterCall::Confirm | RegisterCall::Skip => {
-                Ok(serde_json::json!({}))
+            RegisterCall::SetDefault(method) => {
+                serde_json::to_value(DefaultMethodRequest { method: *method })
             }
+            RegisterCall::AddAuthenticator
+            | RegisterCall::AddApp
+            | RegisterCall::Confirm
+            | RegisterCall::Skip => Ok(serde_json::json!({})),
         };
         value.ok()
     }
@@ -74,8 +84,10 @@ impl RegisterCall {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum RegisterReply {
-    /// The whole picture, with the error that kept the request from changing anything.
-    View(Box<RegistrationView>),
+    /// The whole picture, with the error that kept the request from changing anything,
+    /// and the approver part (the paired phone, a pairing code waiting), which travels
+    /// beside the view.
+    View(Box<RegistrationView>, Option<ApproverView>),
     /// Only an error: not signed in (401), or a malformed request.
     Error { error: ApiError },
 }
@@ -85,7 +97,12 @@ impl RegisterReply {
     /// the document and doubles the deserializers in the wasm, about 10 KB gzip.)
     pub fn parse(body: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str::<RegistrationView>(body)
-            .map(|view| RegisterReply::View(Box::new(view)))
+            .map(|view| {
+                let approver = serde_json::from_str::<ApproverPart>(body)
+                    .ok()
+                    .and_then(|part| part.approver);
+                RegisterReply::View(Box::new(view), approver)
+            })
             .or_else(|_| {
                 serde_json::from_str::<RegistrationError>(body)
                     .map(|bare| RegisterReply::Error { error: bare.error })
@@ -95,10 +112,18 @@ impl RegisterReply {
     /// The error of the reply, if any.
     pub fn error(&self) -> Option<&ApiError> {
         match self {
-            RegisterReply::View(view) => view.error.as_ref(),
+            RegisterReply::View(view, _) => view.error.as_ref(),
             RegisterReply::Error { error } => Some(error),
         }
     }
+}
+
+/// The approver member of a registration reply (`sspr_core::api::RegistrationReply`, read
+/// in two passes instead of through its `#[serde(flatten)]`, which buffers the document).
+#[derive(Deserialize)]
+struct ApproverPart {
+    #[serde(default)]
+    approver: Option<ApproverView>,
 }
 
 /// Sends `call` to the edge at `base` with the `credential` and the widget's language tag
@@ -144,8 +169,18 @@ mod tests {
                 "removal_needs_sign_in_after":0}"#,
         )
         .unwrap();
-        assert!(matches!(view, RegisterReply::View(_)));
+        assert!(matches!(view, RegisterReply::View(_, None)));
         assert!(view.error().is_none());
+        let paired = RegisterReply::parse(
+            r#"{"username":"alice","due":{"kind":"up_to_date"},"required":1,"allowed":["app_notification"],
+                "methods":[{"method":"app_notification","destination":""}],"removal_needs_sign_in_after":0,
+                "approver":{"paired":{"name":"Pixel","paired_at":5}}}"#,
+        )
+        .unwrap();
+        let RegisterReply::View(_, Some(approver)) = paired else {
+            panic!("{paired:?}");
+        };
+        assert_eq!(approver.paired.unwrap().name, "Pixel");
     }
 
     #[test]
@@ -160,6 +195,12 @@ mod tests {
             Some(serde_json::json!({"method": "sms_code"}))
         );
         assert_eq!(RegisterCall::Skip.path(), "/v1/register/skip");
+        assert_eq!(RegisterCall::AddApp.path(), "/v1/register/app");
+        assert_eq!(
+            RegisterCall::SetDefault(Method::Authenticator).body(),
+            Some(serde_json::json!({"method": "authenticator"}))
+        );
+        assert_eq!(RegisterCall::AddApp.body(), Some(serde_json::json!({})));
         assert_eq!(RegisterCall::Skip.body(), Some(serde_json::json!({})));
     }
 }

@@ -1,7 +1,13 @@
 //! One component per file.
 
 pub mod answers_form;
+#[cfg(feature = "register")]
+pub mod app_pairing;
+#[cfg(feature = "approver")]
+pub mod approval_request;
 pub mod approval_wait;
+#[cfg(feature = "approver")]
+pub mod approver_widget;
 #[cfg(feature = "register")]
 pub mod authenticator_setup;
 pub mod choose_method;
@@ -14,6 +20,8 @@ pub mod locked_view;
 pub mod new_password_form;
 pub mod other_method_button;
 pub mod otp_input;
+#[cfg(feature = "approver")]
+pub mod pairing_form;
 pub mod pending_view;
 #[cfg(feature = "register")]
 pub mod questions_form;

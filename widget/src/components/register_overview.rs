@@ -1,16 +1,18 @@
 use leptos::prelude::*;
-use sspr_core::api::RegistrationView;
+use sspr_core::api::{ApproverView, RegistrationView};
 use sspr_core::policy::Method;
 use sspr_core::registration::RegistrationDue;
 
 use super::reset_widget::{ErrorLine, Status};
 use crate::i18n::use_i18n;
 
-/// Methods this widget can add (an approver phone is registered elsewhere, later).
-const ADDABLE: [Method; 4] = [
+/// Methods this widget can add (notifications on the phone only where the edge has an
+/// approver page: then its view has an approver part).
+const ADDABLE: [Method; 5] = [
     Method::EmailCode,
     Method::SmsCode,
     Method::Authenticator,
+    Method::AppNotification,
     Method::SecurityQuestions,
 ];
 
@@ -22,12 +24,16 @@ const ADDABLE: [Method; 4] = [
 pub fn RegisterOverview(
     /// The edge's latest picture.
     view: RwSignal<Option<RegistrationView>>,
+    /// The approver part of the edge's latest picture.
+    approver: RwSignal<Option<ApproverView>>,
     /// Busy flag and error shared by all screens.
     status: Status,
     /// Called with a method to add.
     on_add: impl Fn(Method) + Copy + Send + Sync + 'static,
     /// Called with a method to remove.
     on_remove: impl Fn(Method) + Copy + Send + Sync + 'static,
+    /// Called with the method to make the default (offered first at a reset).
+    on_default: impl Fn(Method) + Copy + Send + Sync + 'static,
     /// Called when the user confirms their methods.
     on_confirm: impl Fn() + Copy + Send + Sync + 'static,
     /// Called when the user postpones.
@@ -36,6 +42,11 @@ pub fn RegisterOverview(
     let i18n = use_i18n();
     let body = move || {
         let view = view.get()?;
+        let approver = approver.get();
+        let phone = approver
+            .as_ref()
+            .and_then(|a| a.paired.as_ref())
+            .map(|p| p.name.clone());
         let name = view.display_name.clone().unwrap_or(view.username.clone());
         let signed_in = view! {
             <p class="sspr-form__hint" data-testid="sspr-signed-in">
@@ -78,10 +89,15 @@ pub fn RegisterOverview(
             .map(|(index, offer)| {
                 let method = offer.method;
                 let label_id = status.id(&format!("held{index}"));
-                let text = i18n.t_args(
-                    &format!("method-{}", method.key()),
-                    &[("destination", offer.destination.clone().into())],
-                );
+                let text = match (&phone, method) {
+                    (Some(name), Method::AppNotification) => {
+                        i18n.t_args("held-app_notification", &[("name", name.clone().into())])
+                    }
+                    _ => i18n.t_args(
+                        &format!("method-{}", method.key()),
+                        &[("destination", offer.destination.clone().into())],
+                    ),
+                };
                 // The directory's own address or number: the organisation keeps it, so it
                 // is labelled as theirs instead of offering a Remove the edge would refuse.
                 let action = if view.from_directory.contains(&method) {
@@ -105,9 +121,38 @@ pub fn RegisterOverview(
                     }
                     .into_any()
                 };
+                // With two methods or more, one can be the default: offered first at a reset.
+                let default = if view.default_method == Some(method) {
+                    Some(
+                        view! {
+                            <span class="sspr-held__source" data-testid="sspr-default">
+                                {i18n.t("held-default")}
+                            </span>
+                        }
+                        .into_any(),
+                    )
+                } else if view.methods.len() > 1 {
+                    Some(
+                        view! {
+                            <button
+                                class="sspr-form__link"
+                                type="button"
+                                aria-describedby=label_id.clone()
+                                disabled=move || status.busy.get()
+                                on:click=move |_| on_default(method)
+                            >
+                                {i18n.t("make-default")}
+                            </button>
+                        }
+                        .into_any(),
+                    )
+                } else {
+                    None
+                };
                 view! {
                     <li class="sspr-held" data-method=method.key()>
                         <span id=label_id>{text}</span>
+                        {default}
                         {action}
                     </li>
                 }
@@ -118,6 +163,7 @@ pub fn RegisterOverview(
             .iter()
             .copied()
             .filter(|m| ADDABLE.contains(m) && !view.methods.iter().any(|o| o.method == *m))
+            .filter(|m| *m != Method::AppNotification || approver.is_some())
             .collect();
         let add_items = addable
             .iter()

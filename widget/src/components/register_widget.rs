@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use sspr_core::api::{AnswerEntry, Channel, ErrorCode, PendingEnrolment, RegistrationView};
+use sspr_core::api::{
+    AnswerEntry, ApproverView, Channel, ErrorCode, PendingEnrolment, RegistrationView,
+};
 use sspr_core::policy::Method;
 use sspr_core::registration::RegistrationDue;
 
+use super::app_pairing::AppPairing;
 use super::authenticator_setup::AuthenticatorSetup;
 use super::code_form::CodeForm;
 use super::contact_form::ContactForm;
@@ -27,6 +30,8 @@ pub enum Screen {
     AddPhone,
     Code,
     Authenticator,
+    /// Notifications on the user's phone: the pairing QR code, waiting for the phone.
+    App,
     Questions,
     SignIn,
     Done,
@@ -45,6 +50,7 @@ impl Screen {
             Screen::AddPhone => "add_phone",
             Screen::Code => "verify_code",
             Screen::Authenticator => "authenticator",
+            Screen::App => "app_notification",
             Screen::Questions => "questions",
             Screen::SignIn => "sign_in",
             Screen::Done => "done",
@@ -56,15 +62,23 @@ impl Screen {
 
 /// The screen after the edge answered `call` with `view`. A refused request keeps the
 /// screen the user is on (with the error), a method waiting for its proof shows its proof
-/// screen, and a user whose methods have just become up to date sees the done screen.
+/// screen (a new pairing code shows the pairing screen, which stays until the phone has
+/// paired: `paired`), and a user whose methods have just become up to date sees the done
+/// screen.
 pub fn next_screen(
     call: &RegisterCall,
     view: &RegistrationView,
     refused: bool,
     current: Screen,
     was_up_to_date: bool,
+    paired: bool,
 ) -> Screen {
     use RegisterCall as C;
+    match call {
+        C::AddApp if !refused => return Screen::App,
+        C::View if current == Screen::App && !paired => return Screen::App,
+        _ => {}
+    }
     match (&view.pending, call) {
         (Some(PendingEnrolment::Code { .. }), C::AddEmail(_) | C::AddPhone(_) | C::Verify(_)) => {
             return Screen::Code;
@@ -112,6 +126,9 @@ pub fn RegisterWidget(
     let edge = StoredValue::new(edge);
     let root = NodeRef::<leptos::html::Section>::new();
     let view = RwSignal::new(None::<RegistrationView>);
+    let approver = RwSignal::new(None::<ApproverView>);
+    // The pairing URI, from the reply that made the code (later replies never carry it).
+    let pairing_uri = RwSignal::new(None::<String>);
     let screen = RwSignal::new(Screen::Loading);
     let status = Status {
         busy: RwSignal::new(false),
@@ -193,7 +210,7 @@ pub fn RegisterWidget(
         } else {
             field.set(None);
         }
-        let RegisterReply::View(next) = reply else {
+        let RegisterReply::View(next, approver_part) = reply else {
             if screen.get_untracked() == Screen::Loading {
                 show(Screen::Failed, false);
             }
@@ -203,13 +220,24 @@ pub fn RegisterWidget(
             v.as_ref()
                 .is_some_and(|v| matches!(v.due, RegistrationDue::UpToDate { .. }))
         });
+        let paired = approver_part.as_ref().is_some_and(|a| a.paired.is_some());
         let target = next_screen(
             &call,
             &next,
             error.is_some(),
             screen.get_untracked(),
             was_up_to_date,
+            paired,
         );
+        if matches!(call, RegisterCall::AddApp) && error.is_none() {
+            pairing_uri.set(
+                approver_part
+                    .as_ref()
+                    .and_then(|a| a.pairing.as_ref())
+                    .and_then(|p| p.uri.clone()),
+            );
+        }
+        approver.set(approver_part);
         if error.is_none()
             && matches!(
                 call,
@@ -228,7 +256,9 @@ pub fn RegisterWidget(
         }
         view.set(Some(*next));
         // A new code or a new secret redraws its screen (countdown, QR code).
-        let redraw = error.is_none() && matches!(target, Screen::Code | Screen::Authenticator);
+        let redraw = error.is_none()
+            && (matches!(target, Screen::Code | Screen::Authenticator)
+                || matches!(call, RegisterCall::AddApp));
         show(target, redraw);
         match target {
             Screen::Done if error.is_none() => emitter.emit(WidgetEvent::Done {
@@ -294,10 +324,11 @@ pub fn RegisterWidget(
             Method::SmsCode => show(Screen::AddPhone, false),
             Method::Authenticator => send(RegisterCall::AddAuthenticator),
             Method::SecurityQuestions => show(Screen::Questions, false),
-            Method::AppNotification => {}
+            Method::AppNotification => send(RegisterCall::AddApp),
         }
     };
     let on_remove = move |method: Method| send(RegisterCall::Remove(method));
+    let on_default = move |method: Method| send(RegisterCall::SetDefault(method));
     let on_confirm = move || send(RegisterCall::Confirm);
     let on_skip = move || send(RegisterCall::Skip);
     let on_email = move || send(RegisterCall::AddEmail(address.get_untracked()));
@@ -306,6 +337,26 @@ pub fn RegisterWidget(
     let on_questions = move |answers: Vec<AnswerEntry>| send(RegisterCall::Questions(answers));
     let on_new_secret = move || send(RegisterCall::AddAuthenticator);
     let reload = move || send(RegisterCall::View);
+    let on_new_pairing = move || send(RegisterCall::AddApp);
+    // While the pairing screen waits: a quiet look at the view (no busy state, no error shown);
+    // once the phone has paired, the reply moves the widget on like any other.
+    let poll_pairing = move || {
+        let Some(token) = credential.get_untracked() else {
+            return;
+        };
+        let base = edge.get_value();
+        spawn_local(async move {
+            let result = registration::send(&base, lang, &token, &RegisterCall::View).await;
+            let paired =
+                matches!(&result, Ok(RegisterReply::View(_, Some(a))) if a.paired.is_some());
+            if paired
+                && screen.try_get_untracked() == Some(Screen::App)
+                && !status.busy.get_untracked()
+            {
+                apply(RegisterCall::View, result);
+            }
+        });
+    };
 
     let render = move || {
         let current = screen.get();
@@ -328,9 +379,26 @@ pub fn RegisterWidget(
             }
             .into_any(),
             Screen::Overview => view! {
-                <RegisterOverview view status on_add on_remove on_confirm on_skip />
+                <RegisterOverview view approver status on_add on_remove on_default on_confirm on_skip />
             }
             .into_any(),
+            Screen::App => {
+                let expires_at = approver
+                    .get_untracked()
+                    .and_then(|a| a.pairing)
+                    .map_or(0, |p| p.expires_at);
+                view! {
+                    <AppPairing
+                        uri=pairing_uri.get_untracked()
+                        expires_at
+                        status
+                        on_poll=poll_pairing
+                        on_new=on_new_pairing
+                        on_back=overview
+                    />
+                }
+                .into_any()
+            }
             Screen::AddEmail => view! {
                 <ContactForm method=Method::EmailCode value=address status on_submit=on_email on_back=overview />
             }
@@ -357,7 +425,7 @@ pub fn RegisterWidget(
                     }
                     .into_any()
                 }
-                _ => view! { <RegisterOverview view status on_add on_remove on_confirm on_skip /> }.into_any(),
+                _ => view! { <RegisterOverview view approver status on_add on_remove on_default on_confirm on_skip /> }.into_any(),
             },
             Screen::Authenticator => {
                 let (secret, uri) = match latest.and_then(|v| v.pending) {
@@ -421,6 +489,7 @@ mod tests {
             required: 1,
             allowed: vec![Method::EmailCode],
             methods: vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")],
+            default_method: None,
             from_directory: Vec::new(),
             pending,
             questions: None,
@@ -450,19 +519,47 @@ mod tests {
             false,
             Screen::AddEmail,
             false,
+            false,
         );
         assert_eq!(next, Screen::Code);
+    }
+
+    #[test]
+    fn a_pairing_code_shows_the_pairing_screen_until_the_phone_has_paired() {
+        let due = view(DUE, None);
+        let add = RegisterCall::AddApp;
+        assert_eq!(
+            next_screen(&add, &due, false, Screen::Overview, false, false),
+            Screen::App
+        );
+        assert_eq!(
+            next_screen(&add, &due, true, Screen::Overview, false, false),
+            Screen::Overview
+        );
+        let look = RegisterCall::View;
+        assert_eq!(
+            next_screen(&look, &due, false, Screen::App, false, false),
+            Screen::App
+        );
+        assert_eq!(
+            next_screen(&look, &due, false, Screen::App, false, true),
+            Screen::Overview
+        );
+        assert_eq!(
+            next_screen(&look, &view(DONE, None), false, Screen::App, false, true),
+            Screen::Done
+        );
     }
 
     #[test]
     fn a_verified_method_that_completes_the_registration_shows_done() {
         let call = RegisterCall::Verify("123456".into());
         assert_eq!(
-            next_screen(&call, &view(DONE, None), false, Screen::Code, false),
+            next_screen(&call, &view(DONE, None), false, Screen::Code, false, false),
             Screen::Done
         );
         assert_eq!(
-            next_screen(&call, &view(DUE, None), false, Screen::Code, false),
+            next_screen(&call, &view(DUE, None), false, Screen::Code, false, false),
             Screen::Overview
         );
     }
@@ -471,7 +568,14 @@ mod tests {
     fn a_refused_request_keeps_the_screen() {
         let call = RegisterCall::AddPhone("12".into());
         assert_eq!(
-            next_screen(&call, &view(DUE, None), true, Screen::AddPhone, false),
+            next_screen(
+                &call,
+                &view(DUE, None),
+                true,
+                Screen::AddPhone,
+                false,
+                false
+            ),
             Screen::AddPhone
         );
     }
@@ -480,7 +584,14 @@ mod tests {
     fn removing_a_method_while_up_to_date_stays_on_the_methods() {
         let call = RegisterCall::Remove(Method::SmsCode);
         assert_eq!(
-            next_screen(&call, &view(DONE, None), false, Screen::Overview, true),
+            next_screen(
+                &call,
+                &view(DONE, None),
+                false,
+                Screen::Overview,
+                true,
+                false
+            ),
             Screen::Overview
         );
     }
@@ -493,6 +604,7 @@ mod tests {
                 &view(DUE, None),
                 false,
                 Screen::Overview,
+                false,
                 false
             ),
             Screen::Postponed
