@@ -190,7 +190,7 @@ test('a method is removed from "my methods" after signing in again', async ({ pa
   await expect(registration.widget.getByTestId('sspr-progress')).toContainText('0 of 1 set up');
 });
 
-test('the directory\'s own email address and mobile number are marked as the organisation\'s, with no Remove', async ({ page }, testInfo) => {
+test('the directory\'s own email address and mobile number are marked as the organisation\'s, with no Remove; either can be the default', async ({ page }, testInfo) => {
   const registration = new RegisterPage(page);
   // hugo's address and number come from the directory; he registered nothing himself.
   await registration.open(user('hugo', testInfo));
@@ -201,6 +201,12 @@ test('the directory\'s own email address and mobile number are marked as the org
     await expect(item.getByTestId('sspr-from-directory')).toHaveText("From your organisation's directory");
     await expect(item.getByRole('button', { name: 'Remove' })).toHaveCount(0);
   }
+  // The user's default is offered first at a reset: the number moves to the top, marked.
+  await expect(registration.held().first()).toHaveAttribute('data-method', 'email_code');
+  await registration.widget.locator('li[data-method="sms_code"]').getByRole('button', { name: 'Make default' }).click();
+  await expect(registration.held().first()).toHaveAttribute('data-method', 'sms_code');
+  await expect(registration.held().first().getByTestId('sspr-default')).toHaveText('Default');
+  await expect(registration.held().nth(1).getByRole('button', { name: 'Make default' })).toBeVisible();
   await expectAccessible(page, 'methods held from the directory');
   await registration.widget.screenshot({ path: testInfo.outputPath('register-directory.png') });
 });

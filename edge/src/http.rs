@@ -46,6 +46,8 @@ pub enum RegisterRoute {
     Verify,
     Questions,
     Remove,
+    /// Choose the method a reset offers first.
+    Default,
     Confirm,
     Skip,
     /// Ask for a pairing code for an app-notification approver.
@@ -53,7 +55,7 @@ pub enum RegisterRoute {
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 28] = [
+pub const ROUTES: [(&str, &str, Route); 29] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
@@ -103,6 +105,11 @@ pub const ROUTES: [(&str, &str, Route); 28] = [
         "POST",
         "/v1/register/remove",
         Route::Register(RegisterRoute::Remove),
+    ),
+    (
+        "POST",
+        "/v1/register/default",
+        Route::Register(RegisterRoute::Default),
     ),
     (
         "POST",

@@ -54,7 +54,11 @@ impl StateRow {
     pub fn from_view(user_id: &str, view: &RegistrationView, now: UnixMillis) -> Self {
         StateRow {
             user_id: user_id.to_owned(),
-            methods: view.methods.iter().map(|offer| offer.method).collect(),
+            // In the one order of `Method::ALL`, whichever the user's default is.
+            methods: Method::ALL
+                .into_iter()
+                .filter(|m| view.methods.iter().any(|offer| offer.method == *m))
+                .collect(),
             status: view.due.key(),
             capable: view.due.can_reset(),
             updated_at: now,
@@ -299,6 +303,7 @@ mod tests {
             required: 1,
             allowed: Method::ALL.to_vec(),
             methods: methods.iter().map(|m| MethodOffer::new(*m, "")).collect(),
+            default_method: None,
             from_directory: vec![],
             pending: None,
             questions: None,

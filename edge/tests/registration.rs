@@ -589,6 +589,29 @@ fn removing_a_method_needs_a_sign_in_of_the_last_ten_minutes() {
     let code = phone.code_at(stack.now_ms());
     let verified = stack.post("vera", "/v1/register/verify", json!({ "code": code }));
     assert_eq!(methods(&verified), ["email_code", "authenticator"]);
+    assert_eq!(verified.body.get("default_method"), None);
+
+    // The user's default is offered first; only a method they hold can be it.
+    let chosen = stack.post(
+        "vera",
+        "/v1/register/default",
+        json!({ "method": "authenticator" }),
+    );
+    assert_eq!(chosen.status, 200, "{}", chosen.body);
+    assert_eq!(chosen.body["default_method"], "authenticator");
+    assert_eq!(methods(&chosen), ["authenticator", "email_code"]);
+    let unheld = stack.post(
+        "vera",
+        "/v1/register/default",
+        json!({ "method": "security_questions" }),
+    );
+    assert_eq!(
+        (unheld.status, error_code(&unheld)),
+        (409, "not_registered")
+    );
+    assert_eq!(unheld.body["default_method"], "authenticator");
+    let malformed = stack.post("vera", "/v1/register/default", json!({ "method": "fax" }));
+    assert_eq!(malformed.status, 400, "{}", malformed.body);
 
     let old = stack.post_signed_in(
         "vera",
@@ -599,7 +622,7 @@ fn removing_a_method_needs_a_sign_in_of_the_last_ten_minutes() {
     assert_eq!((old.status, error_code(&old)), (403, "sign_in_too_old"));
     let oldest = old.body["removal_needs_sign_in_after"].as_u64().unwrap();
     assert_eq!(old.body["error"]["retry_at"].as_u64(), Some(oldest));
-    assert_eq!(methods(&old), ["email_code", "authenticator"]);
+    assert_eq!(methods(&old), ["authenticator", "email_code"]);
 
     let fresh = stack.post(
         "vera",
@@ -608,6 +631,8 @@ fn removing_a_method_needs_a_sign_in_of_the_last_ten_minutes() {
     );
     assert_eq!(fresh.status, 200, "{}", fresh.body);
     assert_eq!(methods(&fresh), ["email_code"]);
+    // Removing the default clears the choice.
+    assert_eq!(fresh.body.get("default_method"), None);
     let again = stack.post(
         "vera",
         "/v1/register/remove",

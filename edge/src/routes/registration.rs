@@ -7,8 +7,8 @@
 //! user or the body is malformed.
 
 use sspr_core::api::{
-    AddEmailRequest, AddPhoneRequest, ApiError, ErrorCode, QuestionsRequest, RegistrationError,
-    RegistrationReply, RemoveMethodRequest, Reply, VerifyEnrolmentRequest,
+    AddEmailRequest, AddPhoneRequest, ApiError, DefaultMethodRequest, ErrorCode, QuestionsRequest,
+    RegistrationError, RegistrationReply, RemoveMethodRequest, Reply, VerifyEnrolmentRequest,
 };
 use sspr_core::username::Username;
 use worker::{Context, Env, Request, Response, Result};
@@ -66,6 +66,9 @@ async fn operation(
         RegisterRoute::Remove => read_json::<RemoveMethodRequest>(req)
             .await?
             .map(|r| RegisterOp::Remove { method: r.method }),
+        RegisterRoute::Default => read_json::<DefaultMethodRequest>(req)
+            .await?
+            .map(|r| RegisterOp::SetDefault { method: r.method }),
         RegisterRoute::Confirm => read_json::<Empty>(req).await?.map(|_| RegisterOp::Confirm),
         RegisterRoute::Skip => read_json::<Empty>(req).await?.map(|_| RegisterOp::Skip),
         RegisterRoute::App => read_json::<Empty>(req)

@@ -70,6 +70,10 @@ pub enum RegisterOp {
     Remove {
         method: Method,
     },
+    /// Make a held method the one a reset offers first.
+    SetDefault {
+        method: Method,
+    },
     Confirm,
     Skip,
     /// Ask for a pairing code for an app-notification approver.
@@ -331,6 +335,12 @@ impl UserState {
                     Err(err) => (false, Some((&err).into())),
                 },
             },
+            RegisterOp::SetDefault { method } => {
+                match registrations.set_preferred(method, who.directory) {
+                    Ok(()) => (true, None),
+                    Err(err) => (false, Some((&err).into())),
+                }
+            }
             RegisterOp::Confirm => {
                 match policy.confirm_registration(&who, &mut registrations, now) {
                     Ok(()) => {
