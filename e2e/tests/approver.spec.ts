@@ -50,9 +50,9 @@ test('a phone pairs from the QR code, keeps its key, and approves a reset by tap
   const mobile = await phone(browser);
   const { registration, approver } = await pair(page, mobile, pia, "Pia's Pixel");
   await expectAccessible(page, 'registration: pair the phone');
-  await page.screenshot({ path: testInfo.outputPath('register-app.png') });
+  await registration.widget.screenshot({ path: testInfo.outputPath('register-app.png') });
   await expectAccessible(mobile, 'approver: pair this phone');
-  await mobile.screenshot({ path: testInfo.outputPath('approver-pair.png') });
+  await approver.screenshot({ path: testInfo.outputPath('approver-pair.png') });
   await approver.getByRole('button', { name: 'Pair this phone' }).click();
   await expect(approver.getByRole('heading', { name: 'No requests waiting' })).toBeFocused();
   await expect(approver.getByTestId('sspr-notice')).toHaveText(/This phone is paired/);
@@ -76,7 +76,7 @@ test('a phone pairs from the QR code, keeps its key, and approves a reset by tap
   await expect(approver.getByText(/Someone is resetting your password/)).toBeVisible();
   await expect(approver.getByRole('button', { name: /^Number \d\d$/ })).toHaveCount(3);
   await expectAccessible(mobile, 'approver: the request');
-  await mobile.screenshot({ path: testInfo.outputPath('approver-request.png') });
+  await approver.screenshot({ path: testInfo.outputPath('approver-request.png') });
   await approver.getByRole('button', { name: `Number ${shown}` }).click();
   await expect(approver.getByRole('heading', { name: 'Approved' })).toBeFocused();
   await expect(widget.getByText('Step 2 of 2')).toBeVisible();
