@@ -20,6 +20,7 @@
 //! ```
 
 mod effective;
+mod field_path;
 pub mod questions;
 mod validate;
 
@@ -349,11 +350,14 @@ impl Policy {
     pub fn parse(text: &str) -> Result<Policy, PolicyErrors> {
         let deserializer =
             toml::Deserializer::parse(text).map_err(|err| PolicyErrors::syntax(&err))?;
-        let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let policy = Policy::deserialize(deserializer).map_err(|err| {
+            let field = err
+                .span()
+                .and_then(|span| field_path::field_path(text, &span));
             PolicyErrors::from(PolicyError {
-                field: err.path().to_string(),
+                field: field.unwrap_or_else(|| "(document)".to_owned()),
                 value: None,
-                problem: err.inner().message().to_owned(),
+                problem: err.message().to_owned(),
             })
         })?;
         policy.validate()?;

@@ -65,6 +65,13 @@ fn a_syntax_error_says_where() {
 }
 
 #[test]
+fn a_wrong_value_deep_in_an_inline_table_is_named_by_its_path() {
+    let err = only_error("enabled_for = { groups = [\"SSPR-Users\", 2] }");
+    assert_eq!(err.field, "enabled_for.groups[1]");
+    assert!(err.problem.contains("integer `2`"), "{err}");
+}
+
+#[test]
 fn an_unknown_method_is_refused() {
     let err = only_error("[methods]\nallowed = [\"carrier_pigeon\"]");
     assert_eq!(err.field, "methods.allowed[0]");
