@@ -88,6 +88,17 @@ pub enum EnabledFor {
     All,
 }
 
+/// The default policy written out in full, exactly as [`Policy::to_toml`] writes
+/// `Policy::default()` (a test keeps the two equal). The edge serves it as the document in
+/// force when no `POLICY` is configured, without linking the TOML writer for that alone.
+///
+/// ```
+/// use sspr_core::policy::{DEFAULT_DOCUMENT, Policy};
+///
+/// assert_eq!(Policy::parse(DEFAULT_DOCUMENT).unwrap(), Policy::default());
+/// ```
+pub const DEFAULT_DOCUMENT: &str = include_str!("default.toml");
+
 /// The whole policy. Missing sections and fields take their defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

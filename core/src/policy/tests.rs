@@ -24,6 +24,15 @@ fn the_default_policy_round_trips_through_toml() {
 }
 
 #[test]
+fn the_default_document_is_the_default_policy_written_out() {
+    assert_eq!(
+        Policy::default().to_toml(),
+        DEFAULT_DOCUMENT,
+        "core/src/policy/default.toml must be Policy::default().to_toml()"
+    );
+}
+
+#[test]
 fn enabled_for_takes_none_all_or_groups() {
     assert_eq!(
         parse(r#"enabled_for = "none""#).unwrap().enabled_for,
