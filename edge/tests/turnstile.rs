@@ -5,7 +5,7 @@
 //! test here has "turnstile" in its name) starts the stack and runs these with `--ignored`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
@@ -20,6 +20,9 @@ const DECOY: &str = "nobody-turnstile";
 
 struct Stack {
     offset_ms: u64,
+    /// This test's stretch of the edge's clock, for audit queries.
+    from_ms: u64,
+    to_ms: u64,
     edge: String,
     main_edge: String,
     turnstile: String,
@@ -38,8 +41,15 @@ fn var(name: &str) -> String {
 }
 
 fn stack() -> Stack {
+    let day = NEXT_DAY.fetch_add(1, Ordering::SeqCst);
+    let wall = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
     Stack {
-        offset_ms: NEXT_DAY.fetch_add(1, Ordering::SeqCst) * DAYS_APART_MS,
+        offset_ms: day * DAYS_APART_MS,
+        from_ms: wall - 60_000 + day * DAYS_APART_MS,
+        to_ms: wall - 60_000 + (day + 1) * DAYS_APART_MS,
         edge: var("SSPR_EDGE_TURNSTILE"),
         main_edge: var("SSPR_EDGE"),
         turnstile: var("SSPR_TURNSTILE"),
@@ -90,6 +100,38 @@ impl Stack {
             body["turnstile"] = json!(token);
         }
         self.post(&format!("{}{path}", self.edge), &body)
+    }
+
+    /// Waits (bounded) until the Turnstile edge's audit log, within this test's days, holds
+    /// `event` events satisfying `done`; events are written after the reply.
+    fn audit_until(&self, event: &str, done: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let token = var("SSPR_ADMIN_TOKEN");
+        let url = format!(
+            "{}/v1/admin/audit?from={}&to={}&event={event}",
+            self.edge, self.from_ms, self.to_ms
+        );
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let mut response = self
+                .agent
+                .get(&url)
+                .header("Authorization", &format!("Bearer {token}"))
+                .header("X-Sspr-Test-Clock-Offset-Ms", &self.offset_ms.to_string())
+                .call()
+                .unwrap_or_else(|err| panic!("GET {url}: {err}"));
+            let text = response.body_mut().read_to_string().unwrap_or_default();
+            assert_eq!(response.status().as_u16(), 200, "{text}");
+            let body: Value = serde_json::from_str(&text).unwrap();
+            let events = body["events"].as_array().cloned().unwrap_or_default();
+            if done(&events) {
+                return events;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the audit log never satisfied the test: {body:#}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     fn knob(&self, name: &str, body: Value) {
@@ -218,6 +260,51 @@ fn when_turnstiles_siteverify_fails_nothing_starts_and_the_error_is_retryable() 
     stack.knob("fail", json!({ "token": token, "status": 500 }));
     let decoy = stack.start("/v1/reset/start", DECOY, Some(&token));
     assert_eq!(refusal(&real), refusal(&decoy));
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_refused_turnstile_check_is_audited_with_the_flow_kind_and_outcome_but_no_token() {
+    let stack = stack();
+    let missing = stack.start("/v1/reset/start", REAL, None);
+    assert_eq!(code(&missing), "turnstile_required");
+    let token = format!("0.made-up-token-{}", stack.offset_ms);
+    let refused = stack.start("/v1/unlock/start", DECOY, Some(&token));
+    assert_eq!(code(&refused), "turnstile_failed");
+    let passed = stack.start("/v1/reset/start", REAL, Some(&stack.token()));
+    assert_eq!(passed.status, 200, "{}", passed.body);
+
+    let events = stack.audit_until("turnstile_refused", |events| events.len() >= 2);
+    let seen: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["detail"]["flow_kind"].as_str().unwrap_or(""),
+                e["outcome"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("reset", "turnstile_required"),
+            ("unlock", "turnstile_failed")
+        ],
+        "{events:#?}"
+    );
+    for event in &events {
+        assert_eq!(event["user_id"], Value::Null, "{event}");
+        assert_eq!(event["flow_id"], Value::Null, "{event}");
+        assert!(!event.to_string().contains(&token), "{event}");
+    }
+    // The start that passed is an ordinary start; the refused ones started nothing.
+    let started = stack.audit_until("reset_started", |events| !events.is_empty());
+    assert_eq!(started.len(), 1, "{started:#?}");
+    assert_eq!(started[0]["outcome"], "ok");
+    assert_eq!(
+        stack.audit_until("unlock_started", |_| true),
+        Vec::<Value>::new()
+    );
 }
 
 #[test]
