@@ -3,8 +3,8 @@
 //! here, then fetches and answers approval requests with ES256-signed requests while a reset
 //! waits for it. They run on the questions edge (`SSPR_EDGE_QUESTIONS`: two methods required,
 //! app notifications allowed, `APPROVER_URL` set). `cargo xtask edge approver` starts the
-//! stack and runs them; each test has a user of its own (abel, bea, cyd, dora in the
-//! directory stand-in) and days of the edge's test clock of its own.
+//! stack and runs them; each test has a user of its own (abel, bea, cyd, dora, emil, fynn in
+//! the directory stand-in) and days of the edge's test clock of its own.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -245,6 +245,32 @@ impl Stack {
             assert!(
                 Instant::now() < deadline,
                 "the audit log never satisfied the test: {body:#}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits (bounded) until `user_id`'s row of the registration report satisfies `done`,
+    /// and returns it; rows are written after the reply.
+    fn report_row_until(&self, user_id: &str, done: impl Fn(&Value) -> bool) -> Value {
+        let token = format!("Bearer {}", var("SSPR_ADMIN_TOKEN"));
+        let url = format!("{}/v1/admin/reports/registration?limit=1000", self.edge);
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let report = self.get_json(&url, Some(&token));
+            let row = report["users"]
+                .as_array()
+                .unwrap_or_else(|| panic!("a report: {report}"))
+                .iter()
+                .find(|row| row["user_id"] == user_id)
+                .cloned()
+                .unwrap_or(Value::Null);
+            if done(&row) {
+                return row;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{user_id}'s row never satisfied the test: {row:#}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -668,6 +694,58 @@ mod approver {
         let nothing = stack.pending(&mut phone);
         assert_eq!(nothing.status, 200, "{}", nothing.body);
         assert!(nothing.body.get("request").is_none(), "{}", nothing.body);
+    }
+
+    #[test]
+    #[ignore = "needs the running stack: cargo xtask test"]
+    fn a_pairing_from_the_phone_refreshes_the_users_row_of_the_registration_report() {
+        let stack = stack();
+        // fynn (u-505) holds the directory's address; two methods are required here.
+        let offered = stack.register("fynn", "/v1/register/app", json!({}));
+        assert_eq!(offered.status, 200, "{}", offered.body);
+        let before = stack.report_row_until("u-505", |row| !row.is_null());
+        assert_eq!(before["methods"], json!(["email_code"]), "{before}");
+        assert_eq!(
+            (&before["status"], &before["capable"]),
+            (&json!("register"), &json!(false))
+        );
+
+        // The phone pairs itself: no registration request of fynn's follows.
+        let uri = offered.body["approver"]["pairing"]["uri"].as_str().unwrap();
+        let code = uri.split_once("#pair=").unwrap().1;
+        let phone = Phone::new();
+        let paired = stack.post(
+            "/v1/approver/pair",
+            json!({ "pairing": code, "name": "Fynn's phone", "key": phone.jwk() }),
+        );
+        assert_eq!(paired.status, 200, "{}", paired.body);
+
+        let after = stack.report_row_until("u-505", |row| row["status"] != "register");
+        assert_eq!(
+            after["methods"],
+            json!(["email_code", "app_notification"]),
+            "{after}"
+        );
+        assert_eq!(
+            (&after["status"], &after["capable"]),
+            (&json!("up_to_date"), &json!(true))
+        );
+        assert!(after["updated_at"].as_u64() > before["updated_at"].as_u64());
+        let with_app = stack.get_json(
+            &format!(
+                "{}/v1/admin/reports/registration?method=app_notification&limit=1000",
+                stack.edge
+            ),
+            Some(&format!("Bearer {}", var("SSPR_ADMIN_TOKEN"))),
+        );
+        assert!(
+            with_app["users"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|row| row["user_id"] == "u-505"),
+            "{with_app}"
+        );
     }
 
     #[test]
