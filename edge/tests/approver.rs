@@ -6,17 +6,19 @@
 //! stack and runs them; each test has a user of its own (abel, bea, cyd, dora, emil, fynn in
 //! the directory stand-in) and days of the edge's test clock of its own.
 
+mod common;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use common::{Answer, Days, agent, code_in, error_code, methods, var, wall_ms};
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
 use serde_json::{Value, json};
 use sspr_core::ticket::Ticket;
 
-const DAYS_APART_MS: u64 = 3 * 24 * 60 * 60 * 1000;
 /// Far from the reset tests' days and the registration tests' (400 on).
 static NEXT_DAY: AtomicU64 = AtomicU64::new(700);
 const MINUTE_MS: u64 = 60 * 1000;
@@ -32,60 +34,18 @@ struct Stack {
     agent: ureq::Agent,
 }
 
-struct Answer {
-    status: u16,
-    body: Value,
-}
-
-fn var(name: &str) -> String {
-    std::env::var(name)
-        .unwrap_or_else(|_| panic!("{name} is not set: run these tests through `cargo xtask test`"))
-}
-
-fn wall_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64
-}
-
 fn stack() -> Stack {
-    let day = NEXT_DAY.fetch_add(1, Ordering::SeqCst);
-    let wall = wall_ms();
+    let days = Days::take(&NEXT_DAY);
     Stack {
-        offset_ms: AtomicU64::new(day * DAYS_APART_MS),
-        from_ms: wall - 60_000 + day * DAYS_APART_MS,
-        to_ms: wall - 60_000 + (day + 1) * DAYS_APART_MS,
+        offset_ms: AtomicU64::new(days.offset_ms),
+        from_ms: days.from_ms,
+        to_ms: days.to_ms,
         edge: var("SSPR_EDGE_QUESTIONS"),
         site: var("SSPR_SITE"),
         mailbox: var("SSPR_MAILBOX"),
         ticket_key: var("SSPR_REGISTRATION_TICKET_KEY").into_bytes(),
-        agent: ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(30)))
-            .build()
-            .into(),
+        agent: agent(),
     }
-}
-
-fn error_code(answer: &Answer) -> &str {
-    answer.body["error"]["code"].as_str().unwrap_or("")
-}
-
-fn methods(answer: &Answer) -> Vec<String> {
-    answer.body["methods"]
-        .as_array()
-        .unwrap_or_else(|| panic!("a view: {}", answer.body))
-        .iter()
-        .map(|m| m["method"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-fn code_in(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_digit())
-        .find(|word| word.len() == 6)
-        .expect("a 6-digit code")
-        .to_owned()
 }
 
 /// The phone: its key and, once paired, its device id.
@@ -172,14 +132,7 @@ impl Stack {
         if let Some(value) = authorization {
             request = request.header("Authorization", value);
         }
-        let mut response = request
-            .send(body.to_string())
-            .unwrap_or_else(|err| panic!("POST {url}: {err}"));
-        let text = response.body_mut().read_to_string().unwrap_or_default();
-        Answer {
-            status: response.status().as_u16(),
-            body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        }
+        Answer::read(request.send(body.to_string()), &format!("POST {url}"))
     }
 
     /// A registration route, signed in as `username` just now.
