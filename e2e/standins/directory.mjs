@@ -51,8 +51,9 @@ export const SEED_USERS = [
     password: `Initial-Password-${name}`,
   })),
   // App-notification approvers (edge/tests/approver.rs), one user each, with an email address
-  // (emil is locked out, for an unlock the phone approves).
-  ...['abel', 'bea', 'cyd', 'dora', 'emil'].map((name, index) => ({
+  // (emil is locked out, for an unlock the phone approves; fynn's pairing is read back in the
+  // registration report).
+  ...['abel', 'bea', 'cyd', 'dora', 'emil', 'fynn'].map((name, index) => ({
     id: `u-50${index}`,
     username: name,
     email: `${name}@example.com`,

@@ -1,5 +1,7 @@
 # sspr edge messages — English (the reference: every other file has exactly these ids and
-# variables, checked by edge/src/senders/templates.rs). Fluent syntax (projectfluent.org).
+# variables, checked by edge/src/senders/templates.rs). Fluent syntax (projectfluent.org), in
+# the part of it that edge/src/senders/fluent.rs reads: one line per message, { $variable }
+# and { $variable -> … } with one variant per line; it names the line of anything else.
 # Variables: $org organisation name, $code the code, $minutes its lifetime, $method a method's
 # name (one of the method-* messages), $helpdesk the helpdesk URL, $admin an administrator's
 # name, $when a UTC date and time.

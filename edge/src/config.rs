@@ -723,6 +723,16 @@ mod tests {
     }
 
     #[test]
+    fn without_a_policy_the_document_in_force_is_the_defaults_written_out() {
+        let config = parse(&vars()).unwrap();
+        let in_force = crate::policy_store::in_force(None, &config).unwrap();
+        assert_eq!(in_force.version, 0);
+        assert_eq!(in_force.document, sspr_core::policy::DEFAULT_DOCUMENT);
+        assert_eq!(Policy::parse(&in_force.document).unwrap(), config.policy);
+        assert!(in_force.document.contains("[codes]\ndigits = 6\n"));
+    }
+
+    #[test]
     fn the_oidc_settings_are_part_of_the_configuration() {
         let mut vars = vars();
         vars.insert("OIDC_ISSUER", "http://127.0.0.1:3000".into());

@@ -223,7 +223,7 @@ pub fn in_force(row: Option<StoredRow>, config: &Config) -> Result<InForce, Stri
             document: config
                 .policy_document
                 .clone()
-                .unwrap_or_else(|| config.policy.to_toml()),
+                .unwrap_or_else(|| sspr_core::policy::DEFAULT_DOCUMENT.to_owned()),
             updated_at: None,
             policy: config.policy.clone(),
         }),

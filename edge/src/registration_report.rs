@@ -1,9 +1,10 @@
 //! The registration report (`GET /v1/admin/reports/registration`): who has registered which
 //! methods, who could reset today, and who is due to register or re-confirm, like Entra's
 //! "Registration details". Each registration request a user makes (opening the screen
-//! included) refreshes their row of `registration_states` from the view core computed, in the
-//! same D1 batch as the request's audit events (see `edge/migrations/0003_registration.sql`).
-//! Users appear once they have opened registration; the directory is not enumerated.
+//! included), and the pairing of their phone as an approver, refreshes their row of
+//! `registration_states` from the view core computed, after the reply (see
+//! `edge/migrations/0003_registration.sql`). Users appear once they have opened
+//! registration; the directory is not enumerated.
 //!
 //! Statements, query parsing and replies have no `worker` types and run natively in tests.
 

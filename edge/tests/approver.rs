@@ -3,20 +3,22 @@
 //! here, then fetches and answers approval requests with ES256-signed requests while a reset
 //! waits for it. They run on the questions edge (`SSPR_EDGE_QUESTIONS`: two methods required,
 //! app notifications allowed, `APPROVER_URL` set). `cargo xtask edge approver` starts the
-//! stack and runs them; each test has a user of its own (abel, bea, cyd, dora in the
-//! directory stand-in) and days of the edge's test clock of its own.
+//! stack and runs them; each test has a user of its own (abel, bea, cyd, dora, emil, fynn in
+//! the directory stand-in) and days of the edge's test clock of its own.
+
+mod common;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use common::{Answer, Days, agent, code_in, error_code, methods, var, wall_ms};
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
 use serde_json::{Value, json};
 use sspr_core::ticket::Ticket;
 
-const DAYS_APART_MS: u64 = 3 * 24 * 60 * 60 * 1000;
 /// Far from the reset tests' days and the registration tests' (400 on).
 static NEXT_DAY: AtomicU64 = AtomicU64::new(700);
 const MINUTE_MS: u64 = 60 * 1000;
@@ -32,60 +34,18 @@ struct Stack {
     agent: ureq::Agent,
 }
 
-struct Answer {
-    status: u16,
-    body: Value,
-}
-
-fn var(name: &str) -> String {
-    std::env::var(name)
-        .unwrap_or_else(|_| panic!("{name} is not set: run these tests through `cargo xtask test`"))
-}
-
-fn wall_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64
-}
-
 fn stack() -> Stack {
-    let day = NEXT_DAY.fetch_add(1, Ordering::SeqCst);
-    let wall = wall_ms();
+    let days = Days::take(&NEXT_DAY);
     Stack {
-        offset_ms: AtomicU64::new(day * DAYS_APART_MS),
-        from_ms: wall - 60_000 + day * DAYS_APART_MS,
-        to_ms: wall - 60_000 + (day + 1) * DAYS_APART_MS,
+        offset_ms: AtomicU64::new(days.offset_ms),
+        from_ms: days.from_ms,
+        to_ms: days.to_ms,
         edge: var("SSPR_EDGE_QUESTIONS"),
         site: var("SSPR_SITE"),
         mailbox: var("SSPR_MAILBOX"),
         ticket_key: var("SSPR_REGISTRATION_TICKET_KEY").into_bytes(),
-        agent: ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(30)))
-            .build()
-            .into(),
+        agent: agent(),
     }
-}
-
-fn error_code(answer: &Answer) -> &str {
-    answer.body["error"]["code"].as_str().unwrap_or("")
-}
-
-fn methods(answer: &Answer) -> Vec<String> {
-    answer.body["methods"]
-        .as_array()
-        .unwrap_or_else(|| panic!("a view: {}", answer.body))
-        .iter()
-        .map(|m| m["method"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-fn code_in(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_digit())
-        .find(|word| word.len() == 6)
-        .expect("a 6-digit code")
-        .to_owned()
 }
 
 /// The phone: its key and, once paired, its device id.
@@ -172,14 +132,7 @@ impl Stack {
         if let Some(value) = authorization {
             request = request.header("Authorization", value);
         }
-        let mut response = request
-            .send(body.to_string())
-            .unwrap_or_else(|err| panic!("POST {url}: {err}"));
-        let text = response.body_mut().read_to_string().unwrap_or_default();
-        Answer {
-            status: response.status().as_u16(),
-            body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        }
+        Answer::read(request.send(body.to_string()), &format!("POST {url}"))
     }
 
     /// A registration route, signed in as `username` just now.
@@ -245,6 +198,32 @@ impl Stack {
             assert!(
                 Instant::now() < deadline,
                 "the audit log never satisfied the test: {body:#}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits (bounded) until `user_id`'s row of the registration report satisfies `done`,
+    /// and returns it; rows are written after the reply.
+    fn report_row_until(&self, user_id: &str, done: impl Fn(&Value) -> bool) -> Value {
+        let token = format!("Bearer {}", var("SSPR_ADMIN_TOKEN"));
+        let url = format!("{}/v1/admin/reports/registration?limit=1000", self.edge);
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let report = self.get_json(&url, Some(&token));
+            let row = report["users"]
+                .as_array()
+                .unwrap_or_else(|| panic!("a report: {report}"))
+                .iter()
+                .find(|row| row["user_id"] == user_id)
+                .cloned()
+                .unwrap_or(Value::Null);
+            if done(&row) {
+                return row;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{user_id}'s row never satisfied the test: {row:#}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -668,6 +647,58 @@ mod approver {
         let nothing = stack.pending(&mut phone);
         assert_eq!(nothing.status, 200, "{}", nothing.body);
         assert!(nothing.body.get("request").is_none(), "{}", nothing.body);
+    }
+
+    #[test]
+    #[ignore = "needs the running stack: cargo xtask test"]
+    fn a_pairing_from_the_phone_refreshes_the_users_row_of_the_registration_report() {
+        let stack = stack();
+        // fynn (u-505) holds the directory's address; two methods are required here.
+        let offered = stack.register("fynn", "/v1/register/app", json!({}));
+        assert_eq!(offered.status, 200, "{}", offered.body);
+        let before = stack.report_row_until("u-505", |row| !row.is_null());
+        assert_eq!(before["methods"], json!(["email_code"]), "{before}");
+        assert_eq!(
+            (&before["status"], &before["capable"]),
+            (&json!("register"), &json!(false))
+        );
+
+        // The phone pairs itself: no registration request of fynn's follows.
+        let uri = offered.body["approver"]["pairing"]["uri"].as_str().unwrap();
+        let code = uri.split_once("#pair=").unwrap().1;
+        let phone = Phone::new();
+        let paired = stack.post(
+            "/v1/approver/pair",
+            json!({ "pairing": code, "name": "Fynn's phone", "key": phone.jwk() }),
+        );
+        assert_eq!(paired.status, 200, "{}", paired.body);
+
+        let after = stack.report_row_until("u-505", |row| row["status"] != "register");
+        assert_eq!(
+            after["methods"],
+            json!(["email_code", "app_notification"]),
+            "{after}"
+        );
+        assert_eq!(
+            (&after["status"], &after["capable"]),
+            (&json!("up_to_date"), &json!(true))
+        );
+        assert!(after["updated_at"].as_u64() > before["updated_at"].as_u64());
+        let with_app = stack.get_json(
+            &format!(
+                "{}/v1/admin/reports/registration?method=app_notification&limit=1000",
+                stack.edge
+            ),
+            Some(&format!("Bearer {}", var("SSPR_ADMIN_TOKEN"))),
+        );
+        assert!(
+            with_app["users"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|row| row["user_id"] == "u-505"),
+            "{with_app}"
+        );
     }
 
     #[test]

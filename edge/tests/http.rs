@@ -2,16 +2,14 @@
 //! mailbox and directory stand-ins. `cargo xtask test` starts that stack, builds the edge with
 //! the test clock, and runs these with `--ignored`; the URLs come from its environment.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use common::{Days, agent, code_in, var};
 use serde_json::{Value, json};
-
-/// Every test lives on its own days of the edge's test clock (three apart, more than a block
-/// lasts), so the per-user counters (failed proofs, sends, cooldowns) of one test never reach
-/// another.
-const DAYS_APART_MS: u64 = 3 * 24 * 60 * 60 * 1000;
 
 struct Stack {
     /// The edge's clock offset for this test; `advance` moves it on.
@@ -45,8 +43,8 @@ impl Answer {
     }
 }
 
-/// The next test's first day; tests take days in the order they run, so the edge's clock
-/// only ever moves forward.
+/// Every test lives on its own days of the edge's test clock ([`common::Days`]); these
+/// tests' days start first.
 static NEXT_DAY: AtomicU64 = AtomicU64::new(1);
 
 fn stack() -> Stack {
@@ -56,31 +54,17 @@ fn stack() -> Stack {
 /// The stack with the edge `edge_var` names: `SSPR_EDGE` (the webhook backend),
 /// `SSPR_EDGE_SCIM` or `SSPR_EDGE_GRAPH`. The mailbox, SMS inbox and admin token are shared.
 fn stack_for(edge_var: &str) -> Stack {
-    let day = NEXT_DAY.fetch_add(1, Ordering::SeqCst);
-    let var = |name: &str| {
-        std::env::var(name).unwrap_or_else(|_| {
-            panic!("{name} is not set: run these tests through `cargo xtask test`")
-        })
-    };
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(30)))
-        .build()
-        .into();
-    let wall = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64;
+    let days = Days::take(&NEXT_DAY);
     let stack = Stack {
-        offset_ms: AtomicU64::new(day * DAYS_APART_MS),
-        from_ms: wall - 60_000 + day * DAYS_APART_MS,
-        to_ms: wall - 60_000 + (day + 1) * DAYS_APART_MS,
+        offset_ms: AtomicU64::new(days.offset_ms),
+        from_ms: days.from_ms,
+        to_ms: days.to_ms,
         edge: var(edge_var),
         mailbox: var("SSPR_MAILBOX"),
         sms: var("SSPR_SMS"),
         directory: var("SSPR_DIRECTORY"),
         site: var("SSPR_SITE"),
-        agent,
+        agent: agent(),
     };
     stack.raw(
         "POST",
@@ -1352,14 +1336,6 @@ fn events_older_than_the_retention_are_deleted() {
     );
 }
 
-/// The 6-digit code in a message.
-fn code_in(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_digit())
-        .find(|word| word.len() == 6)
-        .expect("the message carries a 6-digit code")
-        .to_owned()
-}
-
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
 fn an_administrator_proves_two_distinct_methods_before_choosing_a_password() {
@@ -1546,7 +1522,7 @@ fn an_administrators_reset_on_scim_notifies_the_members_of_the_admin_group() {
         "dana4@example.com",
         "An administrator reset their Contoso password",
     );
-    let scim = peer("SSPR_SCIM");
+    let scim = var("SSPR_SCIM");
     let log = stack
         .raw("GET", &format!("{scim}/api/log"), "", "", &[])
         .body;
@@ -1660,12 +1636,6 @@ fn a_choice_needs_a_live_flow_and_a_known_method() {
 // The SCIM and Graph backends, each through its own edge (same built worker, its own state)
 // against its peer: the npm `scimmy` SCIM server and the Graph stand-in.
 
-/// A peer's URL (`SSPR_SCIM`, `SSPR_GRAPH`).
-fn peer(name: &str) -> String {
-    std::env::var(name)
-        .unwrap_or_else(|_| panic!("{name} is not set: run these tests through `cargo xtask test`"))
-}
-
 impl Stack {
     /// Signs in at a peer with its test endpoint.
     fn peer_login(&self, peer_url: &str, username: &str, password: &str) -> bool {
@@ -1727,7 +1697,7 @@ impl Stack {
 #[ignore = "needs the running stack: cargo xtask test"]
 fn a_reset_through_the_scim_backend_patches_the_password_with_if_match() {
     let stack = stack_for("SSPR_EDGE_SCIM");
-    let scim = peer("SSPR_SCIM");
+    let scim = var("SSPR_SCIM");
     let token = stack.proved("alice", "alice@example.com");
     let done = stack.set_password(&token, "a brand new passphrase");
     assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
@@ -1769,7 +1739,7 @@ fn a_scim_policy_refusal_is_password_rejected_with_the_servers_words_and_keeps_t
 #[ignore = "needs the running stack: cargo xtask test"]
 fn a_scim_etag_conflict_is_retried_once_with_the_fresh_version() {
     let stack = stack_for("SSPR_EDGE_SCIM");
-    let scim = peer("SSPR_SCIM");
+    let scim = var("SSPR_SCIM");
     let token = stack.proved("erin", "erin@example.com");
     // The next PATCH finds the user changed meanwhile (412), as if an admin had edited it.
     stack.peer_post(&scim, "/api/conflict-next", json!({}));
@@ -1819,7 +1789,7 @@ fn the_scim_admin_group_makes_an_administrator_and_unlock_is_refused() {
 #[ignore = "needs the running stack: cargo xtask test"]
 fn a_reset_through_the_graph_backend_sets_the_password_profile() {
     let stack = stack_for("SSPR_EDGE_GRAPH");
-    let graph = peer("SSPR_GRAPH");
+    let graph = var("SSPR_GRAPH");
     let token = stack.proved("alice@example.com", "alice@example.com");
     // This edge sends email through the signed email webhook (EMAIL_PROVIDER=webhook), which
     // the mailbox accepts only with a valid signature.
@@ -1859,7 +1829,7 @@ fn a_reset_through_the_graph_backend_sets_the_password_profile() {
 #[ignore = "needs the running stack: cargo xtask test"]
 fn an_expired_graph_token_is_renewed_and_the_call_retried_once() {
     let stack = stack_for("SSPR_EDGE_GRAPH");
-    let graph = peer("SSPR_GRAPH");
+    let graph = var("SSPR_GRAPH");
     let token = stack.proved("bob@example.com", "bob@example.com");
     // A first change gives whoever sets passwords a token (refused by the history check).
     let reused = stack.set_password(&token, "Initial-Password-2");
@@ -1883,7 +1853,7 @@ fn an_expired_graph_token_is_renewed_and_the_call_retried_once() {
 #[ignore = "needs the running stack: cargo xtask test"]
 fn a_throttled_graph_is_retried_after_its_retry_after_and_audited() {
     let stack = stack_for("SSPR_EDGE_GRAPH");
-    let graph = peer("SSPR_GRAPH");
+    let graph = var("SSPR_GRAPH");
     let token = stack.proved("frank@example.com", "frank@example.com");
     stack.peer_post(
         &graph,

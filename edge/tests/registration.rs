@@ -4,15 +4,17 @@
 //! environment. Each test has a user of its own (rita, sam, tess, … in the directory
 //! stand-in), so what one registers never reaches another, nor the reset tests.
 
+mod common;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use common::{Answer, Days, agent, code_in, error_code, methods, var, wall_ms};
 use serde_json::{Value, json};
 use sspr_core::methods::totp::TotpCredential;
 use sspr_core::ticket::Ticket;
 
 /// Each test lives on its own days of the edge's test clock, far from the reset tests' days.
-const DAYS_APART_MS: u64 = 3 * 24 * 60 * 60 * 1000;
 static NEXT_DAY: AtomicU64 = AtomicU64::new(400);
 
 struct Stack {
@@ -26,23 +28,6 @@ struct Stack {
     agent: ureq::Agent,
 }
 
-struct Answer {
-    status: u16,
-    body: Value,
-}
-
-fn var(name: &str) -> String {
-    std::env::var(name)
-        .unwrap_or_else(|_| panic!("{name} is not set: run these tests through `cargo xtask test`"))
-}
-
-fn wall_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64
-}
-
 fn stack() -> Stack {
     stack_on("SSPR_EDGE")
 }
@@ -50,21 +35,16 @@ fn stack() -> Stack {
 /// The stack with the edge `edge_var` names: `SSPR_EDGE`, or `SSPR_EDGE_QUESTIONS` (two
 /// methods required, security questions allowed).
 fn stack_on(edge_var: &str) -> Stack {
-    let day = NEXT_DAY.fetch_add(1, Ordering::SeqCst);
-    let wall = wall_ms();
+    let days = Days::take(&NEXT_DAY);
     Stack {
-        offset_ms: AtomicU64::new(day * DAYS_APART_MS),
-        from_ms: wall - 60_000 + day * DAYS_APART_MS,
-        to_ms: wall - 60_000 + (day + 1) * DAYS_APART_MS,
+        offset_ms: AtomicU64::new(days.offset_ms),
+        from_ms: days.from_ms,
+        to_ms: days.to_ms,
         edge: var(edge_var),
         mailbox: var("SSPR_MAILBOX"),
         sms: var("SSPR_SMS"),
         ticket_key: var("SSPR_REGISTRATION_TICKET_KEY").into_bytes(),
-        agent: ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(30)))
-            .build()
-            .into(),
+        agent: agent(),
     }
 }
 
@@ -93,7 +73,7 @@ impl Stack {
     ) -> Answer {
         let url = format!("{}{path}", self.edge);
         let offset = self.offset_ms.load(Ordering::SeqCst).to_string();
-        let mut response = if method == "GET" {
+        let sent = if method == "GET" {
             let mut request = self
                 .agent
                 .get(&url)
@@ -112,13 +92,8 @@ impl Stack {
                 request = request.header("Authorization", value);
             }
             request.send(body.unwrap_or("{}"))
-        }
-        .unwrap_or_else(|err| panic!("{method} {url}: {err}"));
-        let text = response.body_mut().read_to_string().unwrap_or_default();
-        Answer {
-            status: response.status().as_u16(),
-            body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        }
+        };
+        Answer::read(sent, &format!("{method} {url}"))
     }
 
     /// A reset route, as the widget calls it (no credential).
@@ -235,26 +210,6 @@ impl Stack {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
-}
-
-fn code_in(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_digit())
-        .find(|word| word.len() == 6)
-        .expect("a 6-digit code")
-        .to_owned()
-}
-
-fn error_code(answer: &Answer) -> &str {
-    answer.body["error"]["code"].as_str().unwrap_or("")
-}
-
-fn methods(answer: &Answer) -> Vec<String> {
-    answer.body["methods"]
-        .as_array()
-        .unwrap_or_else(|| panic!("a view: {}", answer.body))
-        .iter()
-        .map(|m| m["method"].as_str().unwrap().to_owned())
-        .collect()
 }
 
 /// The credential an authenticator app would hold, from the secret the edge showed.

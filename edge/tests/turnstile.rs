@@ -4,13 +4,15 @@
 //! as its client script would. `cargo xtask test` (or `cargo xtask edge turnstile`: every
 //! test here has "turnstile" in its name) starts the stack and runs these with `--ignored`.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+mod common;
 
+use std::sync::atomic::AtomicU64;
+use std::time::{Duration, Instant};
+
+use common::{Answer, Days, agent, error_code, var};
 use serde_json::{Value, json};
 
-/// Each test on its own days of the edge's test clock, so per-user counters never meet.
-const DAYS_APART_MS: u64 = 3 * 24 * 60 * 60 * 1000;
+/// Each test on its own days of the edge's test clock, far from the other files' days.
 static NEXT_DAY: AtomicU64 = AtomicU64::new(800);
 
 /// A real user of the directory stand-in whose codes no other test reads, and a username
@@ -20,6 +22,9 @@ const DECOY: &str = "nobody-turnstile";
 
 struct Stack {
     offset_ms: u64,
+    /// This test's stretch of the edge's clock, for audit queries.
+    from_ms: u64,
+    to_ms: u64,
     edge: String,
     main_edge: String,
     turnstile: String,
@@ -27,45 +32,29 @@ struct Stack {
     agent: ureq::Agent,
 }
 
-struct Answer {
-    status: u16,
-    body: Value,
-}
-
-fn var(name: &str) -> String {
-    std::env::var(name)
-        .unwrap_or_else(|_| panic!("{name} is not set: run these tests through `cargo xtask test`"))
-}
-
 fn stack() -> Stack {
+    let days = Days::take(&NEXT_DAY);
     Stack {
-        offset_ms: NEXT_DAY.fetch_add(1, Ordering::SeqCst) * DAYS_APART_MS,
+        offset_ms: days.offset_ms,
+        from_ms: days.from_ms,
+        to_ms: days.to_ms,
         edge: var("SSPR_EDGE_TURNSTILE"),
         main_edge: var("SSPR_EDGE"),
         turnstile: var("SSPR_TURNSTILE"),
         sitekey: var("SSPR_TURNSTILE_SITEKEY"),
-        agent: ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(30)))
-            .build()
-            .into(),
+        agent: agent(),
     }
 }
 
 impl Stack {
     fn post(&self, url: &str, body: &Value) -> Answer {
-        let mut response = self
+        let sent = self
             .agent
             .post(url)
             .header("Content-Type", "application/json")
             .header("X-Sspr-Test-Clock-Offset-Ms", &self.offset_ms.to_string())
-            .send(body.to_string())
-            .unwrap_or_else(|err| panic!("POST {url}: {err}"));
-        let text = response.body_mut().read_to_string().unwrap_or_default();
-        Answer {
-            status: response.status().as_u16(),
-            body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        }
+            .send(body.to_string());
+        Answer::read(sent, &format!("POST {url}"))
     }
 
     /// A token from the stand-in, as its client script gets one for a page on `hostname`
@@ -92,6 +81,36 @@ impl Stack {
         self.post(&format!("{}{path}", self.edge), &body)
     }
 
+    /// Waits (bounded) until the Turnstile edge's audit log, within this test's days, holds
+    /// `event` events satisfying `done`; events are written after the reply.
+    fn audit_until(&self, event: &str, done: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let token = var("SSPR_ADMIN_TOKEN");
+        let url = format!(
+            "{}/v1/admin/audit?from={}&to={}&event={event}",
+            self.edge, self.from_ms, self.to_ms
+        );
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let sent = self
+                .agent
+                .get(&url)
+                .header("Authorization", &format!("Bearer {token}"))
+                .header("X-Sspr-Test-Clock-Offset-Ms", &self.offset_ms.to_string())
+                .call();
+            let Answer { status, body } = Answer::read(sent, &format!("GET {url}"));
+            assert_eq!(status, 200, "{body}");
+            let events = body["events"].as_array().cloned().unwrap_or_default();
+            if done(&events) {
+                return events;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the audit log never satisfied the test: {body:#}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn knob(&self, name: &str, body: Value) {
         let answer = self.post(
             &format!("{}/turnstile/v0/standin/{name}", self.turnstile),
@@ -99,10 +118,6 @@ impl Stack {
         );
         assert_eq!(answer.status, 200, "{}", answer.body);
     }
-}
-
-fn code(answer: &Answer) -> &str {
-    answer.body["error"]["code"].as_str().unwrap_or("")
 }
 
 /// What a client can see of a refusal: the status and the body (no flow is ever handed out).
@@ -115,7 +130,10 @@ fn refusal(answer: &Answer) -> (u16, Value) {
 fn a_start_without_a_turnstile_token_is_refused_alike_for_real_and_unknown_users() {
     let stack = stack();
     let real = stack.start("/v1/reset/start", REAL, None);
-    assert_eq!((real.status, code(&real)), (400, "turnstile_required"));
+    assert_eq!(
+        (real.status, error_code(&real)),
+        (400, "turnstile_required")
+    );
     assert!(real.body.get("flow").is_none(), "{}", real.body);
     let decoy = stack.start("/v1/reset/start", DECOY, None);
     assert_eq!(refusal(&real), refusal(&decoy));
@@ -135,7 +153,10 @@ fn a_good_turnstile_token_starts_the_flow_once_and_a_reused_one_is_refused() {
     assert!(["verify_code", "choose_method"].contains(&kind), "{kind}");
 
     let again = stack.start("/v1/reset/start", REAL, Some(&token));
-    assert_eq!((again.status, code(&again)), (403, "turnstile_failed"));
+    assert_eq!(
+        (again.status, error_code(&again)),
+        (403, "turnstile_failed")
+    );
     let decoy_again = stack.start("/v1/reset/start", DECOY, Some(&token));
     assert_eq!(refusal(&again), refusal(&decoy_again));
 }
@@ -159,7 +180,7 @@ fn an_invalid_turnstile_token_is_refused() {
     for token in ["XXXX.STANDIN.ALWAYS-FAILS.XXXX", "0.made-up-token"] {
         let answer = stack.start("/v1/reset/start", REAL, Some(token));
         assert_eq!(
-            (answer.status, code(&answer)),
+            (answer.status, error_code(&answer)),
             (403, "turnstile_failed"),
             "{token}"
         );
@@ -173,7 +194,10 @@ fn an_expired_turnstile_token_is_refused() {
     let token = stack.token();
     stack.knob("expire", json!({ "token": token }));
     let answer = stack.start("/v1/reset/start", REAL, Some(&token));
-    assert_eq!((answer.status, code(&answer)), (403, "turnstile_failed"));
+    assert_eq!(
+        (answer.status, error_code(&answer)),
+        (403, "turnstile_failed")
+    );
 }
 
 #[test]
@@ -182,11 +206,17 @@ fn a_turnstile_token_solved_on_another_site_or_for_another_flow_is_refused() {
     let stack = stack();
     let elsewhere = stack.token_for("phish.example.net", "sspr-reset");
     let answer = stack.start("/v1/reset/start", REAL, Some(&elsewhere));
-    assert_eq!((answer.status, code(&answer)), (403, "turnstile_failed"));
+    assert_eq!(
+        (answer.status, error_code(&answer)),
+        (403, "turnstile_failed")
+    );
 
     let for_unlock = stack.token_for("127.0.0.1", "sspr-unlock");
     let answer = stack.start("/v1/reset/start", REAL, Some(&for_unlock));
-    assert_eq!((answer.status, code(&answer)), (403, "turnstile_failed"));
+    assert_eq!(
+        (answer.status, error_code(&answer)),
+        (403, "turnstile_failed")
+    );
 }
 
 #[test]
@@ -195,7 +225,7 @@ fn unlock_start_needs_a_turnstile_token_for_an_unlock() {
     let stack = stack();
     let missing = stack.start("/v1/unlock/start", REAL, None);
     assert_eq!(
-        (missing.status, code(&missing)),
+        (missing.status, error_code(&missing)),
         (400, "turnstile_required")
     );
     let token = stack.token_for("127.0.0.1", "sspr-unlock");
@@ -211,13 +241,61 @@ fn when_turnstiles_siteverify_fails_nothing_starts_and_the_error_is_retryable() 
     let token = stack.token();
     stack.knob("fail", json!({ "token": token, "status": 503 }));
     let real = stack.start("/v1/reset/start", REAL, Some(&token));
-    assert_eq!((real.status, code(&real)), (503, "turnstile_unavailable"));
+    assert_eq!(
+        (real.status, error_code(&real)),
+        (503, "turnstile_unavailable")
+    );
     assert!(real.body.get("flow").is_none(), "{}", real.body);
 
     let token = stack.token();
     stack.knob("fail", json!({ "token": token, "status": 500 }));
     let decoy = stack.start("/v1/reset/start", DECOY, Some(&token));
     assert_eq!(refusal(&real), refusal(&decoy));
+}
+
+#[test]
+#[ignore = "needs the running stack: cargo xtask test"]
+fn a_refused_turnstile_check_is_audited_with_the_flow_kind_and_outcome_but_no_token() {
+    let stack = stack();
+    let missing = stack.start("/v1/reset/start", REAL, None);
+    assert_eq!(error_code(&missing), "turnstile_required");
+    let token = format!("0.made-up-token-{}", stack.offset_ms);
+    let refused = stack.start("/v1/unlock/start", DECOY, Some(&token));
+    assert_eq!(error_code(&refused), "turnstile_failed");
+    let passed = stack.start("/v1/reset/start", REAL, Some(&stack.token()));
+    assert_eq!(passed.status, 200, "{}", passed.body);
+
+    let events = stack.audit_until("turnstile_refused", |events| events.len() >= 2);
+    let seen: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["detail"]["flow_kind"].as_str().unwrap_or(""),
+                e["outcome"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("reset", "turnstile_required"),
+            ("unlock", "turnstile_failed")
+        ],
+        "{events:#?}"
+    );
+    for event in &events {
+        assert_eq!(event["user_id"], Value::Null, "{event}");
+        assert_eq!(event["flow_id"], Value::Null, "{event}");
+        assert!(!event.to_string().contains(&token), "{event}");
+    }
+    // The start that passed is an ordinary start; the refused ones started nothing.
+    let started = stack.audit_until("reset_started", |events| !events.is_empty());
+    assert_eq!(started.len(), 1, "{started:#?}");
+    assert_eq!(started[0]["outcome"], "ok");
+    assert_eq!(
+        stack.audit_until("unlock_started", |_| true),
+        Vec::<Value>::new()
+    );
 }
 
 #[test]

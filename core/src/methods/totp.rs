@@ -1,10 +1,18 @@
-//! Authenticator apps (RFC 6238 TOTP: SHA-1, 6 digits, 30 s steps, ±1 step) through the
-//! maintained `totp-rs` crate. Secrets are 160 bits; the last accepted step is stored and no
-//! step is accepted twice. A credential counts only once a first valid code confirmed it.
-//! The secret is stored by the edge encrypted (AES-256-GCM); never log it or its URI.
+//! Authenticator apps (RFC 6238 TOTP: SHA-1, 6 digits, 30 s steps, ±1 step). Secrets are
+//! 160 bits; the last accepted step is stored and no step is accepted twice. A credential
+//! counts only once a first valid code confirmed it. The secret is stored by the edge
+//! encrypted (AES-256-GCM); never log it or its URI.
+//!
+//! RFC 4226's HOTP over the `hmac` and `sha1` crates that core already uses for its other
+//! MACs and for Pwned Passwords, rather than through `totp-rs`, which brings a second
+//! generation of the RustCrypto hashes (SHA-1, SHA-256 and SHA-512) into the edge's bundle
+//! for the one algorithm we use. Checked against RFC 6238's test vectors, and the
+//! `otpauth://` URI against the Key Uri Format that authenticator apps read.
 
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use totp_rs::{Algorithm, Builder, Totp};
+use sha1::Sha1;
+use subtle::ConstantTimeEq;
 
 use crate::UnixMillis;
 
@@ -83,36 +91,44 @@ impl TotpCredential {
         }
     }
 
-    fn totp(&self, issuer: &str, account: &str) -> Result<Totp, TotpError> {
-        Builder::new()
-            .with_algorithm(Algorithm::SHA1)
-            .with_digits(DIGITS)
-            .with_skew(1)
-            .with_step_duration(STEP_SECONDS)
-            .with_secret(self.secret.clone())
-            .with_issuer(Some(issuer))
-            .with_account_name(account)
-            .build()
-            .map_err(|_| TotpError::InvalidLabel)
+    /// RFC 4226 §5.3: HMAC-SHA-1 of the counter, dynamically truncated to [`DIGITS`] digits.
+    fn hotp(&self, counter: u64) -> u32 {
+        let mut mac = Hmac::<Sha1>::new_from_slice(&self.secret).expect("HMAC takes any key");
+        mac.update(&counter.to_be_bytes());
+        let hash = mac.finalize().into_bytes();
+        let offset = usize::from(hash[hash.len() - 1] & 0x0f);
+        let binary = u32::from_be_bytes([
+            hash[offset] & 0x7f,
+            hash[offset + 1],
+            hash[offset + 2],
+            hash[offset + 3],
+        ]);
+        binary % 10u32.pow(u32::from(DIGITS))
     }
 
-    /// The `otpauth://totp/Issuer:account?secret=…` URI for the QR code and the same-device link.
+    /// The `otpauth://totp/Issuer:account?secret=…&issuer=Issuer` URI (Key Uri Format) for
+    /// the QR code and the same-device link. SHA-1, 6 digits and 30 s are the format's
+    /// defaults, so they are left out.
+    ///
+    /// # Errors
+    ///
+    /// [`TotpError::InvalidLabel`] when the issuer or the account name contains `:` (the
+    /// label's separator) or the account name is empty.
     pub fn otpauth_uri(&self, issuer: &str, account: &str) -> Result<String, TotpError> {
-        if issuer.contains(':') || account.contains(':') {
+        if issuer.contains(':') || account.contains(':') || account.is_empty() {
             return Err(TotpError::InvalidLabel);
         }
-        self.totp(issuer, account)?
-            .to_url()
-            .map_err(|_| TotpError::InvalidLabel)
+        let issuer = percent_encode(issuer);
+        Ok(format!(
+            "otpauth://totp/{issuer}:{}?secret={}&issuer={issuer}",
+            percent_encode(account),
+            base32(&self.secret)
+        ))
     }
 
     /// The secret in base32, grouped by four for typing: `JBSW Y3DP …`.
     pub fn secret_text(&self) -> String {
-        let base32 = self
-            .totp("sspr", "user")
-            .map(|t| t.secret().to_base32())
-            .unwrap_or_default();
-        let chars: Vec<char> = base32.chars().collect();
+        let chars: Vec<char> = base32(&self.secret).chars().collect();
         chars
             .chunks(4)
             .map(|c| c.iter().collect::<String>())
@@ -148,8 +164,11 @@ impl TotpCredential {
         if code.len() != usize::from(DIGITS) || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(TotpError::InvalidFormat);
         }
-        let totp = self.totp("sspr", "user")?;
-        let step = totp.check(&code, now / 1000).ok_or(TotpError::Mismatch)?;
+        let code: u32 = code.parse().map_err(|_| TotpError::InvalidFormat)?;
+        let current = now / 1000 / STEP_SECONDS;
+        let step = (current.saturating_sub(1)..=current + 1)
+            .find(|step| bool::from(self.hotp(*step).ct_eq(&code)))
+            .ok_or(TotpError::Mismatch)?;
         if self.last_step.is_some_and(|last| step <= last) {
             return Err(TotpError::Replayed);
         }
@@ -160,10 +179,47 @@ impl TotpCredential {
 
     /// The code for `now`, for tests and for the demo's simulated phone.
     pub fn code_at(&self, now: UnixMillis) -> String {
-        self.totp("sspr", "user")
-            .map(|t| t.generate(now / 1000).to_string())
-            .unwrap_or_default()
+        format!(
+            "{:0width$}",
+            self.hotp(now / 1000 / STEP_SECONDS),
+            width = usize::from(DIGITS)
+        )
     }
+}
+
+/// RFC 4648 base32 without padding (20 bytes make 32 characters, which need none).
+fn base32(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut out = String::with_capacity(bytes.len().div_ceil(5) * 8);
+    let (mut buffer, mut bits) = (0u16, 0u8);
+    for byte in bytes {
+        buffer = (buffer << 8) | u16::from(*byte);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(char::from(ALPHABET[usize::from((buffer >> bits) & 31)]));
+        }
+    }
+    if bits > 0 {
+        out.push(char::from(
+            ALPHABET[usize::from((buffer << (5 - bits)) & 31)],
+        ));
+    }
+    out
+}
+
+/// Percent-encodes everything but ASCII letters, digits and `-._~` (RFC 3986's unreserved
+/// characters), as the Key Uri Format's label and issuer need.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -267,6 +323,35 @@ mod tests {
         assert_eq!(
             credential.otpauth_uri("Con:toso", "a"),
             Err(TotpError::InvalidLabel)
+        );
+    }
+
+    /// The URI `totp-rs` 6 wrote for the same credential and names (the Key Uri Format,
+    /// with the label's and issuer's reserved characters percent-encoded as UTF-8).
+    #[test]
+    fn the_otpauth_uri_percent_encodes_names_as_authenticator_apps_expect() {
+        assert_eq!(
+            rfc_credential()
+                .otpauth_uri("Zoë & Co", "a b/c+d@e.f")
+                .unwrap(),
+            "otpauth://totp/Zo%C3%AB%20%26%20Co:a%20b%2Fc%2Bd%40e.f\
+             ?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Zo%C3%AB%20%26%20Co"
+        );
+        assert_eq!(
+            rfc_credential().otpauth_uri("Contoso", ""),
+            Err(TotpError::InvalidLabel)
+        );
+    }
+
+    #[test]
+    fn codes_of_every_step_in_the_window_are_found_and_leading_zeros_kept() {
+        let credential = rfc_credential();
+        // RFC 6238 Appendix B at T = 1111111109 is 07081804: its last six digits start with 0.
+        assert_eq!(credential.code_at(1_111_111_109_000), "081804");
+        let mut fresh = rfc_credential();
+        assert_eq!(
+            fresh.verify("081804", 1_111_111_109_000 + 30_000),
+            Ok(1_111_111_109 / 30)
         );
     }
 

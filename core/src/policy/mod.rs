@@ -20,6 +20,7 @@
 //! ```
 
 mod effective;
+mod field_path;
 pub mod questions;
 mod validate;
 
@@ -86,6 +87,17 @@ pub enum EnabledFor {
     /// Every enabled user.
     All,
 }
+
+/// The default policy written out in full, exactly as [`Policy::to_toml`] writes
+/// `Policy::default()` (a test keeps the two equal). The edge serves it as the document in
+/// force when no `POLICY` is configured, without linking the TOML writer for that alone.
+///
+/// ```
+/// use sspr_core::policy::{DEFAULT_DOCUMENT, Policy};
+///
+/// assert_eq!(Policy::parse(DEFAULT_DOCUMENT).unwrap(), Policy::default());
+/// ```
+pub const DEFAULT_DOCUMENT: &str = include_str!("default.toml");
 
 /// The whole policy. Missing sections and fields take their defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -349,11 +361,14 @@ impl Policy {
     pub fn parse(text: &str) -> Result<Policy, PolicyErrors> {
         let deserializer =
             toml::Deserializer::parse(text).map_err(|err| PolicyErrors::syntax(&err))?;
-        let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let policy = Policy::deserialize(deserializer).map_err(|err| {
+            let field = err
+                .span()
+                .and_then(|span| field_path::field_path(text, &span));
             PolicyErrors::from(PolicyError {
-                field: err.path().to_string(),
+                field: field.unwrap_or_else(|| "(document)".to_owned()),
                 value: None,
-                problem: err.inner().message().to_owned(),
+                problem: err.message().to_owned(),
             })
         })?;
         policy.validate()?;

@@ -24,6 +24,15 @@ fn the_default_policy_round_trips_through_toml() {
 }
 
 #[test]
+fn the_default_document_is_the_default_policy_written_out() {
+    assert_eq!(
+        Policy::default().to_toml(),
+        DEFAULT_DOCUMENT,
+        "core/src/policy/default.toml must be Policy::default().to_toml()"
+    );
+}
+
+#[test]
 fn enabled_for_takes_none_all_or_groups() {
     assert_eq!(
         parse(r#"enabled_for = "none""#).unwrap().enabled_for,
@@ -62,6 +71,13 @@ fn a_value_of_the_wrong_type_is_named_by_its_path() {
 fn a_syntax_error_says_where() {
     let err = only_error("[methods\nrequired = 2");
     assert!(err.problem.contains("line 1"), "{err}");
+}
+
+#[test]
+fn a_wrong_value_deep_in_an_inline_table_is_named_by_its_path() {
+    let err = only_error("enabled_for = { groups = [\"SSPR-Users\", 2] }");
+    assert_eq!(err.field, "enabled_for.groups[1]");
+    assert!(err.problem.contains("integer `2`"), "{err}");
 }
 
 #[test]

@@ -65,10 +65,13 @@ pub enum EventKind {
     ApprovalApproved,
     /// The approver denied the request (`denied`) or tapped another number (`wrong_number`).
     ApprovalDenied,
+    /// A reset or unlock start (`detail.flow_kind`) refused by the Turnstile check, before
+    /// any username was looked at; the outcome is the error it answered with.
+    TurnstileRefused,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 21] = {
+    pub const ALL: [EventKind; 22] = {
         use EventKind::*;
         [
             ResetStarted,
@@ -92,6 +95,7 @@ impl EventKind {
             ApprovalSent,
             ApprovalApproved,
             ApprovalDenied,
+            TurnstileRefused,
         ]
     };
 
@@ -119,6 +123,7 @@ impl EventKind {
             ApprovalSent => "approval_sent",
             ApprovalApproved => "approval_approved",
             ApprovalDenied => "approval_denied",
+            TurnstileRefused => "turnstile_refused",
         }
     }
 
@@ -159,6 +164,9 @@ pub struct Detail {
     /// The policy version a `policy_changed` event saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_version: Option<u32>,
+    /// Which start a `turnstile_refused` event refused (`reset` or `unlock`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow_kind: Option<FlowKind>,
 }
 
 /// One event as a flow step produced it, before the request's origin is added.
@@ -229,6 +237,37 @@ pub fn code_name(code: ErrorCode) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// The `turnstile_refused` event of a start of `kind` whose Turnstile check ended in
+/// `verdict`, or `None` when it passed. The outcome is the error code the start answered with
+/// (`turnstile_required`, `turnstile_failed` or `turnstile_unavailable`) and the reason what
+/// the log says; the token is never in it, and no user is, since the check comes before the
+/// username is looked at.
+pub fn turnstile_refused(
+    now: UnixMillis,
+    kind: FlowKind,
+    verdict: &crate::turnstile::Verdict,
+) -> Option<AuditEvent> {
+    use crate::turnstile::Verdict;
+    let error = verdict.error()?;
+    let reason = match verdict {
+        Verdict::Refused(why) | Verdict::Unavailable(why) => Some(why.clone()),
+        Verdict::Passed | Verdict::Required => None,
+    };
+    Some(AuditEvent {
+        at: now,
+        event: EventKind::TurnstileRefused,
+        user_id: None,
+        method: None,
+        outcome: code_name(error.code),
+        detail: Detail {
+            reason,
+            flow_kind: Some(kind),
+            ..Detail::default()
+        },
+        flow_id: None,
+    })
 }
 
 /// Whose flow a step was taken in, and when: the events of that step are derived from it.
@@ -540,6 +579,57 @@ mod tests {
         );
         assert_eq!(decoy.user_id, None);
         assert_eq!(decoy.at, T);
+    }
+
+    #[test]
+    fn a_refused_turnstile_check_is_an_event_with_the_flow_kind_and_the_error_but_no_token() {
+        use crate::turnstile::{self, Expectation, Verdict};
+        assert_eq!(
+            turnstile_refused(T, FlowKind::Reset, &Verdict::Passed),
+            None
+        );
+
+        let missing = turnstile_refused(T, FlowKind::Unlock, &Verdict::Required).unwrap();
+        assert_eq!(
+            (missing.event, missing.outcome.as_str()),
+            (EventKind::TurnstileRefused, "turnstile_required")
+        );
+        assert_eq!(missing.detail.flow_kind, Some(FlowKind::Unlock));
+        assert_eq!(
+            (missing.at, missing.user_id, missing.flow_id),
+            (T, None, None)
+        );
+
+        // Verdicts as the check reaches them: siteverify's refusal, and a token refused
+        // before any call for its length, whose reason must not carry it.
+        let expected = Expectation::new(FlowKind::Reset, &["https://login.example.com".into()]);
+        let verdict = turnstile::decide(
+            200,
+            r#"{"success":false,"error-codes":["invalid-input-response"]}"#,
+            &expected,
+        );
+        let refused = turnstile_refused(T, FlowKind::Reset, &verdict).unwrap();
+        assert_eq!(refused.outcome, "turnstile_failed");
+        assert_eq!(refused.detail.flow_kind, Some(FlowKind::Reset));
+        assert!(
+            refused
+                .detail
+                .reason
+                .as_deref()
+                .unwrap()
+                .contains("invalid-input-response"),
+            "{refused:?}"
+        );
+        let too_long = "x".repeat(turnstile::MAX_TOKEN_CHARS + 1);
+        let verdict = turnstile::precheck(Some(&too_long)).unwrap_err();
+        let stored =
+            serde_json::to_string(&turnstile_refused(T, FlowKind::Reset, &verdict)).unwrap();
+        assert!(!stored.contains("xxxx"), "{stored}");
+        assert!(stored.contains(r#""flow_kind":"reset""#), "{stored}");
+
+        let down = Verdict::Unavailable("siteverify answered HTTP 503".into());
+        let down = turnstile_refused(T, FlowKind::Reset, &down).unwrap();
+        assert_eq!(down.outcome, "turnstile_unavailable");
     }
 
     #[test]

@@ -113,5 +113,15 @@ pub async fn handle(
         };
     store::write_after_reply(ctx, env, origin, outcome.audit);
     notify_after_reply(ctx, config, outcome.notices);
+    if let Some(registered) = &outcome.registration {
+        super::registration::refresh_report_after_reply(
+            ctx,
+            env,
+            config,
+            &registered.user_id,
+            &registered.view,
+            now,
+        );
+    }
     send(&outcome.reply, security)
 }

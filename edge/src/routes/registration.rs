@@ -6,9 +6,11 @@
 //! when the request changed nothing, or a [`RegistrationError`] when there is no signed-in
 //! user or the body is malformed.
 
+use sspr_core::UnixMillis;
 use sspr_core::api::{
     AddEmailRequest, AddPhoneRequest, ApiError, DefaultMethodRequest, ErrorCode, QuestionsRequest,
-    RegistrationError, RegistrationReply, RemoveMethodRequest, Reply, VerifyEnrolmentRequest,
+    RegistrationError, RegistrationReply, RegistrationView, RemoveMethodRequest, Reply,
+    VerifyEnrolmentRequest,
 };
 use sspr_core::username::Username;
 use worker::{Context, Env, Request, Response, Result};
@@ -167,15 +169,7 @@ pub async fn handle(
             }
         };
     let status = outcome.status();
-    let state = StateRow::from_view(&user.id, &outcome.view, now).upsert(&config.tenant);
-    match store::database(env) {
-        Ok(db) => ctx.wait_until(async move {
-            if let Err(err) = store::run(&db, &state).await {
-                worker::console_error!("registration report row not written: {err}");
-            }
-        }),
-        Err(err) => worker::console_error!("registration report unavailable: {err}"),
-    }
+    refresh_report_after_reply(ctx, env, config, &user.id, &outcome.view, now);
     after_reply(
         ctx,
         env,
@@ -191,4 +185,26 @@ pub async fn handle(
         approver: outcome.approver,
     };
     secured(Response::from_json(&reply)?.with_status(status), security)
+}
+
+/// Refreshes `user_id`'s row of the registration report from `view` after the reply, as each
+/// of their registration requests and their phone's pairing do; a failed write is logged and
+/// never fails the request.
+pub(super) fn refresh_report_after_reply(
+    ctx: &Context,
+    env: &Env,
+    config: &Config,
+    user_id: &str,
+    view: &RegistrationView,
+    now: UnixMillis,
+) {
+    let state = StateRow::from_view(user_id, view, now).upsert(&config.tenant);
+    match store::database(env) {
+        Ok(db) => ctx.wait_until(async move {
+            if let Err(err) = store::run(&db, &state).await {
+                worker::console_error!("registration report row not written: {err}");
+            }
+        }),
+        Err(err) => worker::console_error!("registration report unavailable: {err}"),
+    }
 }

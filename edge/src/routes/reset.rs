@@ -82,7 +82,11 @@ pub async fn start(
         Err(reply) => return respond(&reply, security),
     };
     // Before anything about the username is looked at, so the check says nothing about it.
-    if let Some(error) = human_check(kind, &req, config, request.turnstile.as_deref()).await {
+    if let Some(verdict) = human_check(kind, &req, config, request.turnstile.as_deref()).await
+        && let Some(error) = verdict.error()
+    {
+        let event = audit::turnstile_refused(now, kind, &verdict);
+        store::write_after_reply(ctx, env, origin, event.into_iter().collect());
         return respond(&Reply::error(error), security);
     }
     let username = match Username::parse(&request.username) {
@@ -191,14 +195,14 @@ pub async fn start(
     respond(&outcome.reply, security)
 }
 
-/// The Turnstile check of a start, when configured: the error to answer with, or `None` to
-/// go on.
+/// The Turnstile check of a start, when configured (`None` when it is not). A refusal is
+/// logged here and audited by the caller.
 async fn human_check(
     kind: FlowKind,
     req: &Request,
     config: &Config,
     token: Option<&str>,
-) -> Option<sspr_core::api::ApiError> {
+) -> Option<Verdict> {
     let settings = config.turnstile.as_ref()?;
     let remoteip = req.headers().get("CF-Connecting-IP").ok().flatten();
     let mut key = [0u8; 16];
@@ -219,7 +223,7 @@ async fn human_check(
         Verdict::Unavailable(why) => worker::console_error!("turnstile: {why}"),
         Verdict::Passed | Verdict::Required => {}
     }
-    verdict.error()
+    Some(verdict)
 }
 
 /// `POST /v1/reset/verify` `{flow, code}`.

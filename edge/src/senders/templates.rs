@@ -1,6 +1,7 @@
 //! The words of the messages sspr sends, in the user's language: the Fluent files in
 //! `edge/locales/` (one per language of [`sspr_core::locale::LANGUAGES`], compiled in, each
-//! parsed the first time a message in it is sent). English is the reference: the tests
+//! parsed the first time a message in it is sent, by [`super::fluent`], which reads the part
+//! of Fluent these files are written in). English is the reference: the tests
 //! require every file to have exactly its messages with the same variables, and a message
 //! missing at run time falls back to it. HTML parts are built from the same messages with
 //! the variables HTML-escaped; the messages themselves are ours and trusted.
@@ -8,12 +9,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use sspr_core::flow::Notice;
 use sspr_core::locale::{LANGUAGES, Language};
 use sspr_core::policy::Method;
 
 use super::EmailContent;
+use super::fluent::{Arg, Messages};
 
 /// The Fluent source of each language, in the order of [`LANGUAGES`].
 const SOURCES: [&str; 10] = [
@@ -29,72 +30,60 @@ const SOURCES: [&str; 10] = [
     include_str!("../../locales/ar.ftl"),
 ];
 
-type Bundle = FluentBundle<FluentResource>;
-
 thread_local! {
     /// The languages parsed so far (a worker isolate runs one thread).
-    static BUNDLES: RefCell<[Option<Rc<Bundle>>; 10]> = const { RefCell::new([const { None }; 10]) };
+    static PARSED: RefCell<[Option<Rc<Messages<'static>>>; 10]> =
+        const { RefCell::new([const { None }; 10]) };
 }
 
 /// The parsed messages of `language`; `None` only if its file does not parse (the tests
 /// make sure every file does).
-fn bundle(language: Language) -> Option<Rc<Bundle>> {
+fn messages(language: Language) -> Option<Rc<Messages<'static>>> {
     let index = LANGUAGES.iter().position(|t| *t == language.tag())?;
-    BUNDLES.with(|cache| {
-        if let Some(bundle) = &cache.borrow()[index] {
-            return Some(bundle.clone());
+    PARSED.with(|cache| {
+        if let Some(messages) = &cache.borrow()[index] {
+            return Some(messages.clone());
         }
-        let bundle = Rc::new(parse(language, SOURCES[index]).ok()?);
-        cache.borrow_mut()[index] = Some(bundle.clone());
-        Some(bundle)
+        let messages = Rc::new(parse(language, SOURCES[index]).ok()?);
+        cache.borrow_mut()[index] = Some(messages.clone());
+        Some(messages)
     })
 }
 
-fn parse(language: Language, source: &str) -> Result<Bundle, String> {
-    let resource =
-        FluentResource::try_new(source.to_owned()).map_err(|(_, e)| format!("syntax: {e:?}"))?;
-    let id = language.tag().parse().map_err(|e| format!("tag: {e}"))?;
-    let mut bundle = FluentBundle::new(vec![id]);
+fn parse(language: Language, source: &'static str) -> Result<Messages<'static>, String> {
     // Unicode isolation marks keep a code, an address or a name the right way round in
     // Arabic; left-to-right languages do not need them.
-    bundle.set_use_isolating(language.is_rtl());
-    bundle
-        .add_resource(resource)
-        .map_err(|e| format!("{e:?}"))?;
-    Ok(bundle)
+    Messages::parse(language.tag(), source, language.is_rtl())
 }
 
-/// The values of a message's variables.
+/// The values of a message's variables: text (escaped in HTML) or a number (which picks
+/// plural forms).
 type Args<'a> = [(&'static str, Arg<'a>)];
-
-/// A variable's value: text (escaped in HTML) or a number (which picks plural forms).
-#[derive(Clone, Copy)]
-enum Arg<'a> {
-    Text(&'a str),
-    Number(u64),
-}
 
 /// Message `id` in `language` (else English, else the id itself), with `args`, their text
 /// HTML-escaped when `html`.
 fn message(language: Language, id: &str, args: &Args<'_>, html: bool) -> String {
-    let mut fluent = FluentArgs::new();
-    for (name, value) in args {
-        let value = match value {
-            Arg::Text(text) if html => FluentValue::from(escape_html(text)),
-            Arg::Text(text) => FluentValue::from(*text),
-            Arg::Number(n) => FluentValue::from(*n),
-        };
-        fluent.set(*name, value);
-    }
+    let escaped: Vec<String> = args
+        .iter()
+        .map(|(_, value)| match value {
+            Arg::Text(text) if html => escape_html(text),
+            _ => String::new(),
+        })
+        .collect();
+    let args: Vec<(&str, Arg<'_>)> = args
+        .iter()
+        .zip(&escaped)
+        .map(|((name, value), escaped)| match value {
+            Arg::Text(_) if html => (*name, Arg::Text(escaped)),
+            _ => (*name, *value),
+        })
+        .collect();
     for language in [language, Language::ENGLISH] {
-        let Some(bundle) = bundle(language) else {
+        let Some(messages) = messages(language) else {
             continue;
         };
-        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-            let mut errors = Vec::new();
-            return bundle
-                .format_pattern(pattern, Some(&fluent), &mut errors)
-                .into_owned();
+        if let Some(text) = messages.format(id, &args) {
+            return text;
         }
     }
     id.to_owned()
@@ -346,36 +335,96 @@ mod tests {
         }
     }
 
+    /// Every variable of the messages, with `minutes` set to `minutes`.
+    fn all_args(minutes: u64) -> Vec<(&'static str, Arg<'static>)> {
+        vec![
+            ("org", Arg::Text("Contoso")),
+            ("code", Arg::Text("123456")),
+            ("method", Arg::Text("x")),
+            ("helpdesk", Arg::Text("https://h")),
+            ("admin", Arg::Text("Ada")),
+            ("when", Arg::Text("t")),
+            ("minutes", Arg::Number(minutes)),
+        ]
+    }
+
     #[test]
-    fn every_locale_formats_every_message_without_errors_and_translates_it() {
-        let mut args = FluentArgs::new();
-        for (name, value) in [("org", "Contoso"), ("code", "123456"), ("method", "x")] {
-            args.set(name, value);
-        }
-        for (name, value) in [("helpdesk", "https://h"), ("admin", "Ada"), ("when", "t")] {
-            args.set(name, value);
-        }
-        let english = bundle(EN).unwrap();
+    fn every_locale_formats_every_message_with_every_variable_and_translates_it() {
+        let english = messages(EN).unwrap();
         for tag in LANGUAGES {
-            let bundle = bundle(lang(tag)).unwrap();
+            let messages = messages(lang(tag)).unwrap();
             for minutes in [1, 2, 5, 10, 22] {
-                args.set("minutes", minutes);
+                let args = all_args(minutes);
                 for (id, _) in shape(SOURCES[0]) {
-                    let format = |b: &Bundle| {
-                        let pattern = b.get_message(&id).unwrap().value().unwrap();
-                        let mut errors = Vec::new();
-                        let text = b.format_pattern(pattern, Some(&args), &mut errors);
-                        assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
-                        text.into_owned()
-                    };
-                    let text = format(&bundle);
+                    let text = messages.format(&id, &args).unwrap();
                     assert!(!text.trim().is_empty(), "{tag} {id} is empty");
+                    assert!(
+                        !text.contains("{$"),
+                        "{tag} {id}: a variable is missing: {text}"
+                    );
                     if tag != "en" {
-                        assert_ne!(text, format(&english), "{tag} {id} is not translated");
+                        assert_ne!(
+                            text,
+                            english.format(&id, &args).unwrap(),
+                            "{tag} {id} is not translated"
+                        );
                     }
                 }
             }
         }
+    }
+
+    /// The edge reads its files with its own Fluent subset (`super::fluent`); this holds
+    /// it to `fluent-bundle`, the implementation the widget uses, on every message of every
+    /// file, for every number of minutes a policy allows and then some (every plural form
+    /// of every language), with text that HTML would escape, and in Arabic with isolation.
+    #[test]
+    fn every_message_formats_exactly_as_fluent_bundle_formats_it() {
+        use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+        for (tag, source) in LANGUAGES.iter().zip(SOURCES) {
+            let language = lang(tag);
+            let resource = FluentResource::try_new(source.to_owned()).expect("fluent parses");
+            let mut bundle = FluentBundle::new(vec![tag.parse().unwrap()]);
+            bundle.set_use_isolating(language.is_rtl());
+            bundle.add_resource(resource).expect("fluent adds");
+            let ours = messages(language).unwrap();
+            let ids: Vec<&str> = ours.ids().collect();
+            let theirs: Vec<&str> = bundle_ids(source);
+            assert_eq!(ids, theirs, "{tag}: message ids");
+            for minutes in (0..=120).chain([1000, 1001, 1002, 1_000_000]) {
+                let mut args = all_args(minutes);
+                args[0].1 = Arg::Text("A&B <Org> \"quoted\" { $x }");
+                let mut fluent = FluentArgs::new();
+                for (name, value) in &args {
+                    match value {
+                        Arg::Text(text) => fluent.set(*name, FluentValue::from(*text)),
+                        Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+                    }
+                }
+                for id in &ids {
+                    let pattern = bundle.get_message(id).unwrap().value().unwrap();
+                    let mut errors = Vec::new();
+                    let expected = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
+                    assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
+                    let actual = ours.format(id, &args).unwrap();
+                    assert_eq!(actual, expected, "{tag} {id} with {minutes} minutes");
+                }
+            }
+        }
+    }
+
+    /// The message ids of a Fluent file, as `fluent-syntax` reads them.
+    fn bundle_ids(source: &'static str) -> Vec<&'static str> {
+        fluent_syntax::parser::parse(source)
+            .expect("fluent parses")
+            .body
+            .into_iter()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]

@@ -16,7 +16,8 @@
 use serde::{Deserialize, Serialize};
 use sspr_core::UnixMillis;
 use sspr_core::api::{
-    ApiError, ApprovalAnswer, ApproverAction, ApproverClaims, ApproverJwk, ApproverReply, ErrorCode,
+    ApiError, ApprovalAnswer, ApproverAction, ApproverClaims, ApproverJwk, ApproverReply,
+    ErrorCode, RegistrationView,
 };
 use sspr_core::flow::{FlowError, Notice, Stage};
 use sspr_core::methods::approver::{ApproverKey, ReplayGuard};
@@ -73,6 +74,17 @@ pub struct ApproverOutcome {
     pub audit: Vec<AuditEvent>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notify>,
+    /// After a pairing: the user's registration as it now stands, for their row of the
+    /// registration report (as after their own registration requests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<RegisteredView>,
+}
+
+/// A user's registration view, by their directory id.
+#[derive(Serialize, Deserialize)]
+pub struct RegisteredView {
+    pub user_id: String,
+    pub view: RegistrationView,
 }
 
 impl ApproverOutcome {
@@ -81,6 +93,7 @@ impl ApproverOutcome {
             reply: ApproverReply::error(error),
             audit: Vec::new(),
             notices: Vec::new(),
+            registration: None,
         }
     }
 }
@@ -161,6 +174,9 @@ impl UserState {
                     .policy
                     .settle_registration(&who, &mut registrations, now);
                 self.save_registrations(config, &owner.user.user_id, &registrations)?;
+                let view = config
+                    .policy
+                    .registration_view(&who, &registrations, now, false);
                 // A new phone starts with no nonces of its own.
                 self.write(NONCES_TABLE, &ReplayGuard::default())?;
                 let scope = Scope {
@@ -195,6 +211,10 @@ impl UserState {
                     )
                     .collect(),
                     notices,
+                    registration: Some(RegisteredView {
+                        user_id: owner.user.user_id.clone(),
+                        view,
+                    }),
                 })
             }
             Err(err) => Ok(ApproverOutcome::refused((&err).into())),
@@ -277,6 +297,7 @@ impl UserState {
             },
             audit: Vec::new(),
             notices: Vec::new(),
+            registration: None,
         })
     }
 
@@ -323,6 +344,7 @@ impl UserState {
                     },
                     audit: events,
                     notices: Vec::new(),
+                    registration: None,
                 })
             }
             Err(err) if err.is_failed_proof() => {
