@@ -208,18 +208,16 @@ fn base32(bytes: &[u8]) -> String {
     out
 }
 
-/// Percent-encodes everything but ASCII letters, digits and `-._~` (RFC 3986's unreserved
-/// characters), as the Key Uri Format's label and issuer need.
+/// Percent-encodes a label of the `otpauth:` URI: everything but RFC 3986's unreserved
+/// characters, as authenticator apps expect.
 fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const LABEL: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    utf8_percent_encode(text, LABEL).to_string()
 }
 
 #[cfg(test)]
