@@ -121,6 +121,25 @@ export const SEED_USERS = [
   // Turnstile at reset start (edge/tests/turnstile.rs, against the Turnstile edge): a real
   // user whose codes no other test reads. Last, so no index-based id above moves.
   { id: 'u-1015', username: 'tia', email: 'tia@example.com', display_name: 'Tia Lund', enabled: true, locked: false, admin: false, groups: ['staff'], password: 'Initial-Password-15' },
+  // "This wasn't me": the edge integration tests (edge/tests/report.rs), one user each, and
+  // the browser suite (e2e/tests/report.spec.ts), one per browser project; an email address
+  // each. Last, so no index-based id above moves.
+  ...[
+    ...['nico', 'otis', 'pam', 'ruth'].map((name, index) => ({
+      id: `u-60${index}`,
+      username: name,
+      email: `${name}@example.com`,
+      display_name: `${name[0].toUpperCase()}${name.slice(1)} Vogel`,
+      password: `Initial-Password-${name}`,
+    })),
+    ...['2', '3', '4'].map((suffix) => ({
+      id: `u-1022${suffix}`,
+      username: `zoe${suffix}`,
+      email: `zoe${suffix}@example.com`,
+      display_name: `Zoe Brandt ${suffix}`,
+      password: `Initial-Password-22${suffix}`,
+    })),
+  ].map((person) => ({ ...person, phone: null, enabled: true, locked: false, admin: false, groups: ['staff'] })),
 ];
 
 const HISTORY = 3;

@@ -206,6 +206,8 @@ fn edge_tests(
             "turnstile",
             "--test",
             "approver",
+            "--test",
+            "report",
             "--",
             "--ignored",
             "--test-threads=1",

@@ -487,6 +487,12 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     ];
     let mut vars = shared.to_vec();
     vars.extend(webhook_vars.iter().cloned());
+    // "This wasn't me": the main edge's notices link to the example report page (its edge
+    // attribute is this edge, so the other edges' notices carry no link).
+    vars.push((
+        "REPORT_URL",
+        format!("{}/examples/report.html", running.site),
+    ));
     let env_file = dir.join("edge.env");
     write_env_file(&env_file, &vars)?;
     migrate(env, &state, &logs.join("migrations.log"))?;
