@@ -7,7 +7,8 @@
 //   <sspr-reset edge="https://sspr.example.com"></sspr-reset>
 //   <sspr-register edge="https://sspr.example.com"></sspr-register>  + element.credential = token
 //
-// Attributes and options: edge (required), flow ("reset" | "unlock"; "register" for mount),
+// Attributes and options: edge (required), flow ("reset" | "unlock" | "report", the "this
+// wasn't me" page a notice's link opens, which reads #report=<token>; "register" for mount),
 // lang (a language tag; default: the browser's languages), theme ("auto" | "light" | "dark"),
 // dom ("shadow" | "light"), turnstile-sitekey (Cloudflare Turnstile's site key, when the edge
 // requires a Turnstile token at start) and turnstile-script (its api.js; default
@@ -18,12 +19,14 @@
 import initReset, * as resetGlue from 'sspr-widget-glue';
 import css from '../../style/sspr.css';
 
-// Two wasm builds of the widget: the reset screens (bundled here, started by the first
-// <sspr-reset>) and the registration screens (sspr-register.js and its .wasm beside this
-// module, fetched by the first <sspr-register>), and a third for the strength meter (below).
-// A page downloads only what it shows.
+// Three wasm builds of the widget: the reset screens (bundled here, started by the first
+// <sspr-reset>), the registration screens (sspr-register.js and its .wasm beside this
+// module, fetched by the first <sspr-register>), and the "this wasn't me" page (sspr-report.js
+// and its .wasm, fetched by <sspr-reset flow="report">); a fourth for the strength meter
+// (below). A page downloads only what it shows.
 let resetReady;
 let registerReady;
+let reportReady;
 function widgetModule(flow) {
   if (flow === 'register') {
     registerReady ??= import(new URL('sspr-register.js', import.meta.url).href)
@@ -36,6 +39,18 @@ function widgetModule(flow) {
         throw err;
       });
     return registerReady;
+  }
+  if (flow === 'report') {
+    reportReady ??= import(new URL('sspr-report.js', import.meta.url).href)
+      .then(async (glue) => {
+        await glue.default();
+        return glue;
+      })
+      .catch((err) => {
+        reportReady = undefined;
+        throw err;
+      });
+    return reportReady;
   }
   resetReady ??= initReset().then(() => resetGlue);
   return resetReady;

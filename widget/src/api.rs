@@ -2,6 +2,7 @@
 //! included; the registration routes are in [`registration`].
 
 pub mod registration;
+pub mod report;
 
 use serde::Serialize;
 use sspr_core::api::{

@@ -334,6 +334,8 @@ mod tests {
             ("held", 1.into()),
             ("name", "Alice Martin".into()),
             ("number", 3.into()),
+            ("when", "earlier".into()),
+            ("method", "a mobile phone".into()),
         ];
         for tag in LOCALES {
             let locale = Locale::load(tag).unwrap();

@@ -20,6 +20,8 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "register")]
 use crate::components::register_widget::RegisterWidget;
+#[cfg(feature = "report")]
+use crate::components::report_widget::ReportWidget;
 #[cfg(feature = "reset")]
 use crate::components::reset_widget::ResetWidget;
 use crate::events::Emitter;
@@ -56,7 +58,8 @@ impl Mounted {
 
 /// Renders a reset widget into `container`, and dispatches its `sspr:*` events on `host`
 /// (the `<sspr-reset>` element). `options` is a plain object: `edge` (the edge's URL,
-/// required), `flow` (`"reset"`, `"unlock"` or `"register"`), `credential` (registration: the signed-in user's ID token or `sspr1.` ticket), `lang` (a language tag; without it, the
+/// required), `flow` (`"reset"`, `"unlock"`, `"register"` or `"report"`, the "this wasn't me"
+/// page, which reads the report token from the page's `#report=` fragment), `credential` (registration: the signed-in user's ID token or `sspr1.` ticket), `lang` (a language tag; without it, the
 /// browser's preferred languages), `messages` (`{ [tag]: source }`: the Fluent file of the
 /// locale [`locale_for`] chose, fetched by the loader; English is compiled in), `strength`
 /// (reset: `() => Promise<module>` of the strength estimate, see [`strength`]),
@@ -64,6 +67,11 @@ impl Mounted {
 /// `turnstile`, its host for the challenge, see [`turnstile`]). Bad options
 /// are refused with an error that names the option.
 #[wasm_bindgen]
+// The report page's build mounts only the report page: the rest is there for the others.
+#[cfg_attr(
+    not(any(feature = "reset", feature = "register")),
+    allow(unreachable_code, unused_variables)
+)]
 pub fn mount(
     container: web_sys::HtmlElement,
     host: web_sys::EventTarget,
@@ -84,6 +92,23 @@ pub fn mount(
     let locale = load_locale(locale_for(options.lang.clone()), messages);
     // Owned by no reactive scope, so the page can set it for as long as the widget lives.
     let credential = RwSignal::new(options.credential.clone());
+    // "This wasn't me": the report page, a build of its own (neither a login page nor a
+    // registration page downloads it), reading the token from the page's fragment.
+    #[cfg(feature = "report")]
+    if options.flow == Flow::Report {
+        let fragment = leptos::prelude::window()
+            .location()
+            .hash()
+            .unwrap_or_default();
+        let edge = options.edge.clone();
+        let handle = leptos::mount::mount_to(container, move || {
+            view! { <ReportWidget edge emitter locale fragment /> }
+        });
+        return Ok(Mounted {
+            _handle: Box::new(handle),
+            credential,
+        });
+    }
     let kind: Option<sspr_core::flow::FlowKind> = match options.flow {
         #[cfg(feature = "register")]
         Flow::Register => None,

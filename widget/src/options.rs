@@ -7,7 +7,8 @@ use serde::Serialize;
 use sspr_core::flow::FlowKind;
 use wasm_bindgen::JsValue;
 
-/// What the widget does: reset the password, unlock the account (`<sspr-reset>`), or let a
+/// What the widget does: reset the password, unlock the account, report a change the user did
+/// not make ("this wasn't me", the page a notice's link opens) (`<sspr-reset>`), or let a
 /// signed-in user register their methods (`<sspr-register>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -15,6 +16,7 @@ pub enum Flow {
     Reset,
     Unlock,
     Register,
+    Report,
 }
 
 impl From<FlowKind> for Flow {
@@ -83,7 +85,7 @@ impl fmt::Display for OptionError {
             ),
             OptionError::BadFlow(value) => write!(
                 f,
-                "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\", \"register\""
+                "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\", \"register\", \"report\""
             ),
             OptionError::BadLang(value) => write!(
                 f,
@@ -120,6 +122,7 @@ impl Options {
             None | Some("") | Some("reset") => Flow::Reset,
             Some("unlock") => Flow::Unlock,
             Some("register") => Flow::Register,
+            Some("report") => Flow::Report,
             Some(other) => return Err(OptionError::BadFlow(other.to_owned())),
         };
         let lang = match lang.map(str::trim) {
@@ -200,6 +203,13 @@ mod tests {
     }
 
     #[test]
+    fn flow_report_is_the_this_wasnt_me_page() {
+        let options = Options::parse(Some("https://e"), Some(" report "), None).unwrap();
+        assert_eq!(options.flow, Flow::Report);
+        assert_eq!(serde_json::to_string(&Flow::Report).unwrap(), "\"report\"");
+    }
+
+    #[test]
     fn a_missing_edge_is_named() {
         assert_eq!(
             Options::parse(None, None, None),
@@ -241,7 +251,7 @@ mod tests {
         assert_eq!(err, OptionError::BadFlow("change".into()));
         assert!(
             err.to_string()
-                .contains("\"reset\", \"unlock\", \"register\"")
+                .contains("\"reset\", \"unlock\", \"register\", \"report\"")
         );
     }
 

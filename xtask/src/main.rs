@@ -288,6 +288,10 @@ fn bench() -> Result<(), String> {
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
         .sum::<Result<u64, String>>()?;
+    let report = ["sspr.js", "sspr-report.js", "sspr-report_bg.wasm"]
+        .iter()
+        .map(|f| sh::gzip_size(&root.join("dist").join(f)))
+        .sum::<Result<u64, String>>()?;
     let strength = ["sspr-strength.js", "sspr-strength_bg.wasm"]
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
@@ -313,6 +317,10 @@ fn bench() -> Result<(), String> {
     println!(
         "bench: widget registration screen download in English (sspr.js + sspr-register.js + its wasm, gzip): {:.1} KB (budget 250 KB)",
         register as f64 / 1000.0
+    );
+    println!(
+        "bench: the \"this wasn't me\" page download in English (sspr.js + sspr-report.js + its wasm, gzip): {:.1} KB",
+        report as f64 / 1000.0
     );
     println!(
         "bench: plus, in a language other than English, its messages (largest locale file, gzip): {:.1} KB",

@@ -84,8 +84,10 @@ pub fn demo() -> Result<(), String> {
 /// dist/sspr.js, beside dist/sspr-widget_bg.wasm: the two files a host page downloads for
 /// `<sspr-reset>`. The registration screens are a second build of the same crate
 /// (`--features register`), dist/sspr-register.js and dist/sspr-register_bg.wasm, which the
-/// loader fetches only for `<sspr-register>`. The password strength estimate (zxcvbn) is a
-/// third, widget/strength: dist/sspr-strength.js and dist/sspr-strength_bg.wasm, fetched
+/// loader fetches only for `<sspr-register>`, and the "this wasn't me" page another
+/// (`--features report`), dist/sspr-report.js and dist/sspr-report_bg.wasm, fetched only by
+/// `<sspr-reset flow="report">`. The password strength estimate (zxcvbn) is a
+/// fourth, widget/strength: dist/sspr-strength.js and dist/sspr-strength_bg.wasm, fetched
 /// when a new-password screen appears.
 pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
     let root = sh::root();
@@ -110,6 +112,22 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
     ]);
     sh::run(&mut cmd)?;
     lazy_module(env, "sspr_widget", "sspr-register")?;
+    // The "this wasn't me" page is a third, fetched only by `<sspr-reset flow="report">`.
+    let mut cmd = sh::cargo(env);
+    cmd.args([
+        "build",
+        "--release",
+        "--offline",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "sspr-widget",
+        "--no-default-features",
+        "--features",
+        "report",
+    ]);
+    sh::run(&mut cmd)?;
+    lazy_module(env, "sspr_widget", "sspr-report")?;
     let mut cmd = sh::cargo(env);
     cmd.args([
         "build",
