@@ -10,6 +10,7 @@ use crate::policy::Method;
 
 mod approver;
 mod registration;
+mod report;
 
 pub use approver::{
     ApprovalAnswer, ApprovalRequest, ApproverAction, ApproverClaims, ApproverJwk, ApproverReply,
@@ -19,6 +20,10 @@ pub use registration::{
     AddEmailRequest, AddPhoneRequest, AnswerEntry, ApproverView, DefaultMethodRequest,
     PendingEnrolment, QuestionChoices, QuestionsRequest, RegistrationError, RegistrationReply,
     RegistrationView, RemoveMethodRequest, VerifyEnrolmentRequest,
+};
+pub use report::{
+    ChangeKind, ClearHoldReply, ClearHoldRequest, ReportReply, ReportRequest, ReportStatus,
+    ReportedChange,
 };
 
 /// Upper bound, in bytes, of any JSON request body the edge accepts.
@@ -218,6 +223,17 @@ pub enum Step {
     Locked {
         /// When the block ends.
         until: UnixMillis,
+    },
+    /// The user reported a change to their account that they did not make ("this wasn't
+    /// me"): self-service reset is paused for them until `until`, or until an administrator
+    /// ends the pause; they should contact the helpdesk.
+    Reported {
+        /// When the pause ends, unless an administrator ends it sooner.
+        until: UnixMillis,
+        /// A link to the helpdesk, when the policy names one: its `https://` page, else a
+        /// `mailto:` link to its address.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        helpdesk: Option<String>,
     },
 }
 
@@ -452,6 +468,13 @@ pub enum ErrorCode {
     NoApprovalPending,
     /// The approval request on the phone has expired (it lives 2 minutes).
     ApprovalExpired,
+    /// The user reported a change to their account as not made by them, so self-service
+    /// reset (and changes to their methods) is paused until `retry_at`, or until an
+    /// administrator ends the pause: contact the helpdesk.
+    ReportedCompromise,
+    /// "This wasn't me": the link's token is malformed, unknown or expired (links work for 7
+    /// days).
+    ReportInvalid,
 }
 
 impl ErrorCode {
@@ -472,11 +495,11 @@ impl ErrorCode {
             CodeMismatch | PasswordTooShort | PasswordTooLong | PasswordComposition
             | PasswordPersonalInfo | PasswordCommon | PasswordBanned | PasswordRejected => 422,
             CodeAttemptsExhausted | Locked | ResendTooSoon | SendLimit => 429,
-            NotEnabled | MethodNotPermitted | SignInTooOld => 403,
+            NotEnabled | MethodNotPermitted | SignInTooOld | ReportedCompromise => 403,
             EmailInvalid | PhoneInvalid | QuestionsInvalid | InvalidPolicy => 400,
             DeviceNameInvalid | PublicKeyInvalid => 400,
             SignatureInvalid | RequestStale => 401,
-            PairingInvalid | ApprovalExpired => 410,
+            PairingInvalid | ApprovalExpired | ReportInvalid => 410,
             RequestReplayed | NoApprovalPending => 409,
             NothingPending
             | NotRegistered
@@ -492,7 +515,7 @@ impl ErrorCode {
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 55] = {
+    pub const ALL: [ErrorCode; 57] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -550,6 +573,8 @@ impl ErrorCode {
             RequestReplayed,
             NoApprovalPending,
             ApprovalExpired,
+            ReportedCompromise,
+            ReportInvalid,
         ]
     };
 }

@@ -174,6 +174,26 @@ pub enum Stage {
     },
     /// The backend applied the change; the flow is over.
     Done,
+    /// A proof passed while self-service reset was paused for the user (they reported a
+    /// change they did not make, see [`crate::report`]): the flow is over, and every request
+    /// on it answers [`Step::Reported`] with [`ErrorCode::ReportedCompromise`].
+    Held {
+        /// When the pause ends, unless an administrator ends it sooner.
+        until: UnixMillis,
+        /// A link to the helpdesk.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        helpdesk: Option<String>,
+    },
+}
+
+/// The pause of self-service reset in force when a flow started (see [`ResetFlow::hold`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowHold {
+    /// When the pause ends, unless an administrator ends it sooner.
+    pub until: UnixMillis,
+    /// A link to the helpdesk ([`crate::policy::Policy::helpdesk_link`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpdesk: Option<String>,
 }
 
 /// What the edge must do after a transition.
@@ -340,6 +360,10 @@ pub struct ResetFlow {
     /// that the other administrators can be told about an applied reset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<String>,
+    /// The pause of self-service reset in force when the flow started, if any: the first
+    /// proof that passes ends the flow in [`Stage::Held`] instead of counting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) hold: Option<FlowHold>,
 }
 
 /// A new flow and what to do for it.
@@ -425,6 +449,15 @@ pub enum FlowError {
     /// The new password breaks a rule.
     #[error(transparent)]
     Password(#[from] PasswordError),
+    /// The user reported a change to their account as not made by them, so self-service
+    /// reset is paused until `until` (see [`ResetFlow::hold`]).
+    #[error(
+        "a change to this account was reported as not made by its owner, so self-service password reset is paused for it; contact your helpdesk"
+    )]
+    ReportedCompromise {
+        /// When the pause ends, unless an administrator ends it sooner.
+        until: UnixMillis,
+    },
 }
 
 impl FlowError {
@@ -473,10 +506,15 @@ impl From<&FlowError> for ApiError {
             FlowError::NoApprovalPending => ErrorCode::NoApprovalPending,
             FlowError::Approval(_) => ErrorCode::ApprovalFailed,
             FlowError::Password(pw) => return pw.clone().into(),
+            FlowError::ReportedCompromise { .. } => ErrorCode::ReportedCompromise,
         };
         let mut api = ApiError::new(code, message);
-        if let FlowError::Code(CodeError::Mismatch { tries_left }) = err {
-            api.tries_left = Some(*tries_left);
+        match err {
+            FlowError::Code(CodeError::Mismatch { tries_left }) => {
+                api.tries_left = Some(*tries_left);
+            }
+            FlowError::ReportedCompromise { until } => api.retry_at = Some(*until),
+            _ => {}
         }
         api
     }
@@ -563,6 +601,7 @@ impl ResetFlow {
             failure: None,
             language: Language::ENGLISH,
             admin: None,
+            hold: None,
         };
         let effects = match flow.offers.as_slice() {
             [only] => {
@@ -646,6 +685,10 @@ impl ResetFlow {
                 rules: self.settings.password,
             },
             Stage::Done => Step::Done,
+            Stage::Held { until, helpdesk } => Step::Reported {
+                until: *until,
+                helpdesk: helpdesk.clone(),
+            },
         }
     }
 
@@ -654,6 +697,10 @@ impl ResetFlow {
     pub fn reply(&self, token: &str) -> Reply {
         match self.stage {
             Stage::Done => Reply::step(None, Step::Done, None),
+            Stage::Held { until, .. } => Reply {
+                error: Some((&FlowError::ReportedCompromise { until }).into()),
+                ..Reply::step(None, self.step(), None)
+            },
             _ => Reply {
                 error: self.failure.clone(),
                 ..Reply::step(Some(token.to_owned()), self.step(), Some(self.expires_at))
@@ -768,8 +815,7 @@ impl ResetFlow {
         let code = OtpCode::parse(input, challenge.digits())?;
         challenge.verify(code_key, self.token_hash.as_bytes(), &code, now)?;
         // A decoy's challenge never matches, so only real users get here.
-        self.proved(method);
-        Ok(())
+        self.proved(method)
     }
 
     /// Checks an authenticator code against the user's credential (`None` for decoys, which
@@ -796,8 +842,7 @@ impl ResetFlow {
                 return Err(TotpError::Mismatch.into());
             }
         }
-        self.proved(Method::Authenticator);
-        Ok(())
+        self.proved(Method::Authenticator)
     }
 
     /// Checks answers to the questions asked. A wrong set draws new questions.
@@ -820,10 +865,7 @@ impl ResetFlow {
             _ => Err(QuestionError::Wrong),
         };
         match result {
-            Ok(()) => {
-                self.proved(Method::SecurityQuestions);
-                Ok(())
-            }
+            Ok(()) => self.proved(Method::SecurityQuestions),
             Err(err) => {
                 // Redraw, so a guesser does not get to work on the same questions.
                 self.choose(Method::SecurityQuestions, &[], proofs, now, fill)?;
@@ -845,10 +887,7 @@ impl ResetFlow {
             return Err(FlowError::WrongStep);
         };
         match challenge.answer(picked, now) {
-            Ok(()) if !self.is_decoy() => {
-                self.proved(Method::AppNotification);
-                Ok(())
-            }
+            Ok(()) if !self.is_decoy() => self.proved(Method::AppNotification),
             Ok(()) => Err(ApprovalError::WrongNumber.into()),
             Err(err) => {
                 let err = FlowError::from(err);
@@ -973,7 +1012,18 @@ impl ResetFlow {
         true
     }
 
-    fn proved(&mut self, method: Method) {
+    /// Counts a proof that passed; with a pause of self-service reset in force (see
+    /// [`ResetFlow::hold`]) the flow ends instead, refused.
+    fn proved(&mut self, method: Method) -> Result<(), FlowError> {
+        if let Some(hold) = &self.hold {
+            let until = hold.until;
+            self.stage = Stage::Held {
+                until,
+                helpdesk: hold.helpdesk.clone(),
+            };
+            self.failure = None;
+            return Err(FlowError::ReportedCompromise { until });
+        }
         if !self.verified.contains(&method) {
             self.verified.push(method);
         }
@@ -983,6 +1033,49 @@ impl ResetFlow {
             (true, FlowKind::Unlock) => Stage::UnlockReady,
             (false, _) => Stage::ChooseMethod,
         };
+        Ok(())
+    }
+
+    /// Puts the flow under the pause of self-service reset in force at its start, which
+    /// ends at `until` (the user reported a change they did not make; see
+    /// [`crate::report`]). The flow goes on as any other, so that nothing about the account
+    /// shows before a proof; the first proof that passes ends it in [`Stage::Held`] with
+    /// [`FlowError::ReportedCompromise`], and the user is told to contact `helpdesk`.
+    ///
+    /// ```
+    /// use sspr_core::api::{ErrorCode, MethodOffer, Step};
+    /// use sspr_core::flow::{Effect, FlowError, FlowKind, Proofs, ResetFlow, ResetSettings, Subject};
+    /// use sspr_core::policy::Method;
+    /// use sspr_core::token::FlowToken;
+    ///
+    /// let mut random = |b: &mut [u8]| b.fill(3);
+    /// let token = FlowToken::new(vec![1; 32], &mut random);
+    /// let user = Subject::User { user_id: "u1".into(), personal: Default::default(), contact: None, phone: None };
+    /// let offers = vec![MethodOffer::new(Method::EmailCode, "a•••@e•••.com")];
+    /// let started = ResetFlow::start(
+    ///     FlowKind::Reset, &token, user, offers, ResetSettings::default(), b"k", Proofs::default(), 0, &mut random,
+    /// );
+    /// let Some(Effect::SendCode { code, .. }) = started.effects.first() else { unreachable!() };
+    /// let code = code.expose().to_owned();
+    /// let mut flow = started.flow;
+    /// flow.hold(86_400_000, None);
+    /// assert!(matches!(flow.step(), Step::VerifyCode { .. })); // looks like any other flow
+    ///
+    /// let err = flow.submit_code(b"k", &code, 1_000).unwrap_err();
+    /// assert_eq!(err, FlowError::ReportedCompromise { until: 86_400_000 });
+    /// assert!(!err.ends_flow() && !err.is_failed_proof());
+    /// let reply = flow.reply("t");
+    /// assert_eq!(reply.step, Some(Step::Reported { until: 86_400_000, helpdesk: None }));
+    /// assert_eq!(reply.error.unwrap().code, ErrorCode::ReportedCompromise);
+    /// assert_eq!(reply.flow, None);
+    /// ```
+    pub fn hold(&mut self, until: UnixMillis, helpdesk: Option<String>) {
+        self.hold = Some(FlowHold { until, helpdesk });
+    }
+
+    /// The pause this flow runs under, if any.
+    pub fn held(&self) -> Option<&FlowHold> {
+        self.hold.as_ref()
     }
 
     /// Marks an unlock flow whose proofs are done pending under `operation_id`, and returns
@@ -1074,6 +1167,8 @@ impl ResetFlow {
     fn check_alive(&self, now: UnixMillis) -> Result<(), FlowError> {
         if now >= self.expires_at {
             Err(FlowError::Expired)
+        } else if let Stage::Held { until, .. } = self.stage {
+            Err(FlowError::ReportedCompromise { until })
         } else {
             Ok(())
         }
@@ -1748,6 +1843,127 @@ mod tests {
         assert_eq!(m.flow.step(), Step::AwaitApproval { number: *number });
         m.flow.approval_answered(Some(*number), T0 + 1).unwrap();
         assert_eq!(m.flow.verified, vec![Method::AppNotification]);
+    }
+
+    const HELD_UNTIL: UnixMillis = T0 + 7 * 24 * 60 * 60 * 1000;
+
+    fn helpdesk() -> Option<String> {
+        Some("https://help.contoso.example".into())
+    }
+
+    #[test]
+    fn a_held_flow_refuses_the_first_passing_proof_and_stays_refused() {
+        let (token, mut flow, code) = start(user(), 40);
+        flow.hold(HELD_UNTIL, helpdesk());
+        let err = flow
+            .submit_code(KEY, code.unwrap().expose(), T0 + 1)
+            .unwrap_err();
+        assert_eq!(err, FlowError::ReportedCompromise { until: HELD_UNTIL });
+        assert!(flow.verified.is_empty(), "the proof does not count");
+        let reply = flow.error_reply(&token.encode(), &err);
+        assert_eq!(reply.flow, None, "no token to go on with");
+        assert_eq!(
+            reply.step,
+            Some(Step::Reported {
+                until: HELD_UNTIL,
+                helpdesk: helpdesk()
+            })
+        );
+        let error = reply.error.unwrap();
+        assert_eq!(error.code, ErrorCode::ReportedCompromise);
+        assert_eq!(error.retry_at, Some(HELD_UNTIL));
+        assert!(error.message.contains("helpdesk"), "{}", error.message);
+        // Nothing else moves it on, and every request hears why.
+        let mut fill = test_fill(41);
+        assert_eq!(
+            flow.choose(Method::EmailCode, KEY, Proofs::default(), T0 + 2, &mut fill),
+            Err(FlowError::ReportedCompromise { until: HELD_UNTIL })
+        );
+        assert!(matches!(
+            flow.begin_password(&checker(), "a good new password", "op".into(), T0 + 3),
+            Err(FlowError::ReportedCompromise { .. })
+        ));
+        assert_eq!(
+            flow.reply("t").error.unwrap().code,
+            ErrorCode::ReportedCompromise
+        );
+        // A held flow still expires like any other.
+        assert_eq!(
+            flow.submit_code(KEY, "123456", flow.expires_at),
+            Err(FlowError::Expired)
+        );
+    }
+
+    #[test]
+    fn a_wrong_code_in_a_held_flow_is_a_failed_proof_like_any_other() {
+        let (_, mut flow, code) = start(user(), 42);
+        flow.hold(HELD_UNTIL, None);
+        let code = code.unwrap();
+        let wrong = if code.expose() == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
+        let err = flow.submit_code(KEY, wrong, T0 + 1).unwrap_err();
+        assert!(err.is_failed_proof(), "{err:?}");
+        assert!(matches!(
+            flow.step(),
+            Step::VerifyCode { tries_left: 4, .. }
+        ));
+    }
+
+    #[test]
+    fn a_held_unlock_is_refused_too() {
+        let (mut unlock, code) = start_unlock(43);
+        unlock.hold(HELD_UNTIL, None);
+        assert_eq!(
+            unlock.submit_code(KEY, code.expose(), T0 + 1),
+            Err(FlowError::ReportedCompromise { until: HELD_UNTIL })
+        );
+        assert_eq!(
+            unlock.begin_unlock("op".into(), T0 + 2),
+            Err(FlowError::ReportedCompromise { until: HELD_UNTIL })
+        );
+    }
+
+    #[test]
+    fn a_held_flow_refuses_a_phones_approval() {
+        let mut m = many(user(), &[Method::AppNotification, Method::EmailCode], 2, 44);
+        m.flow.hold(HELD_UNTIL, None);
+        let mut fill = test_fill(9);
+        let effects = m
+            .flow
+            .choose(
+                Method::AppNotification,
+                KEY,
+                Proofs::default(),
+                T0,
+                &mut fill,
+            )
+            .unwrap();
+        let [Effect::SendApproval { number, .. }] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(
+            m.flow.approval_answered(Some(*number), T0 + 1),
+            Err(FlowError::ReportedCompromise { until: HELD_UNTIL })
+        );
+        // The widget polling the flow hears it.
+        assert!(matches!(m.flow.step(), Step::Reported { .. }));
+    }
+
+    #[test]
+    fn a_held_flow_survives_storage() {
+        let (_, mut flow, code) = start(user(), 45);
+        flow.hold(HELD_UNTIL, helpdesk());
+        let json = serde_json::to_string(&flow).unwrap();
+        let mut back: ResetFlow = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.held().unwrap().until, HELD_UNTIL);
+        back.submit_code(KEY, code.unwrap().expose(), T0 + 1)
+            .unwrap_err();
+        let json = serde_json::to_string(&back).unwrap();
+        let stored: ResetFlow = serde_json::from_str(&json).unwrap();
+        assert_eq!(stored.stage, back.stage);
     }
 
     #[test]

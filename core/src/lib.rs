@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod password;
 pub mod policy;
 pub mod registration;
+pub mod report;
 pub mod throttle;
 pub mod ticket;
 pub mod token;

@@ -125,9 +125,28 @@ export const SEED_USERS = [
   // The phone's approver page (e2e/tests/approver.spec.ts): pia pairs her phone and approves
   // a reset on it, pete refuses one ("This wasn't me") and then removes his phone.
   ...['2', '3', '4'].flatMap((suffix) => [
-    { id: `u-1022${suffix}`, username: `pia${suffix}`, email: `pia${suffix}@example.com`, phone: null, display_name: `Pia Holm ${suffix}`, password: `Initial-Password-22${suffix}` },
-    { id: `u-1023${suffix}`, username: `pete${suffix}`, email: `pete${suffix}@example.com`, phone: null, display_name: `Pete Dahl ${suffix}`, password: `Initial-Password-23${suffix}` },
+    { id: `u-1024${suffix}`, username: `pia${suffix}`, email: `pia${suffix}@example.com`, phone: null, display_name: `Pia Holm ${suffix}`, password: `Initial-Password-22${suffix}` },
+    { id: `u-1025${suffix}`, username: `pete${suffix}`, email: `pete${suffix}@example.com`, phone: null, display_name: `Pete Dahl ${suffix}`, password: `Initial-Password-23${suffix}` },
   ].map((person) => ({ ...person, enabled: true, locked: false, admin: false, groups: ['staff'] }))),
+  // "This wasn't me": the edge integration tests (edge/tests/report.rs), one user each, and
+  // the browser suite (e2e/tests/report.spec.ts), one per browser project; an email address
+  // each. Last, so no index-based id above moves.
+  ...[
+    ...['nico', 'otis', 'pam', 'ruth'].map((name, index) => ({
+      id: `u-60${index}`,
+      username: name,
+      email: `${name}@example.com`,
+      display_name: `${name[0].toUpperCase()}${name.slice(1)} Vogel`,
+      password: `Initial-Password-${name}`,
+    })),
+    ...['2', '3', '4'].map((suffix) => ({
+      id: `u-1022${suffix}`,
+      username: `zoe${suffix}`,
+      email: `zoe${suffix}@example.com`,
+      display_name: `Zoe Brandt ${suffix}`,
+      password: `Initial-Password-22${suffix}`,
+    })),
+  ].map((person) => ({ ...person, phone: null, enabled: true, locked: false, admin: false, groups: ['staff'] })),
 ];
 
 const HISTORY = 3;

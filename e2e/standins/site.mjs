@@ -23,7 +23,7 @@ const TYPES = {
 };
 
 /** The files a host page downloads for the widget, and the languages it fetches on demand. */
-const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|sspr-strength\.js|sspr-strength_bg\.wasm|sspr-approver\.js|sspr-approver_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
+const WIDGET_FILES = /^(sspr\.js|sspr-widget_bg\.wasm|sspr-register\.js|sspr-register_bg\.wasm|sspr-report\.js|sspr-report_bg\.wasm|sspr-approver\.js|sspr-approver_bg\.wasm|sspr-strength\.js|sspr-strength_bg\.wasm|locales\/[A-Za-z-]+\.ftl)$/;
 
 /**
  * An `sspr1.` sign-in ticket (see sspr_core::ticket): what a host's backend mints for the

@@ -33,6 +33,10 @@ method-removed-subject = Von Ihrem { $org }-Konto wurde eine Methode zum Zurück
 method-removed-body = Diese Methode wurde soeben aus den Möglichkeiten entfernt, Ihr Passwort zurückzusetzen: { $method }.
 help-url = Wenn Sie das nicht waren, wenden Sie sich sofort an Ihren Helpdesk: { $helpdesk }
 help-none = Wenn Sie das nicht waren, wenden Sie sich sofort an Ihren IT-Helpdesk.
+report-link = Waren Sie das nicht? Melden Sie es hier: Wir setzen dann die Self-Service-Kennwortzurücksetzung für Ihr Konto aus und benachrichtigen Ihre Administratoren. Der Link ist { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    } gültig: { $link }
 
 ## Namen der Methoden
 method-email = Code per E-Mail
@@ -45,3 +49,13 @@ method-security-questions = Sicherheitsfragen
 admin-reset-subject = Ein Administrator hat sein { $org }-Passwort zurückgesetzt
 admin-reset-body = { $admin } hat am { $when } sein Passwort über die Self-Service-Kennwortzurücksetzung zurückgesetzt.
 admin-reset-why = Sie erhalten diese Nachricht, weil Sie Administrator von { $org } sind: Laut Richtlinie werden alle Administratoren benachrichtigt, wenn ein Administrator sein Passwort zurücksetzt. Wenn diese Zurücksetzung unerwartet war, prüfen Sie das Konto.
+
+## „Das war ich nicht“: Warnung an die Administratoren
+report-admin-subject = { $user } hat eine Änderung an seinem { $org }-Konto gemeldet, die nicht von ihm stammt
+report-admin-body = { $user } (Verzeichnis-ID { $userid }) hat gemeldet, dass diese Änderung an seinem Konto nicht von ihm vorgenommen wurde: { $change }, am { $when }.
+report-admin-removed = Die gemeldete Methode ({ $method }) wurde aus seinem Konto entfernt.
+report-admin-hold = Die Self-Service-Kennwortzurücksetzung und Änderungen an seinen Zurücksetzungsmethoden sind für diesen Benutzer bis { $until } ausgesetzt. Prüfen Sie das Konto jetzt: Setzen Sie bei Bedarf selbst das Passwort zurück und prüfen Sie seine Anmeldungen und Zurücksetzungsmethoden. Über die Admin-API (POST /v1/admin/holds/clear) können Sie die Aussetzung früher beenden.
+change-password-changed = Passwort geändert
+change-account-unlocked = Konto entsperrt
+change-method-added = Zurücksetzungsmethode hinzugefügt ({ $method })
+change-method-removed = Zurücksetzungsmethode entfernt ({ $method })

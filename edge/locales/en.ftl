@@ -4,7 +4,9 @@
 # and { $variable -> … } with one variant per line; it names the line of anything else.
 # Variables: $org organisation name, $code the code, $minutes its lifetime, $method a method's
 # name (one of the method-* messages), $helpdesk the helpdesk URL, $admin an administrator's
-# name, $when a UTC date and time.
+# name, $when a UTC date and time; "this wasn't me": $link the report link, $days how long it
+# works, $user a user's name, $userid their directory id, $change a change-* message, $until
+# a UTC date and time.
 
 ## Reset code email
 code-email-subject = { $org } password reset code: { $code }
@@ -39,6 +41,10 @@ method-removed-subject = A password reset method was removed from your { $org } 
 method-removed-body = This method was just removed from the ways you can reset your password: { $method }.
 help-url = If this wasn't you, contact your helpdesk right away: { $helpdesk }
 help-none = If this wasn't you, contact your IT helpdesk right away.
+report-link = Wasn't you? Report it here and we will pause self-service password reset for your account and alert your administrators. The link works for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }: { $link }
 
 ## Method names
 method-email = code by email
@@ -51,3 +57,13 @@ method-security-questions = security questions
 admin-reset-subject = An administrator reset their { $org } password
 admin-reset-body = { $admin } reset their password with self-service password reset on { $when }.
 admin-reset-why = You are told because you are an administrator of { $org }: its policy notifies all administrators when an administrator resets their password. If this reset was not expected, check the account.
+
+## "This wasn't me": the alert to administrators
+report-admin-subject = { $user } reported a change to their { $org } account that they did not make
+report-admin-body = { $user } (directory id { $userid }) reported this change to their account as not made by them: { $change }, on { $when }.
+report-admin-removed = The reported method ({ $method }) was removed from their account.
+report-admin-hold = Self-service password reset and changes to their reset methods are paused for this user until { $until }. Check the account now: reset the password yourself if needed, and review its sign-ins and reset methods. You can end the pause sooner with the admin API (POST /v1/admin/holds/clear).
+change-password-changed = password changed
+change-account-unlocked = account unlocked
+change-method-added = reset method added ({ $method })
+change-method-removed = reset method removed ({ $method })

@@ -33,6 +33,10 @@ method-removed-subject = Une méthode de réinitialisation du mot de passe a ét
 method-removed-body = Cette méthode vient d'être retirée des moyens de réinitialiser votre mot de passe : { $method }.
 help-url = Si ce n'était pas vous, contactez immédiatement votre support : { $helpdesk }
 help-none = Si ce n'était pas vous, contactez immédiatement votre support informatique.
+report-link = Ce n'était pas vous ? Signalez-le ici : nous suspendrons la réinitialisation du mot de passe en libre-service pour votre compte et alerterons vos administrateurs. Le lien est valable { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } : { $link }
 
 ## Noms des méthodes
 method-email = code par e-mail
@@ -45,3 +49,13 @@ method-security-questions = questions de sécurité
 admin-reset-subject = Un administrateur a réinitialisé son mot de passe { $org }
 admin-reset-body = { $admin } a réinitialisé son mot de passe par la réinitialisation en libre-service le { $when }.
 admin-reset-why = Vous recevez ce message parce que vous êtes administrateur de { $org } : sa stratégie avertit tous les administrateurs lorsqu'un administrateur réinitialise son mot de passe. Si cette réinitialisation n'était pas attendue, vérifiez le compte.
+
+## « Ce n'était pas moi » : alerte aux administrateurs
+report-admin-subject = { $user } a signalé une modification de son compte { $org } qu'il n'a pas faite
+report-admin-body = { $user } (identifiant d'annuaire { $userid }) a signalé que cette modification de son compte n'a pas été faite par lui : { $change }, le { $when }.
+report-admin-removed = La méthode signalée ({ $method }) a été supprimée de son compte.
+report-admin-hold = La réinitialisation du mot de passe en libre-service et les modifications de ses méthodes de réinitialisation sont suspendues pour cet utilisateur jusqu'au { $until }. Vérifiez le compte dès maintenant : réinitialisez vous-même le mot de passe si nécessaire, et examinez ses connexions et ses méthodes de réinitialisation. Vous pouvez lever la suspension plus tôt avec l'API d'administration (POST /v1/admin/holds/clear).
+change-password-changed = mot de passe modifié
+change-account-unlocked = compte déverrouillé
+change-method-added = méthode de réinitialisation ajoutée ({ $method })
+change-method-removed = méthode de réinitialisation supprimée ({ $method })

@@ -24,6 +24,7 @@ method-removed-subject = { $org } のアカウントからパスワードリセ�
 method-removed-body = パスワードをリセットする方法から、次の方法が削除されました: { $method }。
 help-url = お心当たりがない場合は、すぐにヘルプデスクに連絡してください: { $helpdesk }
 help-none = お心当たりがない場合は、すぐに IT ヘルプデスクに連絡してください。
+report-link = お心当たりがない場合は、こちらから報告してください。アカウントのセルフサービス パスワード リセットを一時停止し、管理者に通知します。このリンクの有効期間は { $days } 日です: { $link }
 
 ## 方法の名前
 method-email = メールで届くコード
@@ -36,3 +37,13 @@ method-security-questions = セキュリティの質問
 admin-reset-subject = 管理者が { $org } のパスワードをリセットしました
 admin-reset-body = { $admin } が { $when } にセルフサービス パスワード リセットで自分のパスワードをリセットしました。
 admin-reset-why = あなたは { $org } の管理者であるため、このメッセージを受け取っています。ポリシーにより、管理者がパスワードをリセットするとすべての管理者に通知されます。予期しないリセットの場合は、アカウントを確認してください。
+
+## 「身に覚えがない」: 管理者への通知
+report-admin-subject = { $user } さんが { $org } アカウントへの身に覚えのない変更を報告しました
+report-admin-body = { $user } さん (ディレクトリ ID { $userid }) が、アカウントに対する次の変更は本人によるものではないと報告しました: { $change } ({ $when })。
+report-admin-removed = 報告された方法 ({ $method }) はアカウントから削除されました。
+report-admin-hold = このユーザーのセルフサービス パスワード リセットとリセット方法の変更は { $until } まで一時停止されています。今すぐアカウントを確認してください。必要に応じてパスワードをリセットし、サインインとリセット方法を確認してください。管理 API (POST /v1/admin/holds/clear) で一時停止を早めに解除できます。
+change-password-changed = パスワードの変更
+change-account-unlocked = アカウントのロック解除
+change-method-added = リセット方法の追加 ({ $method })
+change-method-removed = リセット方法の削除 ({ $method })

@@ -33,6 +33,10 @@ method-removed-subject = Er is een methode voor wachtwoordherstel verwijderd uit
 method-removed-body = Deze methode is zojuist verwijderd uit de manieren waarop je je wachtwoord opnieuw kunt instellen: { $method }.
 help-url = Was jij dit niet? Neem dan direct contact op met je helpdesk: { $helpdesk }
 help-none = Was jij dit niet? Neem dan direct contact op met je IT-helpdesk.
+report-link = Was jij dit niet? Meld het hier: we pauzeren dan selfservice voor wachtwoordherstel voor je account en waarschuwen je beheerders. De link is { $days ->
+        [one] { $days } dag
+       *[other] { $days } dagen
+    } geldig: { $link }
 
 ## Namen van de methoden
 method-email = code per e-mail
@@ -45,3 +49,13 @@ method-security-questions = beveiligingsvragen
 admin-reset-subject = Een beheerder heeft zijn wachtwoord voor { $org } opnieuw ingesteld
 admin-reset-body = { $admin } heeft op { $when } zijn wachtwoord opnieuw ingesteld via selfservice voor wachtwoordherstel.
 admin-reset-why = Je ontvangt dit bericht omdat je beheerder bent van { $org }: volgens het beleid worden alle beheerders gewaarschuwd wanneer een beheerder zijn wachtwoord opnieuw instelt. Had je dit niet verwacht? Controleer dan het account.
+
+## 'Dit was ik niet': waarschuwing aan beheerders
+report-admin-subject = { $user } heeft een wijziging aan zijn { $org }-account gemeld die hij niet zelf heeft gedaan
+report-admin-body = { $user } (directory-id { $userid }) heeft gemeld dat deze wijziging aan zijn account niet door hem is gedaan: { $change }, op { $when }.
+report-admin-removed = De gemelde methode ({ $method }) is van het account verwijderd.
+report-admin-hold = Selfservice voor wachtwoordherstel en wijzigingen aan de herstelmethoden zijn voor deze gebruiker gepauzeerd tot { $until }. Controleer het account nu: stel zo nodig zelf het wachtwoord opnieuw in en bekijk de aanmeldingen en herstelmethoden. Je kunt de pauze eerder beëindigen via de beheer-API (POST /v1/admin/holds/clear).
+change-password-changed = wachtwoord gewijzigd
+change-account-unlocked = account ontgrendeld
+change-method-added = herstelmethode toegevoegd ({ $method })
+change-method-removed = herstelmethode verwijderd ({ $method })

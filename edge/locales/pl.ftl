@@ -40,6 +40,12 @@ method-removed-subject = Z Twojego konta { $org } usunięto metodę resetowania 
 method-removed-body = Ta metoda została właśnie usunięta ze sposobów resetowania Twojego hasła: { $method }.
 help-url = Jeśli to nie Ty, natychmiast skontaktuj się z pomocą techniczną: { $helpdesk }
 help-none = Jeśli to nie Ty, natychmiast skontaktuj się z działem IT.
+report-link = To nie Ty? Zgłoś to tutaj: wstrzymamy samoobsługowe resetowanie hasła dla Twojego konta i powiadomimy administratorów. Link jest ważny przez { $days ->
+        [one] { $days } dzień
+        [few] { $days } dni
+        [many] { $days } dni
+       *[other] { $days } dnia
+    }: { $link }
 
 ## Nazwy metod
 method-email = kod e-mailem
@@ -52,3 +58,13 @@ method-security-questions = pytania zabezpieczające
 admin-reset-subject = Administrator zresetował swoje hasło do { $org }
 admin-reset-body = { $admin } zresetował(a) swoje hasło przez samoobsługowe resetowanie hasła { $when }.
 admin-reset-why = Otrzymujesz tę wiadomość, ponieważ jesteś administratorem { $org }: zasady powiadamiają wszystkich administratorów, gdy administrator resetuje swoje hasło. Jeśli ten reset był nieoczekiwany, sprawdź konto.
+
+## „To nie ja”: powiadomienie dla administratorów
+report-admin-subject = { $user } zgłasza zmianę na koncie { $org }, której nie wprowadzał(a)
+report-admin-body = { $user } (identyfikator w katalogu { $userid }) zgłasza, że nie wprowadzał(a) tej zmiany na swoim koncie: { $change }, { $when }.
+report-admin-removed = Zgłoszona metoda ({ $method }) została usunięta z konta.
+report-admin-hold = Samoobsługowe resetowanie hasła i zmiany metod resetowania są wstrzymane dla tego użytkownika do { $until }. Sprawdź teraz konto: w razie potrzeby sam(a) zresetuj hasło i przejrzyj logowania oraz metody resetowania. Wstrzymanie możesz zakończyć wcześniej przez API administracyjne (POST /v1/admin/holds/clear).
+change-password-changed = zmiana hasła
+change-account-unlocked = odblokowanie konta
+change-method-added = dodanie metody resetowania ({ $method })
+change-method-removed = usunięcie metody resetowania ({ $method })

@@ -33,6 +33,10 @@ method-removed-subject = Um método de redefinição de senha foi removido da su
 method-removed-body = Este método acabou de ser removido das formas de redefinir a sua senha: { $method }.
 help-url = Se não foi você, contate o suporte imediatamente: { $helpdesk }
 help-none = Se não foi você, contate o suporte de TI imediatamente.
+report-link = Não foi você? Informe aqui: pausaremos a redefinição de senha por autoatendimento da sua conta e alertaremos seus administradores. O link vale por { $days ->
+        [one] { $days } dia
+       *[other] { $days } dias
+    }: { $link }
 
 ## Nomes dos métodos
 method-email = código por e-mail
@@ -45,3 +49,13 @@ method-security-questions = perguntas de segurança
 admin-reset-subject = Um administrador redefiniu a própria senha de { $org }
 admin-reset-body = { $admin } redefiniu a própria senha pela redefinição por autoatendimento em { $when }.
 admin-reset-why = Você recebe esta mensagem porque é administrador de { $org }: a política avisa todos os administradores quando um administrador redefine a própria senha. Se esta redefinição não era esperada, verifique a conta.
+
+## "Não fui eu": alerta aos administradores
+report-admin-subject = { $user } informou uma alteração na própria conta de { $org } que não fez
+report-admin-body = { $user } (id no diretório { $userid }) informou que esta alteração na própria conta não foi feita por ele: { $change }, em { $when }.
+report-admin-removed = O método informado ({ $method }) foi removido da conta.
+report-admin-hold = A redefinição de senha por autoatendimento e as alterações nos métodos de redefinição estão pausadas para este usuário até { $until }. Verifique a conta agora: redefina você mesmo a senha, se necessário, e revise os acessos e os métodos de redefinição. Você pode encerrar a pausa antes pela API de administração (POST /v1/admin/holds/clear).
+change-password-changed = senha alterada
+change-account-unlocked = conta desbloqueada
+change-method-added = método de redefinição adicionado ({ $method })
+change-method-removed = método de redefinição removido ({ $method })

@@ -64,6 +64,11 @@ pub struct Config {
     /// code of `<APPROVER_URL>#pair=<code>`, built from this and never from a request's
     /// `Host`. Unset, no approver can be paired (`method_not_permitted`).
     pub approver_url: Option<String>,
+    /// The "this wasn't me" page (`REPORT_URL`): every notice to a user carries a link
+    /// `<REPORT_URL>#report=<token>` to it, built from this and never from a request's
+    /// `Host`. https (http only for 127.0.0.1 or localhost), no fragment of its own, its
+    /// origin one of `ALLOWED_ORIGINS` (the page calls the edge). Unset, notices carry no link.
+    pub report_url: Option<String>,
     /// The OpenID Connect issuer whose ID tokens prove sign-in (`OIDC_ISSUER` and the other
     /// `OIDC_*` settings, see [`crate::oidc::settings`]); `None` when `OIDC_ISSUER` is unset.
     pub oidc: Option<OidcConfig>,
@@ -292,7 +297,7 @@ impl Config {
             Some(_) => Some(AdminToken::new(&secret("ADMIN_TOKEN")?)),
             None => None,
         };
-        let allowed_origins = optional("ALLOWED_ORIGINS", "")
+        let allowed_origins: Vec<String> = optional("ALLOWED_ORIGINS", "")
             .split(',')
             .map(|o| o.trim().trim_end_matches('/').to_owned())
             .filter(|o| !o.is_empty())
@@ -371,7 +376,7 @@ impl Config {
             return Err(ConfigError::SmsNotConfigured);
         }
         Ok(Config {
-            allowed_origins,
+            allowed_origins: allowed_origins.clone(),
             code_key: secret("CODE_HMAC_KEY")?,
             identity,
             email: match optional("EMAIL_PROVIDER", "resend").as_str() {
@@ -437,10 +442,57 @@ impl Config {
                 }
                 None => None,
             },
+            report_url: match lookup("REPORT_URL").filter(|v| !v.trim().is_empty()) {
+                Some(value) => Some(report_url(value.trim(), &allowed_origins)?),
+                None => None,
+            },
             oidc: crate::oidc::settings::from_lookup(&lookup)?,
             turnstile: crate::turnstile::from_lookup(&lookup)?,
         })
     }
+}
+
+/// `REPORT_URL` checked: an https URL (http only for 127.0.0.1 or localhost, as in the
+/// tests) with a host, no fragment (the link adds `#report=<token>`) and no white space, whose
+/// origin is one of `allowed` (the page it opens calls the edge from there).
+fn report_url(value: &str, allowed: &[String]) -> Result<String, ConfigError> {
+    let invalid = |reason: String| ConfigError::Invalid {
+        name: "REPORT_URL",
+        reason,
+    };
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or_else(|| invalid(format!("expected an https:// URL, got {value:?}")))?;
+    if value.contains('#') || value.contains(char::is_whitespace) {
+        return Err(invalid(format!(
+            "{value:?} must have no fragment (#…) and no white space: the link adds #report=<token>"
+        )));
+    }
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    let host = authority
+        .rsplit_once(':')
+        .map_or(authority, |(host, _)| host);
+    if host.is_empty() {
+        return Err(invalid(format!("{value:?} has no host")));
+    }
+    if value.starts_with("http://") && !matches!(host, "127.0.0.1" | "localhost" | "[::1]") {
+        return Err(invalid(format!(
+            "{value:?} must be https (http only for 127.0.0.1 or localhost)"
+        )));
+    }
+    let scheme = if value.starts_with("https://") {
+        "https"
+    } else {
+        "http"
+    };
+    let origin = format!("{scheme}://{authority}");
+    if !allowed.iter().any(|o| o.eq_ignore_ascii_case(&origin)) {
+        return Err(invalid(format!(
+            "its origin {origin} is not one of ALLOWED_ORIGINS, so the page could not call the edge"
+        )));
+    }
+    Ok(value.to_owned())
 }
 
 /// The rule that ties a policy to this edge: SMS codes need an SMS provider. The environment's
@@ -813,6 +865,43 @@ mod tests {
             parse(&vars).err(),
             Some(ConfigError::Missing("AUDIT_HASH_KEY"))
         );
+    }
+
+    #[test]
+    fn the_report_page_is_an_allowed_origins_https_page_without_a_fragment() {
+        assert_eq!(parse(&vars()).unwrap().report_url, None);
+        let mut vars = vars();
+        for good in [
+            "https://login.example.com/sspr/report",
+            " https://login.example.com/report.html?lang=de ",
+            "http://127.0.0.1:8080/examples/report.html",
+        ] {
+            vars.insert("REPORT_URL", good.into());
+            assert_eq!(
+                parse(&vars).unwrap().report_url.as_deref(),
+                Some(good.trim()),
+                "{good}"
+            );
+        }
+        for (bad, why) in [
+            ("login.example.com/report", "https://"),
+            ("https://login.example.com/report#x", "fragment"),
+            ("https://login.example.com/a b", "white space"),
+            ("http://login.example.com/report", "must be https"),
+            ("https:///report", "no host"),
+            ("https://evil.example/report", "not one of ALLOWED_ORIGINS"),
+            (
+                "https://login.example.com:8443/report",
+                "not one of ALLOWED_ORIGINS",
+            ),
+        ] {
+            vars.insert("REPORT_URL", bad.into());
+            let err = parse(&vars).err().unwrap().to_string();
+            assert!(
+                err.contains("REPORT_URL") && err.contains(why),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

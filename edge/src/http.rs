@@ -34,6 +34,12 @@ pub enum Route {
     ApproverPending,
     /// The approver phone answers it (signed).
     ApproverAnswer,
+    /// "This wasn't me": what a report link is about, changing nothing.
+    ReportPreview,
+    /// "This wasn't me": the user confirms the report.
+    Report,
+    /// An administrator ends the pause a report put on a user's self-service reset.
+    AdminHoldClear,
 }
 
 /// The registration routes (a signed-in user's methods).
@@ -55,7 +61,7 @@ pub enum RegisterRoute {
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 29] = [
+pub const ROUTES: [(&str, &str, Route); 32] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
@@ -129,6 +135,9 @@ pub const ROUTES: [(&str, &str, Route); 29] = [
     ("POST", "/v1/approver/pair", Route::ApproverPair),
     ("POST", "/v1/approver/pending", Route::ApproverPending),
     ("POST", "/v1/approver/answer", Route::ApproverAnswer),
+    ("POST", "/v1/report/preview", Route::ReportPreview),
+    ("POST", "/v1/report", Route::Report),
+    ("POST", "/v1/admin/holds/clear", Route::AdminHoldClear),
 ];
 
 /// Finds the route for a request, or the error reply for a path or method we do not serve.

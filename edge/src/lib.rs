@@ -97,6 +97,13 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(route @ (Route::ApproverPair | Route::ApproverPending | Route::ApproverAnswer)) => {
             routes::approver::handle(route, req, &env, &ctx, &config, &security).await
         }
+        Ok(Route::ReportPreview) => {
+            routes::report::handle(false, req, &env, &ctx, &config, &security).await
+        }
+        Ok(Route::Report) => {
+            routes::report::handle(true, req, &env, &ctx, &config, &security).await
+        }
+        Ok(Route::AdminHoldClear) => admin::clear_hold(req, &env, &config, &security).await,
         Err(reply) => routes::refuse_route(&reply, &path, &security),
     };
     handled.or_else(|err| {

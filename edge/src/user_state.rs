@@ -17,9 +17,13 @@
 //! chooses the password again, instead of the flow staying pending until it expires. Alarms
 //! also delete flows that have expired; an alarm's audit events and notice are written and
 //! sent by the object itself.
+//!
+//! It also keeps the hashes of the "this wasn't me" links of the notices sent about the
+//! account, and the pause a report puts on the user's self-service reset (its `reports` module).
 
 mod approver;
 mod registrations;
+mod reports;
 
 use std::cell::RefCell;
 
@@ -49,6 +53,7 @@ use crate::random;
 
 pub use approver::{ApproverOp, ApproverOutcome, ApproverOwner, signature_invalid};
 pub use registrations::{RegisterOp, Registering, RegistrationOutcome};
+pub use reports::{ClearOutcome, ReportOutcome, reported_compromise};
 
 /// What the worker asks of a user's state.
 #[derive(Serialize, Deserialize)]
@@ -107,13 +112,28 @@ pub enum Command {
         now: UnixMillis,
         request: ApproverOp,
     },
+    /// The "this wasn't me" page: what a report link is about, or (`confirm`) its report;
+    /// answered with a [`ReportOutcome`].
+    Report {
+        now: UnixMillis,
+        token: String,
+        #[serde(default)]
+        confirm: bool,
+    },
+    /// An administrator ends the pause a report put on `user_id`'s self-service reset;
+    /// answered with a [`ClearOutcome`].
+    ClearHold { now: UnixMillis, user_id: String },
 }
 
 impl Command {
     /// The flow token a command on an existing flow carries (it names the Durable Object).
     pub fn token(&self) -> Option<&str> {
         match self {
-            Command::Start { .. } | Command::Register { .. } | Command::Approver { .. } => None,
+            Command::Start { .. }
+            | Command::Register { .. }
+            | Command::Approver { .. }
+            | Command::Report { .. }
+            | Command::ClearHold { .. } => None,
             Command::Verify { token, .. }
             | Command::Answers { token, .. }
             | Command::Password { token, .. }
@@ -141,6 +161,10 @@ pub struct HeldAtStart {
     /// the notice to the other administrators.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin_name: Option<String>,
+    /// The user's name (display name, else username), for the administrators' alert when
+    /// the user reports a change as not made by them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// The reply for the widget and the effects for the worker to perform after replying.
@@ -240,6 +264,10 @@ fn send_channel(method: Method) -> Option<Channel> {
 #[derive(Serialize, Deserialize)]
 struct Owner {
     user_id: Option<String>,
+    /// The user's name as the directory gives it (display name, else username), for the
+    /// administrators' alert of a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
     /// How far the flow's clock ran ahead of this object's wall clock at the last request
     /// (always about 0, except under the integration tests' clock), so that an alarm, which
     /// has no request, reads the flow's clock too.
@@ -324,6 +352,7 @@ impl DurableObject for UserState {
             "throttle",
             "owner",
             "registrations",
+            reports::TABLE,
             approver::OWNER_TABLE,
             approver::NONCES_TABLE,
         ] {
@@ -355,6 +384,16 @@ impl DurableObject for UserState {
             }
             Command::Approver { now, request } => {
                 return Response::from_json(&self.approver(&config, now, request)?);
+            }
+            Command::Report {
+                now,
+                token,
+                confirm,
+            } => {
+                return Response::from_json(&self.report(&config, now, &token, confirm)?);
+            }
+            Command::ClearHold { now, user_id } => {
+                return Response::from_json(&self.clear_hold(now, user_id)?);
             }
             Command::Start {
                 kind,
@@ -484,6 +523,7 @@ impl UserState {
         language: Language,
     ) -> Result<Outcome> {
         let admin_name = held.as_ref().and_then(|h| h.admin_name.clone());
+        let name = held.as_ref().and_then(|h| h.name.clone());
         // A real user holds the directory's contact details and what they registered here.
         let registrations = match (&held, user_of(&subject)) {
             (Some(held), Some(user_id)) => {
@@ -520,6 +560,7 @@ impl UserState {
             "owner",
             &Owner {
                 user_id: user_id.clone(),
+                name: user_id.as_ref().and(name),
                 clock_offset_ms: clock_offset(now),
             },
         )?;
@@ -563,6 +604,11 @@ impl UserState {
         started.flow.language = language;
         if matches!(started.flow.subject(), Subject::User { .. }) {
             started.flow.admin = admin_name;
+            // A report paused self-service reset: the flow looks like any other until a proof
+            // passes, then says so (see sspr_core::report).
+            if let Some(until) = self.held_until(now)? {
+                started.flow.hold(until, config.policy.helpdesk_link());
+            }
         }
         // The new flow replaces the old one, and with it any change still pending.
         self.held.replace(None);
@@ -933,7 +979,12 @@ impl UserState {
         let mut retry = None;
         match after {
             AfterAttempt::Done { notices: effects } => {
-                notices = notices::from_effects(effects, now);
+                notices = self.with_report_links(
+                    config,
+                    user_id,
+                    notices::from_effects(effects, now),
+                    now,
+                )?;
                 // A successful reset or unlock clears the counters. The finished flow stays
                 // until it expires, so a poll reads `done`; it accepts nothing else.
                 self.save_throttle(&ThrottleState::default())?;
@@ -986,8 +1037,10 @@ impl UserState {
 
     /// Keeps how far the flow's clock runs ahead of the wall clock, for the alarm.
     fn note_clock(&self, now: UnixMillis) -> Result<()> {
+        let stored = self.read::<Owner>("owner")?;
         let owner = Owner {
-            user_id: self.read::<Owner>("owner")?.and_then(|owner| owner.user_id),
+            user_id: stored.as_ref().and_then(|owner| owner.user_id.clone()),
+            name: stored.and_then(|owner| owner.name),
             clock_offset_ms: clock_offset(now),
         };
         self.write("owner", &owner)

@@ -110,6 +110,10 @@ fn every_step() -> Vec<Step> {
         Step::Pending,
         Step::Done,
         Step::Locked { until: 0 },
+        Step::Reported {
+            until: 0,
+            helpdesk: Some("https://help.example".into()),
+        },
     ];
     for step in &steps {
         match step {
@@ -122,7 +126,8 @@ fn every_step() -> Vec<Step> {
             | Step::NewPassword { .. }
             | Step::Pending
             | Step::Done
-            | Step::Locked { .. } => {}
+            | Step::Locked { .. }
+            | Step::Reported { .. } => {}
         }
     }
     steps

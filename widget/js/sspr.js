@@ -7,7 +7,8 @@
 //   <sspr-reset edge="https://sspr.example.com"></sspr-reset>
 //   <sspr-register edge="https://sspr.example.com"></sspr-register>  + element.credential = token
 //
-// Attributes and options: edge (required), flow ("reset" | "unlock"; "register" for mount),
+// Attributes and options: edge (required), flow ("reset" | "unlock" | "report", the "this
+// wasn't me" page a notice's link opens, which reads #report=<token>; "register" for mount),
 // lang (a language tag; default: the browser's languages), theme ("auto" | "light" | "dark"),
 // dom ("shadow" | "light"), turnstile-sitekey (Cloudflare Turnstile's site key, when the edge
 // requires a Turnstile token at start) and turnstile-script (its api.js; default
@@ -24,13 +25,13 @@
 import initReset, * as resetGlue from 'sspr-widget-glue';
 import css from '../../style/sspr.css';
 
-// Three wasm builds of the widget: the reset screens (bundled here, started by the first
+// Four wasm builds of the widget: the reset screens (bundled here, started by the first
 // <sspr-reset>), the registration screens (sspr-register.js and its .wasm beside this
-// module, fetched by the first <sspr-register>) and the phone's approver page
-// (sspr-approver.js, fetched by <sspr-approver>); and one more for the strength meter
-// (below). A page downloads only what it shows.
-// Lazily loaded builds, by flow: registration and the phone's approver page.
-const LAZY = { register: 'sspr-register.js', approver: 'sspr-approver.js' };
+// module, fetched by the first <sspr-register>), the "this wasn't me" page (sspr-report.js,
+// fetched by <sspr-reset flow="report">) and the phone's approver page (sspr-approver.js,
+// fetched by <sspr-approver>); and one more for the strength meter (below). A page
+// downloads only what it shows.
+const LAZY = { register: 'sspr-register.js', report: 'sspr-report.js', approver: 'sspr-approver.js' };
 let resetReady;
 const lazyReady = new Map();
 function widgetModule(flow) {

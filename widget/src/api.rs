@@ -3,6 +3,7 @@
 
 pub mod approver;
 pub mod registration;
+pub mod report;
 
 use serde::Serialize;
 use sspr_core::api::{

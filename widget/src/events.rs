@@ -88,6 +88,7 @@ pub fn step_name(step: &Step) -> &'static str {
         Step::Pending => "pending",
         Step::Done => "done",
         Step::Locked { .. } => "locked",
+        Step::Reported { .. } => "reported",
     }
 }
 

@@ -336,6 +336,8 @@ mod tests {
             ("number", 3.into()),
             ("time", "14:05".into()),
             ("date", "26 Nov 2026".into()),
+            ("when", "earlier".into()),
+            ("method", "a mobile phone".into()),
         ];
         for tag in LOCALES {
             let locale = Locale::load(tag).unwrap();

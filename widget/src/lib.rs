@@ -24,6 +24,8 @@ use wasm_bindgen::prelude::*;
 use crate::components::approver_widget::ApproverWidget;
 #[cfg(feature = "register")]
 use crate::components::register_widget::RegisterWidget;
+#[cfg(feature = "report")]
+use crate::components::report_widget::ReportWidget;
 #[cfg(feature = "reset")]
 use crate::components::reset_widget::ResetWidget;
 use crate::events::Emitter;
@@ -60,7 +62,8 @@ impl Mounted {
 
 /// Renders a reset widget into `container`, and dispatches its `sspr:*` events on `host`
 /// (the `<sspr-reset>` element). `options` is a plain object: `edge` (the edge's URL,
-/// required), `flow` (`"reset"`, `"unlock"` or `"register"`), `credential` (registration: the signed-in user's ID token or `sspr1.` ticket), `lang` (a language tag; without it, the
+/// required), `flow` (`"reset"`, `"unlock"`, `"register"` or `"report"`, the "this wasn't me"
+/// page, which reads the report token from the page's `#report=` fragment), `credential` (registration: the signed-in user's ID token or `sspr1.` ticket), `lang` (a language tag; without it, the
 /// browser's preferred languages), `messages` (`{ [tag]: source }`: the Fluent file of the
 /// locale [`locale_for`] chose, fetched by the loader; English is compiled in), `strength`
 /// (reset: `() => Promise<module>` of the strength estimate, see [`strength`]),
@@ -68,6 +71,11 @@ impl Mounted {
 /// `turnstile`, its host for the challenge, see [`turnstile`]). Bad options
 /// are refused with an error that names the option.
 #[wasm_bindgen]
+// The report page's build mounts only the report page: the rest is there for the others.
+#[cfg_attr(
+    not(any(feature = "reset", feature = "register")),
+    allow(unreachable_code, unused_variables)
+)]
 pub fn mount(
     container: web_sys::HtmlElement,
     host: web_sys::EventTarget,
@@ -93,6 +101,7 @@ pub fn mount(
         Flow::Reset | Flow::Unlock => cfg!(feature = "reset"),
         Flow::Register => cfg!(feature = "register"),
         Flow::Approver => cfg!(feature = "approver"),
+        Flow::Report => cfg!(feature = "report"),
     };
     if !supported {
         return Err(JsError::new(&format!(
@@ -117,6 +126,15 @@ pub fn mount(
         }
         #[cfg(feature = "approver")]
         Flow::Approver => view! { <ApproverWidget edge=options.edge emitter locale /> }.into_any(),
+        // "This wasn't me": the report page, reading the token from the page's fragment.
+        #[cfg(feature = "report")]
+        Flow::Report => {
+            let fragment = leptos::prelude::window()
+                .location()
+                .hash()
+                .unwrap_or_default();
+            view! { <ReportWidget edge=options.edge emitter locale fragment /> }.into_any()
+        }
         #[allow(unreachable_patterns)]
         _ => ().into_any(),
     });

@@ -7,7 +7,8 @@ use serde::Serialize;
 use sspr_core::flow::FlowKind;
 use wasm_bindgen::JsValue;
 
-/// What the widget does: reset the password, unlock the account (`<sspr-reset>`), let a
+/// What the widget does: reset the password, unlock the account, report a change the user did
+/// not make ("this wasn't me", the page a notice's link opens) (`<sspr-reset>`), let a
 /// signed-in user register their methods (`<sspr-register>`), or approve app notifications
 /// on the user's phone (`<sspr-approver>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,6 +18,7 @@ pub enum Flow {
     Unlock,
     Register,
     Approver,
+    Report,
 }
 
 impl From<FlowKind> for Flow {
@@ -85,7 +87,7 @@ impl fmt::Display for OptionError {
             ),
             OptionError::BadFlow(value) => write!(
                 f,
-                "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\", \"register\", \"approver\""
+                "sspr: the `flow` option {value:?} is not one of \"reset\", \"unlock\", \"register\", \"report\", \"approver\""
             ),
             OptionError::BadLang(value) => write!(
                 f,
@@ -123,6 +125,7 @@ impl Options {
             Some("unlock") => Flow::Unlock,
             Some("register") => Flow::Register,
             Some("approver") => Flow::Approver,
+            Some("report") => Flow::Report,
             Some(other) => return Err(OptionError::BadFlow(other.to_owned())),
         };
         let lang = match lang.map(str::trim) {
@@ -203,6 +206,13 @@ mod tests {
     }
 
     #[test]
+    fn flow_report_is_the_this_wasnt_me_page() {
+        let options = Options::parse(Some("https://e"), Some(" report "), None).unwrap();
+        assert_eq!(options.flow, Flow::Report);
+        assert_eq!(serde_json::to_string(&Flow::Report).unwrap(), "\"report\"");
+    }
+
+    #[test]
     fn a_missing_edge_is_named() {
         assert_eq!(
             Options::parse(None, None, None),
@@ -244,7 +254,7 @@ mod tests {
         assert_eq!(err, OptionError::BadFlow("change".into()));
         assert!(
             err.to_string()
-                .contains("\"reset\", \"unlock\", \"register\", \"approver\"")
+                .contains("\"reset\", \"unlock\", \"register\", \"report\", \"approver\"")
         );
     }
 

@@ -206,6 +206,8 @@ fn edge_tests(
             "turnstile",
             "--test",
             "approver",
+            "--test",
+            "report",
             "--",
             "--ignored",
             "--test-threads=1",
@@ -290,6 +292,10 @@ fn bench() -> Result<(), String> {
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
         .sum::<Result<u64, String>>()?;
+    let report = ["sspr.js", "sspr-report.js", "sspr-report_bg.wasm"]
+        .iter()
+        .map(|f| sh::gzip_size(&root.join("dist").join(f)))
+        .sum::<Result<u64, String>>()?;
     let strength = ["sspr-strength.js", "sspr-strength_bg.wasm"]
         .iter()
         .map(|f| sh::gzip_size(&root.join("dist").join(f)))
@@ -319,6 +325,10 @@ fn bench() -> Result<(), String> {
     println!(
         "bench: the phone's approver page download in English (sspr.js + sspr-approver.js + its wasm, gzip): {:.1} KB (budget 250 KB)",
         approver as f64 / 1000.0
+    );
+    println!(
+        "bench: the \"this wasn't me\" page download in English (sspr.js + sspr-report.js + its wasm, gzip): {:.1} KB",
+        report as f64 / 1000.0
     );
     println!(
         "bench: plus, in a language other than English, its messages (largest locale file, gzip): {:.1} KB",

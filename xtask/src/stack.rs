@@ -82,52 +82,43 @@ pub fn demo() -> Result<(), String> {
 /// Builds the widget and the demo page into dist/ with Trunk, then bundles the widget's
 /// loader (widget/js/sspr.js), wasm-bindgen's glue and the stylesheet into one ES module,
 /// dist/sspr.js, beside dist/sspr-widget_bg.wasm: the two files a host page downloads for
-/// `<sspr-reset>`. The registration screens are a second build of the same crate
-/// (`--features register`), dist/sspr-register.js and dist/sspr-register_bg.wasm, which the
-/// loader fetches only for `<sspr-register>`, and the phone's approver page
-/// (`--features approver`, dist/sspr-approver.js and its wasm, for `<sspr-approver>`, with
-/// its page in dist/approver/) a third. The password strength estimate (zxcvbn) is one
-/// more, widget/strength: dist/sspr-strength.js and dist/sspr-strength_bg.wasm, fetched
+/// `<sspr-reset>`. The other screens are more builds of the same crate, each fetched only
+/// by the element that shows them: the registration screens (`--features register`,
+/// dist/sspr-register.js and dist/sspr-register_bg.wasm, for `<sspr-register>`), the phone's
+/// approver page (`--features approver`, for `<sspr-approver>`, with its page in
+/// dist/approver/) and the "this wasn't me" page (`--features report`, for
+/// `<sspr-reset flow="report">`). The password strength estimate (zxcvbn) is one more,
+/// widget/strength: dist/sspr-strength.js and dist/sspr-strength_bg.wasm, fetched
 /// when a new-password screen appears.
 pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
     let root = sh::root();
     let mut cmd = sh::command(env, "trunk");
     cmd.args(["build", "--release"]);
     sh::run(&mut cmd)?;
-    // Trunk has no second output, so the registration build is the steps Trunk runs. It
-    // goes after Trunk's (both write target/…/sspr_widget.wasm, which cargo rebuilds when
-    // the features change).
-    let mut cmd = sh::cargo(env);
-    cmd.args([
-        "build",
-        "--release",
-        "--offline",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "sspr-widget",
-        "--no-default-features",
-        "--features",
-        "register",
-    ]);
-    sh::run(&mut cmd)?;
-    lazy_module(env, "sspr_widget", "sspr-register")?;
-    // The phone's approver page (`<sspr-approver>`): a fourth build of the crate, the same way.
-    let mut cmd = sh::cargo(env);
-    cmd.args([
-        "build",
-        "--release",
-        "--offline",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "sspr-widget",
-        "--no-default-features",
-        "--features",
-        "approver",
-    ]);
-    sh::run(&mut cmd)?;
-    lazy_module(env, "sspr_widget", "sspr-approver")?;
+    // Trunk has no second output, so the other builds are the steps Trunk runs. They go
+    // after Trunk's (all write target/…/sspr_widget.wasm, which cargo rebuilds when the
+    // features change), one after the other.
+    for (feature, out) in [
+        ("register", "sspr-register"),
+        ("approver", "sspr-approver"),
+        ("report", "sspr-report"),
+    ] {
+        let mut cmd = sh::cargo(env);
+        cmd.args([
+            "build",
+            "--release",
+            "--offline",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "sspr-widget",
+            "--no-default-features",
+            "--features",
+            feature,
+        ]);
+        sh::run(&mut cmd)?;
+        lazy_module(env, "sspr_widget", out)?;
+    }
     let mut cmd = sh::cargo(env);
     cmd.args([
         "build",
@@ -505,6 +496,12 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     ];
     let mut vars = shared.to_vec();
     vars.extend(webhook_vars.iter().cloned());
+    // "This wasn't me": the main edge's notices link to the example report page (its edge
+    // attribute is this edge, so the other edges' notices carry no link).
+    vars.push((
+        "REPORT_URL",
+        format!("{}/examples/report.html", running.site),
+    ));
     let env_file = dir.join("edge.env");
     write_env_file(&env_file, &vars)?;
     migrate(env, &state, &logs.join("migrations.log"))?;

@@ -195,6 +195,10 @@ pub struct Notifications {
     pub notify_user: bool,
     /// Email every administrator when an administrator resets.
     pub notify_admins_on_admin_reset: bool,
+    /// Days self-service reset stays paused for a user who reported a change to their
+    /// account as not made by them ("this wasn't me"), unless an administrator ends the
+    /// pause sooner: 1–90.
+    pub report_hold_days: u16,
 }
 
 /// `[organization]`: how the organisation is named and where users get help.
@@ -311,6 +315,7 @@ impl Default for Notifications {
         Notifications {
             notify_user: true,
             notify_admins_on_admin_reset: true,
+            report_hold_days: 7,
         }
     }
 }
@@ -451,6 +456,32 @@ impl Policy {
             notice,
             language,
         })
+    }
+
+    /// A link to where users get help: `[organization]`'s helpdesk page, else a `mailto:`
+    /// link to its address; `None` when the policy names neither.
+    ///
+    /// ```
+    /// use sspr_core::policy::Policy;
+    ///
+    /// assert_eq!(Policy::default().helpdesk_link(), None);
+    /// let policy = Policy::parse("[organization]\nhelpdesk_email = \"it@contoso.com\"").unwrap();
+    /// assert_eq!(policy.helpdesk_link().as_deref(), Some("mailto:it@contoso.com"));
+    /// ```
+    pub fn helpdesk_link(&self) -> Option<String> {
+        let organization = &self.organization;
+        organization.helpdesk_url.clone().or_else(|| {
+            organization
+                .helpdesk_email
+                .as_ref()
+                .map(|email| format!("mailto:{email}"))
+        })
+    }
+
+    /// How long a report of a change the user did not make pauses their self-service reset
+    /// (`notifications.report_hold_days`), in milliseconds.
+    pub fn report_hold_ms(&self) -> u64 {
+        u64::from(self.notifications.report_hold_days) * 24 * 60 * 60 * 1000
     }
 
     /// What the server checks a new password with: the rules, and the banned terms.

@@ -460,3 +460,34 @@ fn the_admin_notice_switch_reaches_the_flow_settings() {
     policy.notifications.notify_admins_on_admin_reset = false;
     assert!(!policy.reset_settings().notify_admins_on_admin_reset);
 }
+
+#[test]
+fn a_report_pauses_reset_for_1_to_90_days() {
+    assert_eq!(Policy::default().notifications.report_hold_days, 7);
+    assert_eq!(Policy::default().report_hold_ms(), 7 * 24 * 60 * 60 * 1000);
+    for bad in ["0", "91"] {
+        let error = only_error(&format!("[notifications]\nreport_hold_days = {bad}"));
+        assert_eq!(error.field, "notifications.report_hold_days");
+        assert_eq!(error.problem, "must be from 1 to 90");
+    }
+    let policy = parse("[notifications]\nreport_hold_days = 30").unwrap();
+    assert_eq!(policy.report_hold_ms(), 30 * 24 * 60 * 60 * 1000);
+}
+
+#[test]
+fn the_helpdesk_link_is_the_organizations_page_else_its_address() {
+    let both = parse(
+        "[organization]\nhelpdesk_url = \"https://help.contoso.com\"\nhelpdesk_email = \"help@contoso.com\"",
+    )
+    .unwrap();
+    assert_eq!(
+        both.helpdesk_link().as_deref(),
+        Some("https://help.contoso.com")
+    );
+    let email = parse("[organization]\nhelpdesk_email = \"help@contoso.com\"").unwrap();
+    assert_eq!(
+        email.helpdesk_link().as_deref(),
+        Some("mailto:help@contoso.com")
+    );
+    assert_eq!(Policy::default().helpdesk_link(), None);
+}

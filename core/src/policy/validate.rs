@@ -22,6 +22,7 @@ pub const FAILED_PROOFS: RangeInclusive<u8> = 1..=5;
 pub const BLOCK_HOURS: RangeInclusive<u16> = 1..=168;
 pub const EMAIL_SENDS_PER_HOUR: RangeInclusive<u8> = 1..=10;
 pub const SMS_SENDS_PER_HOUR: RangeInclusive<u8> = 1..=5;
+pub const REPORT_HOLD_DAYS: RangeInclusive<u16> = 1..=90;
 pub const ORGANIZATION_NAME_CHARS: RangeInclusive<usize> = 1..=100;
 pub const MIN_PASSWORD_LENGTH: RangeInclusive<u16> = 8..=64;
 pub const BANNED_TERMS_MAX: usize = 1000;
@@ -306,6 +307,11 @@ impl Policy {
             "throttling.email_sends_per_hour",
             self.throttling.email_sends_per_hour,
             EMAIL_SENDS_PER_HOUR,
+        );
+        check.range(
+            "notifications.report_hold_days",
+            self.notifications.report_hold_days,
+            REPORT_HOLD_DAYS,
         );
         check.range(
             "throttling.sms_sends_per_hour",

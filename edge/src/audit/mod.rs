@@ -18,7 +18,7 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use sspr_core::UnixMillis;
-use sspr_core::api::{ApiError, ErrorCode};
+use sspr_core::api::{ApiError, ErrorCode, ReportedChange};
 use sspr_core::flow::{FlowError, FlowKind};
 use sspr_core::policy::Method;
 use sspr_core::throttle::Throttled;
@@ -68,10 +68,16 @@ pub enum EventKind {
     /// A reset or unlock start (`detail.flow_kind`) refused by the Turnstile check, before
     /// any username was looked at; the outcome is the error it answered with.
     TurnstileRefused,
+    /// The user reported a change to their account as not made by them ("this wasn't me"):
+    /// `method` and `detail.change` / `detail.change_at` name the change, `detail.held_until`
+    /// ends the pause of self-service reset, `flow_id` names the reset or unlock it ended.
+    ReportedNotMe,
+    /// An administrator ended the pause a report put on the user's self-service reset.
+    HoldCleared,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 22] = {
+    pub const ALL: [EventKind; 24] = {
         use EventKind::*;
         [
             ResetStarted,
@@ -96,6 +102,8 @@ impl EventKind {
             ApprovalApproved,
             ApprovalDenied,
             TurnstileRefused,
+            ReportedNotMe,
+            HoldCleared,
         ]
     };
 
@@ -124,6 +132,8 @@ impl EventKind {
             ApprovalApproved => "approval_approved",
             ApprovalDenied => "approval_denied",
             TurnstileRefused => "turnstile_refused",
+            ReportedNotMe => "reported_not_me",
+            HoldCleared => "hold_cleared",
         }
     }
 
@@ -167,6 +177,16 @@ pub struct Detail {
     /// Which start a `turnstile_refused` event refused (`reset` or `unlock`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_kind: Option<FlowKind>,
+    /// The change a `reported_not_me` event reports: `password_changed`, `account_unlocked`,
+    /// `method_added` or `method_removed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// When that change was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_at: Option<UnixMillis>,
+    /// Until when self-service reset is paused for the user after a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_until: Option<UnixMillis>,
 }
 
 /// One event as a flow step produced it, before the request's origin is added.
@@ -377,6 +397,17 @@ impl Scope {
             Ok(()) => {
                 return vec![self.event(EventKind::ProofPassed, method, "ok", Detail::default())];
             }
+            // The proof passed, but a report paused the user's self-service reset.
+            Err(FlowError::ReportedCompromise { until }) => {
+                let detail = Detail {
+                    held_until: Some(*until),
+                    ..Detail::default()
+                };
+                return vec![
+                    self.event(EventKind::ProofPassed, method, "ok", Detail::default()),
+                    self.event(EventKind::Blocked, None, "reported_compromise", detail),
+                ];
+            }
             Err(err) => err,
         };
         let api = ApiError::from(err);
@@ -401,6 +432,45 @@ impl Scope {
         } else {
             Vec::new()
         }
+    }
+
+    /// The user reported `change` as not made by them; self-service reset is paused until
+    /// `held_until`. The scope's flow is the reset or unlock the report ended, if any.
+    pub fn reported(&self, change: &ReportedChange, held_until: Option<UnixMillis>) -> AuditEvent {
+        let detail = Detail {
+            change: serde_json::to_value(change.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned)),
+            change_at: Some(change.at),
+            held_until,
+            ..Detail::default()
+        };
+        self.event(EventKind::ReportedNotMe, change.method, "reported", detail)
+    }
+
+    /// A method a report took away: the one whose addition the user reported.
+    pub fn removed_by_report(&self, method: Method) -> AuditEvent {
+        self.event(
+            EventKind::MethodRemoved,
+            Some(method),
+            "reported_not_me",
+            Detail::default(),
+        )
+    }
+
+    /// An administrator ended the pause (which would have lasted until `held_until`);
+    /// outcome `ok`, or `not_held` when none was in force.
+    pub fn hold_cleared(&self, held_until: Option<UnixMillis>) -> AuditEvent {
+        let detail = Detail {
+            held_until,
+            ..Detail::default()
+        };
+        let outcome = if held_until.is_some() {
+            "ok"
+        } else {
+            "not_held"
+        };
+        self.event(EventKind::HoldCleared, None, outcome, detail)
     }
 
     /// A new password refused by the policy's rules (too short, common, …). Other refusals
@@ -701,6 +771,41 @@ mod tests {
         ] {
             assert!(s.proof(None, Err(&err), 0, None).is_empty(), "{err:?}");
         }
+    }
+
+    #[test]
+    fn a_passing_proof_while_reset_is_paused_is_passed_then_blocked() {
+        let err = FlowError::ReportedCompromise { until: T + 5 };
+        let events =
+            scope(Some("u1"), FlowKind::Reset).proof(Some(Method::EmailCode), Err(&err), 0, None);
+        assert_eq!(
+            names(&events),
+            [("proof_passed", "ok"), ("blocked", "reported_compromise")]
+        );
+        assert_eq!(events[1].detail.held_until, Some(T + 5));
+    }
+
+    #[test]
+    fn a_report_names_the_change_and_the_pause_and_never_a_token() {
+        use sspr_core::flow::Notice;
+        let s = scope(Some("u1"), FlowKind::Reset);
+        let change = ReportedChange::new(Notice::MethodAdded(Method::SmsCode), T - 60_000);
+        let event = s.reported(&change, Some(T + 7));
+        assert_eq!(
+            (event.event.as_str(), event.outcome.as_str()),
+            ("reported_not_me", "reported")
+        );
+        assert_eq!(event.method, Some(Method::SmsCode));
+        assert_eq!(event.detail.change.as_deref(), Some("method_added"));
+        assert_eq!(event.detail.change_at, Some(T - 60_000));
+        assert_eq!(event.detail.held_until, Some(T + 7));
+        let removed = s.removed_by_report(Method::SmsCode);
+        assert_eq!(
+            (removed.event.as_str(), removed.outcome.as_str()),
+            ("method_removed", "reported_not_me")
+        );
+        assert_eq!(s.hold_cleared(Some(T + 7)).outcome, "ok");
+        assert_eq!(s.hold_cleared(None).outcome, "not_held");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! trigger does the same when nobody asks).
 
 use serde_json::{Value, json};
-use sspr_core::api::{ApiError, ErrorCode, Reply};
+use sspr_core::api::{ApiError, ClearHoldReply, ClearHoldRequest, ErrorCode, Reply};
 use worker::{Env, Request, Response, Result};
 
 use super::{audit_origin, read_json_within, respond, secured};
@@ -252,6 +252,56 @@ pub async fn replace_policy(
     let body = in_force.to_json(config.sms.is_some());
     policy_store::saved(config, in_force);
     json_response(&body, security)
+}
+
+/// Longest directory user id `POST /v1/admin/holds/clear` takes.
+pub const MAX_USER_ID_CHARS: usize = 256;
+
+/// `POST /v1/admin/holds/clear` `{user_id}`: ends the pause a report of a change the user
+/// did not make put on their self-service reset (once the helpdesk has secured the account),
+/// audited as `hold_cleared` (outcome `not_held` when there was none).
+pub async fn clear_hold(
+    mut req: Request,
+    env: &Env,
+    config: &Config,
+    security: &SecurityHeaders,
+) -> Result<Response> {
+    if let Some(refused) = unauthorized(&req, config, security).await? {
+        return Ok(refused);
+    }
+    let body: ClearHoldRequest = match super::read_json(&mut req).await? {
+        Ok(body) => body,
+        Err(reply) => return respond(&reply, security),
+    };
+    let user_id = body.user_id.trim();
+    let chars = user_id.chars().count();
+    if chars == 0 || chars > MAX_USER_ID_CHARS || user_id.chars().any(char::is_control) {
+        let error = ApiError::new(
+            ErrorCode::BadRequest,
+            format!(
+                "user_id must be the directory's id of the user, 1 to {MAX_USER_ID_CHARS} characters without control characters"
+            ),
+        );
+        return respond(&Reply::error(error), security);
+    }
+    let now = clock::now(&req);
+    let namespace = env.durable_object(super::reset::USER_STATE)?;
+    let stub = namespace
+        .id_from_name(&format!("user/{}/{user_id}", config.tenant))?
+        .get_stub()?;
+    let command = crate::user_state::Command::ClearHold {
+        now,
+        user_id: user_id.to_owned(),
+    };
+    let outcome: crate::user_state::ClearOutcome =
+        super::call_user_state(&stub, &command, config.policy_version).await?;
+    let origin = audit_origin(&req, config);
+    let db = store::database(env)?;
+    if let Err(err) = store::write(&db, &origin, &outcome.audit).await {
+        worker::console_error!("audit write of hold_cleared failed: {err}");
+    }
+    let reply: &ClearHoldReply = &outcome.reply;
+    secured(Response::from_json(reply)?, security)
 }
 
 fn refused(refusal: &Refusal, security: &SecurityHeaders) -> Result<Response> {

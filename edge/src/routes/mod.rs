@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod approver;
 pub mod registration;
+pub mod report;
 pub mod reset;
 
 use sspr_core::api::{ApiError, ErrorCode, Reply};

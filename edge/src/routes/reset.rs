@@ -125,12 +125,12 @@ pub async fn start(
     let (object_name, subject, settings, held) = match served {
         Some((user, policy)) => {
             let directory = directory_contacts(&user);
-            let admin_name = user.admin.then(|| {
-                user.display_name
-                    .clone()
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| username.as_str().to_owned())
-            });
+            let name = user
+                .display_name
+                .clone()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| username.as_str().to_owned());
+            let admin_name = user.admin.then(|| name.clone());
             (
                 format!("user/{}/{}", config.tenant, user.id),
                 Subject::User {
@@ -151,6 +151,7 @@ pub async fn start(
                     decoy_offers: decoy_offers(),
                     decoy_settings: config.policy.reset_settings(),
                     admin_name,
+                    name: Some(name),
                 }),
             )
         }

@@ -17,10 +17,12 @@
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
-/// A variable's value: text, or a number, which also picks plural forms.
+/// A variable's value: text, a link (written as its address here; HTML callers put it in
+/// an anchor first), or a number, which also picks plural forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arg<'a> {
     Text(&'a str),
+    Link(&'a str),
     Number(u64),
 }
 
@@ -140,7 +142,7 @@ impl<'s> Messages<'s> {
     ) {
         match placeable {
             Placeable::Variable(name) => match arg(args, name) {
-                Some(Arg::Text(text)) => out.push_str(text),
+                Some(Arg::Text(text) | Arg::Link(text)) => out.push_str(text),
                 Some(Arg::Number(n)) => out.push_str(&n.to_string()),
                 None => {
                     out.push_str("{$");
@@ -160,7 +162,9 @@ impl<'s> Messages<'s> {
                             .iter()
                             .position(|(key, _)| category.is_some() && plural(key) == category)
                     }
-                    Some(Arg::Text(text)) => variants.iter().position(|(key, _)| *key == text),
+                    Some(Arg::Text(text) | Arg::Link(text)) => {
+                        variants.iter().position(|(key, _)| *key == text)
+                    }
                     None => None,
                 };
                 self.write(&variants[chosen.unwrap_or(*default)].1, args, out);

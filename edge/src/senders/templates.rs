@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use sspr_core::api::{ChangeKind, ReportedChange};
 use sspr_core::flow::Notice;
 use sspr_core::locale::{LANGUAGES, Language};
 use sspr_core::policy::Method;
@@ -61,20 +62,24 @@ fn parse(language: Language, source: &'static str) -> Result<Messages<'static>, 
 type Args<'a> = [(&'static str, Arg<'a>)];
 
 /// Message `id` in `language` (else English, else the id itself), with `args`, their text
-/// HTML-escaped when `html`.
+/// HTML-escaped and links made anchors when `html`.
 fn message(language: Language, id: &str, args: &Args<'_>, html: bool) -> String {
-    let escaped: Vec<String> = args
+    let written: Vec<String> = args
         .iter()
         .map(|(_, value)| match value {
             Arg::Text(text) if html => escape_html(text),
+            Arg::Link(url) if html => {
+                let url = escape_html(url);
+                format!("<a href=\"{url}\">{url}</a>")
+            }
             _ => String::new(),
         })
         .collect();
     let args: Vec<(&str, Arg<'_>)> = args
         .iter()
-        .zip(&escaped)
-        .map(|((name, value), escaped)| match value {
-            Arg::Text(_) if html => (*name, Arg::Text(escaped)),
+        .zip(&written)
+        .map(|((name, value), written)| match value {
+            Arg::Text(_) | Arg::Link(_) if html => (*name, Arg::Text(written)),
             _ => (*name, *value),
         })
         .collect();
@@ -173,13 +178,23 @@ fn method_name(method: Method) -> &'static str {
     }
 }
 
+/// The "this wasn't me" link of a notice: the page's address with the token in its
+/// fragment (`<REPORT_URL>#report=<token>`), so that no server log sees the token and no
+/// link scanner can act on it (the page acts only on the user's confirmation, by POST).
+/// `report_url` comes from the configuration, never from a request.
+pub fn report_link(report_url: &str, token: &str) -> String {
+    format!("{report_url}#report={token}")
+}
+
 /// The email that tells a user what just happened to their account (password changed,
-/// account unlocked, a method added or removed), with what to do if it was not them.
+/// account unlocked, a method added or removed), with what to do if it was not them: the
+/// "this wasn't me" link (`report`: the link and the days it works), then the helpdesk.
 pub fn notice_email(
     language: Language,
     organization: &str,
     notice: Notice,
     helpdesk_url: Option<&str>,
+    report: Option<(&str, u64)>,
 ) -> EmailContent {
     let (subject, body, method) = match notice {
         Notice::PasswordChanged => ("password-changed-subject", "password-changed-body", None),
@@ -192,14 +207,70 @@ pub fn notice_email(
     if let Some(method) = &method {
         args.push(("method", Arg::Text(method)));
     }
-    let help = match helpdesk_url {
+    let mut paragraphs = vec![body];
+    if let Some((link, days)) = report {
+        args.push(("link", Arg::Link(link)));
+        args.push(("days", Arg::Number(days)));
+        paragraphs.push("report-link");
+    }
+    paragraphs.push(match helpdesk_url {
         Some(url) => {
-            args.push(("helpdesk", Arg::Text(url)));
+            args.push(("helpdesk", Arg::Link(url)));
             "help-url"
         }
         None => "help-none",
+    });
+    email(language, subject, &paragraphs, None, &args)
+}
+
+/// How a change reads in a sentence of `language` ("password changed", "reset method added
+/// (code by text message)").
+fn change_words(language: Language, change: &ReportedChange) -> String {
+    let method = change
+        .method
+        .map(|m| message(language, method_name(m), &[], false))
+        .unwrap_or_default();
+    let id = match change.kind {
+        ChangeKind::PasswordChanged => "change-password-changed",
+        ChangeKind::AccountUnlocked => "change-account-unlocked",
+        ChangeKind::MethodAdded => "change-method-added",
+        ChangeKind::MethodRemoved => "change-method-removed",
     };
-    email(language, subject, &[body, help], None, &args)
+    message(language, id, &[("method", Arg::Text(&method))], false)
+}
+
+/// What an administrator is told when a user reported a change to their account as not
+/// made by them: who (`user`, as the directory names them, and their directory id), which
+/// change and when (`when`, a UTC date and time), until when self-service reset is paused
+/// (`until`), and the method the report took away, if it did.
+#[allow(clippy::too_many_arguments)]
+pub fn admin_report_email(
+    language: Language,
+    organization: &str,
+    user: &str,
+    user_id: &str,
+    change: &ReportedChange,
+    when: &str,
+    until: &str,
+    removed: Option<Method>,
+) -> EmailContent {
+    let change = change_words(language, change);
+    let removed = removed.map(|m| message(language, method_name(m), &[], false));
+    let mut args = vec![
+        ("org", Arg::Text(organization)),
+        ("user", Arg::Text(user)),
+        ("userid", Arg::Text(user_id)),
+        ("change", Arg::Text(&change)),
+        ("when", Arg::Text(when)),
+        ("until", Arg::Text(until)),
+    ];
+    let mut paragraphs = vec!["report-admin-body"];
+    if let Some(method) = &removed {
+        args.push(("method", Arg::Text(method)));
+        paragraphs.push("report-admin-removed");
+    }
+    paragraphs.push("report-admin-hold");
+    email(language, "report-admin-subject", &paragraphs, None, &args)
 }
 
 /// The email that tells an administrator that another administrator, `admin` (as the
@@ -344,7 +415,13 @@ mod tests {
             ("helpdesk", Arg::Text("https://h")),
             ("admin", Arg::Text("Ada")),
             ("when", Arg::Text("t")),
+            ("link", Arg::Link("https://r#report=x")),
+            ("user", Arg::Text("Bo")),
+            ("userid", Arg::Text("u1")),
+            ("change", Arg::Text("c")),
+            ("until", Arg::Text("2026-01-08 08:30 UTC")),
             ("minutes", Arg::Number(minutes)),
+            ("days", Arg::Number(minutes)),
         ]
     }
 
@@ -398,7 +475,9 @@ mod tests {
                 let mut fluent = FluentArgs::new();
                 for (name, value) in &args {
                     match value {
-                        Arg::Text(text) => fluent.set(*name, FluentValue::from(*text)),
+                        Arg::Text(text) | Arg::Link(text) => {
+                            fluent.set(*name, FluentValue::from(*text))
+                        }
                         Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
                     }
                 }
@@ -483,6 +562,7 @@ mod tests {
             "Contoso",
             Notice::MethodAdded(Method::SmsCode),
             None,
+            None,
         );
         assert!(added.text.contains("code par SMS"), "{}", added.text);
         assert!(
@@ -495,6 +575,7 @@ mod tests {
             "Contoso",
             Notice::MethodRemoved(Method::Authenticator),
             Some("https://help.contoso.example"),
+            None,
         );
         assert!(removed.subject.contains("removed"), "{}", removed.subject);
         assert!(removed.text.contains("authenticator app"));
@@ -530,11 +611,116 @@ mod tests {
             "Contoso",
             Notice::PasswordChanged,
             Some("https://help.contoso.example"),
+            None,
         );
         assert_eq!(email.subject, "Your Contoso password was changed");
         assert!(email.text.contains("https://help.contoso.example"));
-        let unlocked = notice_email(EN, "Contoso", Notice::AccountUnlocked, None);
+        let unlocked = notice_email(EN, "Contoso", Notice::AccountUnlocked, None, None);
         assert!(unlocked.subject.contains("unlocked") && unlocked.text.contains("IT helpdesk"));
+    }
+
+    #[test]
+    fn a_notice_carries_the_report_link_with_the_token_in_the_fragment() {
+        let link = report_link("https://login.contoso.example/report", "q83vEjRW");
+        assert_eq!(link, "https://login.contoso.example/report#report=q83vEjRW");
+        let email = notice_email(
+            EN,
+            "Contoso",
+            Notice::PasswordChanged,
+            Some("https://help.contoso.example"),
+            Some((&link, 7)),
+        );
+        assert!(email.text.contains(&link), "{}", email.text);
+        assert!(email.text.contains("7 days"), "{}", email.text);
+        assert!(
+            email
+                .html
+                .contains(&format!("<a href=\"{link}\">{link}</a>")),
+            "{}",
+            email.html
+        );
+        assert!(
+            email
+                .html
+                .contains("<a href=\"https://help.contoso.example\">"),
+            "{}",
+            email.html
+        );
+        // The link comes before the helpdesk, and without a report page there is none.
+        assert!(email.text.find(&link) < email.text.find("help.contoso"));
+        let without = notice_email(EN, "Contoso", Notice::PasswordChanged, None, None);
+        assert!(!without.text.contains("#report="));
+        assert!(!without.html.contains("<a "));
+    }
+
+    #[test]
+    fn a_link_is_escaped_in_html() {
+        let email = notice_email(
+            EN,
+            "C",
+            Notice::AccountUnlocked,
+            None,
+            Some(("https://x/\"><script>", 7)),
+        );
+        assert!(!email.html.contains("<script>"), "{}", email.html);
+        assert!(email.html.contains("&quot;&gt;&lt;script&gt;"));
+    }
+
+    #[test]
+    fn the_report_link_is_in_every_language_with_its_plural() {
+        let pl = notice_email(
+            lang("pl"),
+            "C",
+            Notice::PasswordChanged,
+            None,
+            Some(("https://r#report=t", 7)),
+        );
+        assert!(pl.text.contains("7 dni"), "{}", pl.text);
+        let ar = notice_email(
+            lang("ar"),
+            "C",
+            Notice::PasswordChanged,
+            None,
+            Some(("https://r#report=t", 7)),
+        );
+        assert!(ar.text.contains("https://r#report=t"), "{}", ar.text);
+    }
+
+    #[test]
+    fn the_administrators_alert_names_the_user_the_change_and_the_pause() {
+        let change = ReportedChange::new(Notice::MethodAdded(Method::SmsCode), 0);
+        let email = admin_report_email(
+            EN,
+            "Contoso",
+            "Rita Ruiz",
+            "u-rita",
+            &change,
+            "2026-01-01 08:30 UTC",
+            "2026-01-08 08:31 UTC",
+            Some(Method::SmsCode),
+        );
+        assert!(email.subject.contains("Rita Ruiz"), "{}", email.subject);
+        for part in [
+            "u-rita",
+            "reset method added (code by text message)",
+            "2026-01-01 08:30 UTC",
+            "2026-01-08 08:31 UTC",
+            "was removed",
+        ] {
+            assert!(email.text.contains(part), "{part}: {}", email.text);
+        }
+        let fr = admin_report_email(
+            lang("fr"),
+            "Contoso",
+            "Rita",
+            "u",
+            &ReportedChange::new(Notice::PasswordChanged, 0),
+            "t",
+            "u",
+            None,
+        );
+        assert!(fr.text.contains("mot de passe"), "{}", fr.text);
+        assert!(!fr.text.contains("supprimée de son compte"), "{}", fr.text);
     }
 
     #[test]

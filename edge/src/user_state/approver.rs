@@ -146,6 +146,10 @@ impl UserState {
         let Some(owner) = self.read::<ApproverOwner>(OWNER_TABLE)? else {
             return Ok(pairing_invalid());
         };
+        // While a report pauses changes to the user's methods, no phone pairs.
+        if let Some(until) = self.held_until(now)? {
+            return Ok(ApproverOutcome::refused(super::reported_compromise(until)));
+        }
         let key = match ApproverKey::from_jwk(&key.kty, &key.crv, &key.x, &key.y) {
             Ok(key) => key,
             Err(err) => return Ok(ApproverOutcome::refused(err.into())),
@@ -194,6 +198,10 @@ impl UserState {
                     )
                     .map(|effect| notices::from_effects([effect], now))
                     .unwrap_or_default();
+                if !notices.is_empty() {
+                    self.remember_name(&owner.user)?;
+                }
+                let notices = self.with_report_links(config, &owner.user.user_id, notices, now)?;
                 Ok(ApproverOutcome {
                     reply: ApproverReply {
                         device: Some(device_id),

@@ -188,6 +188,9 @@ impl UserState {
         let binding = user.user_id.as_bytes();
         let code_policy = policy.reset_settings().code;
         let enabled = policy.for_user(&user.facts).is_some();
+        // A report of a change the user did not make pauses changes to their methods too: an
+        // attacker who knows the password must not register a method of their own meanwhile.
+        let held = self.held_until(now)?;
         let mut reveal_secret = false;
         // The pairing code's URI, shown only in the reply that made the code.
         let mut pairing_uri = None;
@@ -199,6 +202,17 @@ impl UserState {
         let (changed, error): (bool, Option<ApiError>) = match op {
             RegisterOp::View => (false, None),
             _ if !enabled => (false, Some(not_enabled())),
+            RegisterOp::AddEmail { .. }
+            | RegisterOp::AddPhone { .. }
+            | RegisterOp::AddAuthenticator
+            | RegisterOp::Verify { .. }
+            | RegisterOp::Questions { .. }
+            | RegisterOp::Remove { .. }
+            | RegisterOp::AddApprover
+                if held.is_some() =>
+            {
+                (false, held.map(super::reported_compromise))
+            }
             RegisterOp::AddEmail { address } => {
                 let mut next = registrations.clone();
                 match next.start_email(
@@ -401,6 +415,10 @@ impl UserState {
             .and_then(|notice| policy.method_change_notice(notice, to.as_deref(), user.language))
             .map(|effect| notices::from_effects([effect], now))
             .unwrap_or_default();
+        if !notices.is_empty() {
+            self.remember_name(&user)?;
+        }
+        let notices = self.with_report_links(config, &user.user_id, notices, now)?;
         Ok(RegistrationOutcome {
             view,
             approver,
@@ -408,6 +426,25 @@ impl UserState {
             audit,
             notices,
         })
+    }
+
+    /// Keeps the signed-in user's id and name as this object's owner, for the administrators'
+    /// alert if they report a change (a user who never started a reset has no owner yet).
+    pub(super) fn remember_name(&self, user: &Registering) -> Result<()> {
+        let stored = self.read::<super::Owner>("owner")?;
+        let name = user
+            .display_name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| user.username.clone());
+        self.write(
+            "owner",
+            &super::Owner {
+                user_id: Some(user.user_id.clone()),
+                name: Some(name),
+                clock_offset_ms: stored.map_or(0, |owner| owner.clock_offset_ms),
+            },
+        )
     }
 
     /// Counts a code sent on `channel` against the user's send limits (shared with resets),

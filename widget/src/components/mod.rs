@@ -15,6 +15,7 @@ pub mod code_form;
 #[cfg(feature = "register")]
 pub mod contact_form;
 pub mod done_view;
+pub mod helpdesk_link;
 pub mod identify_form;
 pub mod locked_view;
 pub mod new_password_form;
@@ -31,6 +32,8 @@ pub mod register_done;
 pub mod register_overview;
 #[cfg(feature = "register")]
 pub mod register_widget;
+#[cfg(feature = "report")]
+pub mod report_widget;
 pub mod reset_widget;
 #[cfg(feature = "register")]
 pub mod sign_in_again;

@@ -291,6 +291,9 @@ pub fn ResetWidget(
                 Step::Done => view! { <DoneView kind /> }.into_any(),
                 Step::Pending => view! { <PendingView status on_retry on_poll /> }.into_any(),
                 Step::Locked { until } => view! { <LockedView until /> }.into_any(),
+                Step::Reported { until, helpdesk } => {
+                    view! { <LockedView until reported=true helpdesk /> }.into_any()
+                }
                 Step::ChooseMethod { methods, verified, required } => view! {
                     <ChooseMethod status methods verified required on_choose />
                 }
