@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod flow;
+pub mod fluent;
 pub mod locale;
 pub mod mask;
 pub mod methods;

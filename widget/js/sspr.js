@@ -23,7 +23,8 @@
 // APPROVER_URL): it pairs from the registration screen's QR code and keeps its key in the
 // phone's browser. It takes edge, lang, theme and dom.
 import initReset, * as resetGlue from 'sspr-widget-glue';
-import css from '../../style/sspr.css';
+// The stylesheet (style/sspr.css), minified by esbuild into dist/sspr.min.css first.
+import css from 'sspr-style';
 
 // Four wasm builds of the widget: the reset screens (bundled here, started by the first
 // <sspr-reset>), the registration screens (sspr-register.js and its .wasm beside this

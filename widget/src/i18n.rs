@@ -5,12 +5,15 @@
 //! that lacks a message, or that could not be fetched, falls back to it, and the tests
 //! require every file to have exactly English's messages with the same variables. Errors
 //! from the edge are shown from their stable code and facts, so they are localized too.
+//! The files are read by core's Fluent subset ([`sspr_core::fluent`]), the same reader as
+//! the edge's emails; the tests hold it to `fluent-bundle` on every message of every file.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use sspr_core::api::{ApiError, ErrorCode};
+use sspr_core::fluent::{Arg, Messages};
 use unic_langid::LanguageIdentifier;
 
 /// The locales, by BCP 47 tag; each is `widget/locales/<tag>.ftl`. The first is the fallback.
@@ -50,8 +53,8 @@ pub fn negotiate<S: AsRef<str>>(requested: &[S]) -> &'static str {
 /// One locale's messages, with English behind it.
 pub struct Locale {
     tag: &'static str,
-    bundle: FluentBundle<FluentResource>,
-    fallback: Option<FluentBundle<FluentResource>>,
+    messages: Rc<Messages<'static>>,
+    fallback: Option<Rc<Messages<'static>>>,
 }
 
 /// A problem in a locale file.
@@ -61,19 +64,65 @@ pub struct LocaleError {
     pub problem: String,
 }
 
-fn bundle(tag: &'static str, source: &str) -> Result<FluentBundle<FluentResource>, LocaleError> {
-    let error = |problem: String| LocaleError { tag, problem };
-    let resource = FluentResource::try_new(source.to_owned())
-        .map_err(|(_, errors)| error(format!("syntax: {errors:?}")))?;
-    let id: LanguageIdentifier = tag.parse().map_err(|e| error(format!("tag: {e}")))?;
-    let mut bundle = FluentBundle::new(vec![id]);
+/// A variable's value: text, or a number (which also picks plural forms).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Number(u64),
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Value::Text(text)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Self {
+        Value::Text(text.to_owned())
+    }
+}
+
+macro_rules! number_values {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(n: $t) -> Self {
+                Value::Number(n as u64)
+            }
+        }
+    )*};
+}
+number_values!(u8, u16, u32, u64, usize);
+
+thread_local! {
+    /// The files parsed so far, each kept for the page's life (a locale's file is fetched
+    /// once per page, and every widget of the page shares its parse).
+    static PARSED: RefCell<Vec<(&'static str, Rc<Messages<'static>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The messages of `source` in the locale `tag`, parsed once per page.
+fn messages(tag: &'static str, source: &str) -> Result<Rc<Messages<'static>>, LocaleError> {
+    if let Some(found) = PARSED.with(|parsed| {
+        parsed
+            .borrow()
+            .iter()
+            .find(|(known, _)| *known == source)
+            .map(|(_, messages)| messages.clone())
+    }) {
+        return Ok(found);
+    }
+    let source: &'static str = if source == ENGLISH {
+        ENGLISH
+    } else {
+        Box::leak(source.to_owned().into_boxed_str())
+    };
     // Unicode isolation marks keep an address or a number the right way round in Arabic;
     // left-to-right languages do not need them.
-    bundle.set_use_isolating(RTL.contains(&tag));
-    bundle
-        .add_resource(resource)
-        .map_err(|errors| error(format!("{errors:?}")))?;
-    Ok(bundle)
+    let parsed = Messages::parse(tag, source, RTL.contains(&tag))
+        .map_err(|problem| LocaleError { tag, problem })?;
+    let parsed = Rc::new(parsed);
+    PARSED.with(|cache| cache.borrow_mut().push((source, parsed.clone())));
+    Ok(parsed)
 }
 
 impl Locale {
@@ -81,7 +130,7 @@ impl Locale {
     pub fn english() -> Self {
         Locale {
             tag: LOCALES[0],
-            bundle: bundle(LOCALES[0], ENGLISH).expect("the English locale is tested"),
+            messages: messages(LOCALES[0], ENGLISH).expect("the English locale is tested"),
             fallback: None,
         }
     }
@@ -98,8 +147,8 @@ impl Locale {
         };
         Ok(Locale {
             tag,
-            bundle: bundle(tag, source)?,
-            fallback: Some(bundle(LOCALES[0], ENGLISH)?),
+            messages: messages(tag, source)?,
+            fallback: Some(messages(LOCALES[0], ENGLISH)?),
         })
     }
 
@@ -119,28 +168,32 @@ impl Locale {
 
     /// The message `id` with no variables.
     pub fn t(&self, id: &str) -> String {
-        self.format(id, None)
+        self.t_args(id, &[])
     }
 
     /// The message `id` with variables.
-    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fluent = FluentArgs::new();
-        for (name, value) in args {
-            fluent.set(*name, value.clone());
-        }
-        self.format(id, Some(&fluent))
+    pub fn t_args(&self, id: &str, args: &[(&str, Value)]) -> String {
+        let args: Vec<(&str, Arg<'_>)> = args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Value::Text(text) => Arg::Text(text),
+                    Value::Number(n) => Arg::Number(*n),
+                };
+                (*name, value)
+            })
+            .collect();
+        std::iter::once(&self.messages)
+            .chain(self.fallback.as_ref())
+            .find_map(|messages| messages.format(id, &args))
+            .unwrap_or_else(|| id.to_owned())
     }
 
-    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-        for bundle in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
-            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                return bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned();
-            }
-        }
-        id.to_owned()
+    /// Whether this locale, or English behind it, has the message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        std::iter::once(&self.messages)
+            .chain(self.fallback.as_ref())
+            .any(|messages| messages.contains(id))
     }
 
     /// The user-facing message for an error from the edge: from its stable code and facts,
@@ -151,7 +204,7 @@ impl Locale {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         let id = format!("error-{code}");
-        let mut args: Vec<(&str, FluentValue<'_>)> = Vec::new();
+        let mut args: Vec<(&str, Value)> = Vec::new();
         if let Some(tries) = error.tries_left {
             args.push(("tries", tries.into()));
         }
@@ -167,12 +220,7 @@ impl Locale {
         if error.code == ErrorCode::PasswordRejected {
             args.push(("reason", error.message.clone().into()));
         }
-        let has_message = self.bundle.get_message(&id).is_some()
-            || self
-                .fallback
-                .as_ref()
-                .is_some_and(|b| b.get_message(&id).is_some());
-        if has_message {
+        if self.has(&id) {
             self.t_args(&id, &args)
         } else {
             // A newer edge's code this widget does not know yet: its own words.
@@ -201,7 +249,7 @@ impl I18n {
     }
 
     /// See [`Locale::t_args`].
-    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    pub fn t_args(&self, id: &str, args: &[(&str, Value)]) -> String {
         self.0.with_value(|l| l.t_args(id, args))
     }
 
@@ -317,44 +365,86 @@ mod tests {
         }
     }
 
+    /// A value for every variable the files use.
+    fn all_args(number: u64) -> Vec<(&'static str, Value)> {
+        let mut args: Vec<(&'static str, Value)> = [
+            "length", "count", "tries", "min", "max", "step", "seconds", "total", "held", "number",
+        ]
+        .into_iter()
+        .map(|name| (name, Value::Number(number)))
+        .collect();
+        args.extend(
+            [
+                ("destination", "a•••@e•••.com"),
+                ("until", "later & <soon>"),
+                ("reason", "history"),
+                ("name", "Alice Martin"),
+                ("time", "14:05"),
+                ("date", "26 Nov 2026"),
+                ("when", "earlier"),
+                ("method", "a mobile phone"),
+            ]
+            .map(|(name, text)| (name, Value::from(text))),
+        );
+        args
+    }
+
     #[test]
     fn every_locale_formats_every_message_without_errors() {
-        let args: Vec<(&str, FluentValue<'_>)> = vec![
-            ("length", 6.into()),
-            ("destination", "a•••@e•••.com".into()),
-            ("count", 8.into()),
-            ("until", "later".into()),
-            ("tries", 2.into()),
-            ("min", 12.into()),
-            ("max", 256.into()),
-            ("reason", "history".into()),
-            ("step", 1.into()),
-            ("seconds", 25.into()),
-            ("total", 2.into()),
-            ("held", 1.into()),
-            ("name", "Alice Martin".into()),
-            ("number", 3.into()),
-            ("time", "14:05".into()),
-            ("date", "26 Nov 2026".into()),
-            ("when", "earlier".into()),
-            ("method", "a mobile phone".into()),
-        ];
         for tag in LOCALES {
             let locale = Locale::load(tag).unwrap();
             for (id, _) in shape(ENGLISH) {
-                let message = locale.bundle.get_message(&id).unwrap();
+                assert!(locale.messages.contains(&id), "{tag} lacks {id}");
+                let text = locale.t_args(&id, &all_args(8));
+                assert!(!text.trim().is_empty(), "{tag} {id} is empty");
+                assert!(
+                    !text.contains("{$"),
+                    "{tag} {id}: a variable is missing: {text}"
+                );
+            }
+        }
+    }
+
+    /// The widget reads its files with core's Fluent subset; this holds it to
+    /// `fluent-bundle` on every message of every file, for numbers that reach every plural
+    /// form of every language (and the `[0]` of a code's tries left).
+    #[test]
+    fn every_message_formats_exactly_as_fluent_bundle_formats_it() {
+        use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+        for (tag, source) in SOURCES {
+            let resource = FluentResource::try_new(source.to_owned()).expect("fluent parses");
+            let mut bundle = FluentBundle::new(vec![tag.parse().unwrap()]);
+            bundle.set_use_isolating(RTL.contains(&tag));
+            bundle.add_resource(resource).expect("fluent adds");
+            let ours = Messages::parse(tag, source, RTL.contains(&tag)).unwrap();
+            for number in (0..=30).chain([101, 1000, 1_000_000]) {
+                let args = all_args(number);
                 let mut fluent = FluentArgs::new();
                 for (name, value) in &args {
-                    fluent.set(*name, value.clone());
+                    match value {
+                        Value::Text(text) => fluent.set(*name, FluentValue::from(text.as_str())),
+                        Value::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+                    }
                 }
-                let mut errors = Vec::new();
-                let text = locale.bundle.format_pattern(
-                    message.value().unwrap(),
-                    Some(&fluent),
-                    &mut errors,
-                );
-                assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
-                assert!(!text.trim().is_empty(), "{tag} {id} is empty");
+                let ours_args: Vec<(&str, Arg<'_>)> = args
+                    .iter()
+                    .map(|(name, value)| match value {
+                        Value::Text(text) => (*name, Arg::Text(text)),
+                        Value::Number(n) => (*name, Arg::Number(*n)),
+                    })
+                    .collect();
+                for id in ours.ids() {
+                    let pattern = bundle.get_message(id).unwrap().value().unwrap();
+                    let mut errors = Vec::new();
+                    let expected = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
+                    assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
+                    assert_eq!(
+                        ours.format(id, &ours_args).unwrap(),
+                        expected,
+                        "{tag} {id} with {number}"
+                    );
+                }
             }
         }
     }
@@ -365,11 +455,11 @@ mod tests {
         for code in ErrorCode::ALL {
             let wire = serde_json::to_value(code).unwrap();
             let id = format!("error-{}", wire.as_str().unwrap());
-            assert!(english.bundle.get_message(&id).is_some(), "{id}");
+            assert!(english.messages.contains(&id), "{id}");
         }
         for key in sspr_core::policy::questions::PREDEFINED_QUESTIONS {
             let id = format!("question-{key}");
-            assert!(english.bundle.get_message(&id).is_some(), "{id}");
+            assert!(english.messages.contains(&id), "{id}");
         }
     }
 
@@ -386,7 +476,7 @@ mod tests {
                     .map(|k| format!("strength-suggestion-{k}")),
             );
         for id in ids {
-            assert!(english.bundle.get_message(&id).is_some(), "{id}");
+            assert!(english.messages.contains(&id), "{id}");
         }
     }
 

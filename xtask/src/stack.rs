@@ -131,6 +131,16 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
     ]);
     sh::run(&mut cmd)?;
     lazy_module(env, "sspr_strength", "sspr-strength")?;
+    // The stylesheet goes into sspr.js as text: minified first (its comments are for the
+    // people who theme it, not for the browser).
+    let mut cmd = sh::command(env, "esbuild");
+    cmd.current_dir(&root).args([
+        "style/sspr.css",
+        "--minify",
+        "--outfile=dist/sspr.min.css",
+        "--log-level=warning",
+    ]);
+    sh::run(&mut cmd)?;
     let mut cmd = sh::command(env, "esbuild");
     cmd.current_dir(&root).args([
         "widget/js/sspr.js",
@@ -140,6 +150,7 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
         "--target=es2022",
         "--loader:.css=text",
         "--alias:sspr-widget-glue=./dist/sspr-widget.js",
+        "--alias:sspr-style=./dist/sspr.min.css",
         "--outfile=dist/sspr.js",
         "--log-level=warning",
     ]);

@@ -1,6 +1,5 @@
 //! Message senders. One file per provider; routes only see [`EmailSender`] and [`SmsSender`].
 
-mod fluent;
 pub mod resend;
 pub mod templates;
 pub mod twilio;

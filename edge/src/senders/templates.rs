@@ -1,6 +1,6 @@
 //! The words of the messages sspr sends, in the user's language: the Fluent files in
 //! `edge/locales/` (one per language of [`sspr_core::locale::LANGUAGES`], compiled in, each
-//! parsed the first time a message in it is sent, by [`super::fluent`], which reads the part
+//! parsed the first time a message in it is sent, by [`sspr_core::fluent`], which reads the part
 //! of Fluent these files are written in). English is the reference: the tests
 //! require every file to have exactly its messages with the same variables, and a message
 //! missing at run time falls back to it. HTML parts are built from the same messages with
@@ -15,7 +15,7 @@ use sspr_core::locale::{LANGUAGES, Language};
 use sspr_core::policy::Method;
 
 use super::EmailContent;
-use super::fluent::{Arg, Messages};
+use sspr_core::fluent::{Arg, Messages};
 
 /// The Fluent source of each language, in the order of [`LANGUAGES`].
 const SOURCES: [&str; 10] = [
@@ -451,8 +451,8 @@ mod tests {
         }
     }
 
-    /// The edge reads its files with its own Fluent subset (`super::fluent`); this holds
-    /// it to `fluent-bundle`, the implementation the widget uses, on every message of every
+    /// The edge reads its files with core's Fluent subset (`sspr_core::fluent`); this holds
+    /// it to `fluent-bundle` (as the widget's tests do theirs) on every message of every
     /// file, for every number of minutes a policy allows and then some (every plural form
     /// of every language), with text that HTML would escape, and in Arabic with isolation.
     #[test]

@@ -1,18 +1,20 @@
-//! The part of Fluent (projectfluent.org) that the edge's message files in `edge/locales/`
-//! are written in, read and formatted without the `fluent-bundle` crate, whose parser,
-//! resolver and locale negotiation cost the worker's bundle more than all its messages.
-//! The widget keeps `fluent-bundle`: its files are larger and fetched at run time.
+//! The part of Fluent (projectfluent.org) that sspr's message files are written in (the
+//! edge's `edge/locales/` and the widget's `widget/locales/`), read and formatted without the
+//! `fluent-bundle` crate, whose parser, resolver and locale negotiation cost the worker and
+//! the widget more than all their messages. One reader for both, so a file means the same
+//! thing in an email and on screen.
 //!
 //! The subset: `#` comments; messages `id = text` on one line, where the text holds
 //! `{ $variable }` placeables and `{ $variable -> … }` selections whose variants (`[key]
 //! text`, one of them `*[key] text`, the default) sit one per line, with the text after the
-//! closing `}` carrying on the message. A number picks the variant of its CLDR plural
-//! category (`intl_pluralrules`, the rules `fluent-bundle` uses too), a text the variant named
-//! like it. Anything else — terms, attributes, functions, literals, text continued on an
-//! indented line — is refused with the line it is on, so a file that parses here formats
-//! exactly as `fluent-bundle` formats it (the tests compare the two on every file, message
-//! and plural form). In a right-to-left language each placeable of a message with more than
-//! one part is wrapped in Unicode isolation marks (U+2068 … U+2069), as Fluent does.
+//! closing `}` carrying on the message. A number picks the variant whose key is that number
+//! (`[0]`), else the variant of its CLDR plural category (`intl_pluralrules`, the rules
+//! `fluent-bundle` uses too); a text picks the variant named like it. Anything else — terms,
+//! attributes, functions, literals, text continued on an indented line — is refused with the
+//! line it is on, so a file that parses here formats exactly as `fluent-bundle` formats it
+//! (the edge's and the widget's tests compare the two on every file, message and plural
+//! form). In a right-to-left language each placeable of a message with more than one part is
+//! wrapped in Unicode isolation marks (U+2068 … U+2069), as Fluent does.
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
@@ -21,8 +23,11 @@ use unic_langid::LanguageIdentifier;
 /// an anchor first), or a number, which also picks plural forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arg<'a> {
+    /// Text, written as it is.
     Text(&'a str),
+    /// A link's address, written as text.
     Link(&'a str),
+    /// A number, which also picks plural forms.
     Number(u64),
 }
 
@@ -110,8 +115,12 @@ impl<'s> Messages<'s> {
         Some(out)
     }
 
+    /// Whether there is a message `id`.
+    pub fn contains(&self, id: &str) -> bool {
+        self.messages.iter().any(|(known, _)| *known == id)
+    }
+
     /// The ids of the messages, in the order of the file.
-    #[cfg(test)]
     pub fn ids(&self) -> impl Iterator<Item = &'s str> + '_ {
         self.messages.iter().map(|(id, _)| *id)
     }
@@ -160,7 +169,12 @@ impl<'s> Messages<'s> {
                         let category = self.plurals.select(n).ok();
                         variants
                             .iter()
-                            .position(|(key, _)| category.is_some() && plural(key) == category)
+                            .position(|(key, _)| key.parse::<u64>() == Ok(n))
+                            .or_else(|| {
+                                variants.iter().position(|(key, _)| {
+                                    category.is_some() && plural(key) == category
+                                })
+                            })
                     }
                     Some(Arg::Text(text) | Arg::Link(text)) => {
                         variants.iter().position(|(key, _)| *key == text)
@@ -318,8 +332,9 @@ impl<'s> Lines<'s> {
                 return Err(self.error("expected a variant, `[key] text`, or the closing `}`"));
             };
             let key = key.trim_matches(' ');
-            if plural(key).is_none() && !is_identifier(key) {
-                return Err(self.error("a variant key is a plural category or a name"));
+            let number = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit());
+            if plural(key).is_none() && !is_identifier(key) && !number {
+                return Err(self.error("a variant key is a plural category, a number or a name"));
             }
             if is_default {
                 if default.is_some() {
@@ -345,6 +360,15 @@ mod tests {
     }
 
     const MINUTES: &str = "m = It expires in { $minutes ->\n        [one] { $minutes } minute\n       *[other] { $minutes } minutes\n    }. Ignore it otherwise.\n";
+
+    #[test]
+    fn a_number_picks_the_variant_keyed_by_it_before_its_plural_category() {
+        let messages = en("m = { $tries ->\n    [0] No tries left.\n    [one] { $tries } try left.\n   *[other] { $tries } tries left.\n}\n").unwrap();
+        let m = |n| messages.format("m", &[("tries", Arg::Number(n))]).unwrap();
+        assert_eq!(m(0), "No tries left.");
+        assert_eq!(m(1), "1 try left.");
+        assert_eq!(m(2), "2 tries left.");
+    }
 
     #[test]
     fn a_number_picks_its_plural_variant_and_the_text_goes_on_after_the_selection() {
@@ -423,7 +447,7 @@ mod tests {
                 "line 3: a selection has one default",
             ),
             (
-                "m = { $n ->\n [0] a\n *[other] b\n}",
+                "m = { $n ->\n [1.5] a\n *[other] b\n}",
                 "line 2: a variant key is",
             ),
             (
