@@ -7,9 +7,12 @@
 //! (nico, otis, pam, ruth in the directory stand-in) and days of the edge's test clock of
 //! its own.
 
+mod common;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use common::{Answer, agent, code_in, error_code, var, wall_ms};
 use serde_json::{Value, json};
 use sspr_core::ticket::Ticket;
 
@@ -31,23 +34,6 @@ struct Stack {
     agent: ureq::Agent,
 }
 
-struct Answer {
-    status: u16,
-    body: Value,
-}
-
-fn var(name: &str) -> String {
-    std::env::var(name)
-        .unwrap_or_else(|_| panic!("{name} is not set: run these tests through `cargo xtask test`"))
-}
-
-fn wall_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64
-}
-
 /// The stack, with `user`'s seed and mail put back.
 fn stack(user: &str) -> Stack {
     let stretch = NEXT_STRETCH.fetch_add(1, Ordering::SeqCst);
@@ -61,11 +47,7 @@ fn stack(user: &str) -> Stack {
         mailbox: var("SSPR_MAILBOX"),
         directory: var("SSPR_DIRECTORY"),
         ticket_key: var("SSPR_REGISTRATION_TICKET_KEY").into_bytes(),
-        agent: ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(30)))
-            .build()
-            .into(),
+        agent: agent(),
     };
     let reset = stack.send(
         "POST",
@@ -81,10 +63,6 @@ fn stack(user: &str) -> Stack {
         None,
     );
     stack
-}
-
-fn error_code(answer: &Answer) -> &str {
-    answer.body["error"]["code"].as_str().unwrap_or("")
 }
 
 impl Stack {
@@ -103,7 +81,7 @@ impl Stack {
         headers: &[(&str, &str)],
         body: Option<Value>,
     ) -> Answer {
-        let mut response = match method {
+        let sent = match method {
             "GET" => {
                 let mut request = self.agent.get(url);
                 for (name, value) in headers {
@@ -122,13 +100,8 @@ impl Stack {
                 }
                 request.send(body.map(|b| b.to_string()).unwrap_or_default())
             }
-        }
-        .unwrap_or_else(|err| panic!("{method} {url}: {err}"));
-        let text = response.body_mut().read_to_string().unwrap_or_default();
-        Answer {
-            status: response.status().as_u16(),
-            body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        }
+        };
+        Answer::read(sent, &format!("{method} {url}"))
     }
 
     /// Posts to the edge as the widget on the demo site would, on this test's clock.
@@ -148,17 +121,12 @@ impl Stack {
     /// Posts raw text (malformed bodies) to the edge.
     fn post_text(&self, path: &str, content_type: &str, body: &str) -> Answer {
         let url = format!("{}{path}", self.edge);
-        let mut response = self
+        let sent = self
             .agent
             .post(&url)
             .header("Content-Type", content_type)
-            .send(body)
-            .unwrap_or_else(|err| panic!("POST {url}: {err}"));
-        let text = response.body_mut().read_to_string().unwrap_or_default();
-        Answer {
-            status: response.status().as_u16(),
-            body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        }
+            .send(body);
+        Answer::read(sent, &format!("POST {url}"))
     }
 
     /// Posts to an admin route with the run's admin token (or none), on this test's clock.
@@ -219,13 +187,7 @@ impl Stack {
     /// The code of the `nth` reset-code email to `address`.
     fn code(&self, address: &str, nth: usize) -> String {
         let email = self.email(address, "password reset code", nth);
-        email["text"]
-            .as_str()
-            .unwrap()
-            .split(|c: char| !c.is_ascii_digit())
-            .find(|word| word.len() == 6)
-            .expect("a 6-digit code")
-            .to_owned()
+        code_in(email["text"].as_str().unwrap())
     }
 
     /// Resets `user`'s password to `password` with the code emailed to them (the `nth`).

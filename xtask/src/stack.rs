@@ -103,34 +103,14 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
         ("approver", "sspr-approver"),
         ("report", "sspr-report"),
     ] {
-        let mut cmd = sh::cargo(env);
-        cmd.args([
-            "build",
-            "--release",
-            "--offline",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
+        lazy_module(
+            env,
             "sspr-widget",
-            "--no-default-features",
-            "--features",
-            feature,
-        ]);
-        sh::run(&mut cmd)?;
-        lazy_module(env, "sspr_widget", out)?;
+            &["--no-default-features", "--features", feature],
+            out,
+        )?;
     }
-    let mut cmd = sh::cargo(env);
-    cmd.args([
-        "build",
-        "--release",
-        "--offline",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "sspr-strength",
-    ]);
-    sh::run(&mut cmd)?;
-    lazy_module(env, "sspr_strength", "sspr-strength")?;
+    lazy_module(env, "sspr-strength", &[], "sspr-strength")?;
     // The stylesheet goes into sspr.js as text: minified first (its comments are for the
     // people who theme it, not for the browser).
     let mut cmd = sh::command(env, "esbuild");
@@ -174,13 +154,26 @@ pub fn build_widget(env: &ToolEnv) -> Result<(), String> {
     sh::run(&mut cmd)
 }
 
-/// Turns the wasm cargo built as `crate_name` into dist/`out`.js and dist/`out`_bg.wasm, a
-/// module the loader imports on demand: the steps Trunk runs (wasm-bindgen, wasm-opt), then
-/// esbuild to minify the glue.
-fn lazy_module(env: &ToolEnv, crate_name: &str, out: &str) -> Result<(), String> {
+/// Builds `package` for wasm32 in release with `features` (cargo's arguments) and turns it
+/// into dist/`out`.js and dist/`out`_bg.wasm, a module the loader imports on demand: the
+/// steps Trunk runs (wasm-bindgen, wasm-opt), then esbuild to minify the glue.
+fn lazy_module(env: &ToolEnv, package: &str, features: &[&str], out: &str) -> Result<(), String> {
     let root = sh::root();
+    let mut cmd = sh::cargo(env);
+    cmd.args([
+        "build",
+        "--release",
+        "--offline",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        package,
+    ])
+    .args(features);
+    sh::run(&mut cmd)?;
     let built = root.join(format!(
-        "target/wasm32-unknown-unknown/release/{crate_name}.wasm"
+        "target/wasm32-unknown-unknown/release/{}.wasm",
+        package.replace('-', "_")
     ));
     let mut cmd = sh::command(env, "wasm-bindgen");
     cmd.current_dir(&root)

@@ -1,5 +1,5 @@
 //! The harness the edge's HTTP test files (`http.rs`, `registration.rs`, `approver.rs`,
-//! `turnstile.rs`) share: the test stack's addresses from the environment `cargo xtask`
+//! `turnstile.rs`, `report.rs`) share: the test stack's addresses from the environment `cargo xtask`
 //! exports, an agent that hands error statuses back as answers, each test's own days of the
 //! edge's test clock, and replies read as JSON. Each file is a test crate of its own and uses
 //! part of it.
