@@ -298,6 +298,22 @@ impl Stack {
     fn status(&self, flow: &str) -> Answer {
         self.post("/v1/reset/status", json!({ "flow": flow }))
     }
+
+    /// Chooses the emailed code in `flow` and proves it with the `nth` email to `address`:
+    /// the reply to the proof.
+    fn prove_email(&self, flow: &str, address: &str, nth: usize) -> Answer {
+        let emailed = self.post(
+            "/v1/reset/choose",
+            json!({ "flow": flow, "method": "email_code" }),
+        );
+        assert_eq!(
+            emailed.body["step"]["kind"], "verify_code",
+            "{}",
+            emailed.body
+        );
+        let code = code_in(self.email_to(address, nth)["text"].as_str().unwrap());
+        self.post("/v1/reset/verify", json!({ "flow": flow, "code": code }))
+    }
 }
 
 /// In a module of their own, so that `cargo xtask edge approver` selects them by name.
@@ -534,21 +550,7 @@ mod approver {
             (again.status, error_code(&again)),
             (409, "no_approval_pending")
         );
-        let emailed = stack.post(
-            "/v1/reset/choose",
-            json!({ "flow": flow, "method": "email_code" }),
-        );
-        assert_eq!(
-            emailed.body["step"]["kind"], "verify_code",
-            "{}",
-            emailed.body
-        );
-        let code = code_in(
-            stack.email_to("bea@example.com", 1)["text"]
-                .as_str()
-                .unwrap(),
-        );
-        let verified = stack.post("/v1/reset/verify", json!({ "flow": flow, "code": code }));
+        let verified = stack.prove_email(&flow, "bea@example.com", 1);
         assert_eq!(
             verified.body["step"]["kind"], "new_password",
             "{}",
@@ -715,21 +717,7 @@ mod approver {
         );
         let flow = started.body["flow"].as_str().unwrap().to_owned();
         // The emailed code first (the pairing notice was emil's first email).
-        let emailed = stack.post(
-            "/v1/reset/choose",
-            json!({ "flow": flow, "method": "email_code" }),
-        );
-        assert_eq!(
-            emailed.body["step"]["kind"], "verify_code",
-            "{}",
-            emailed.body
-        );
-        let code = code_in(
-            stack.email_to("emil@example.com", 1)["text"]
-                .as_str()
-                .unwrap(),
-        );
-        let verified = stack.post("/v1/reset/verify", json!({ "flow": flow, "code": code }));
+        let verified = stack.prove_email(&flow, "emil@example.com", 1);
         assert_eq!(verified.body["step"]["verified"], 1, "{}", verified.body);
         // Then the phone, the last proof: the widget's next poll applies the unlock.
         let number = stack.ask_the_phone(&flow);
