@@ -72,6 +72,7 @@ pub fn bootstrap() -> Result<ToolEnv, String> {
     )?;
     npm_ci(&env)?;
     chromium()?;
+    slapd()?;
     println!("==> tools: ready ({})", sh::elapsed(started));
     Ok(env)
 }
@@ -206,6 +207,24 @@ fn chromium() -> Result<(), String> {
     }
     apt_install("chromium", "Chromium is missing", &DEBIAN_PACKAGES)?;
     line("chromium", "installed", started);
+    Ok(())
+}
+
+/// OpenLDAP's slapd and its command-line tools: the writeback connector's tests and the test
+/// stack's LDAP directory run a real one (`writeback/tests/fixtures`). The package's own
+/// service is not used; each run starts its own slapd on a free port.
+fn slapd() -> Result<(), String> {
+    let started = Instant::now();
+    if PathBuf::from("/usr/sbin/slapd").exists() && PathBuf::from("/usr/bin/ldapwhoami").exists() {
+        line("slapd", "present (/usr/sbin/slapd)", started);
+        return Ok(());
+    }
+    apt_install(
+        "slapd",
+        "OpenLDAP's slapd is missing",
+        &["slapd", "ldap-utils"],
+    )?;
+    line("slapd", "installed", started);
     Ok(())
 }
 

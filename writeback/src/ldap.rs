@@ -1,0 +1,499 @@
+//! The [`Directory`] over LDAP: OpenLDAP with the ppolicy overlay, or Active Directory.
+//!
+//! Each request opens its own connection, binds as the service account, does its work and
+//! unbinds: sspr sends a handful of requests per reset, and a fresh bind never carries a
+//! stale or broken connection into a password change.
+//!
+//! | | OpenLDAP | Active Directory |
+//! |---|---|---|
+//! | user id | `entryUUID` | `objectGUID` |
+//! | disabled | `pwdAccountLockedTime` = `000001010000Z` | `userAccountControl` bit 2 |
+//! | set password | RFC 3062 Password Modify, with the ppolicy control | replace `unicodePwd` |
+//! | unlock | delete `pwdAccountLockedTime`, `pwdFailureTime` | `lockoutTime` = 0 |
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use ldap3::controls::RawControl;
+use ldap3::exop::PasswordModify;
+use ldap3::{
+    Ldap, LdapConnAsync, LdapConnSettings, Mod, Scope, SearchEntry, SearchOptions, ldap_escape,
+};
+use sspr_core::webhook::{AdminContact, DirectoryUser};
+
+use crate::config::{Config, DirectoryKind, Loaded};
+use crate::dialect::{self, PERMANENTLY_LOCKED, PPOLICY_OID, rc};
+use crate::directory::{Directory, DirectoryError};
+
+/// The longest username looked up; anything longer is no one's.
+const MAX_USERNAME: usize = 256;
+
+/// An LDAP directory, as configured.
+pub struct LdapDirectory {
+    config: Config,
+    bind_password: String,
+    tls: Option<Arc<rustls::ClientConfig>>,
+}
+
+/// One entry's attributes, text and binary.
+struct Entry {
+    dn: String,
+    attrs: HashMap<String, Vec<String>>,
+    bin_attrs: HashMap<String, Vec<Vec<u8>>>,
+}
+
+impl Entry {
+    fn from(entry: SearchEntry) -> Entry {
+        Entry {
+            dn: entry.dn,
+            attrs: lower_keys(entry.attrs),
+            bin_attrs: lower_keys(entry.bin_attrs),
+        }
+    }
+
+    fn first(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .get(&name.to_ascii_lowercase())
+            .and_then(|values| values.first())
+            .map(String::as_str)
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    fn all(&self, name: &str) -> &[String] {
+        self.attrs
+            .get(&name.to_ascii_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn bytes(&self, name: &str) -> Option<Vec<u8>> {
+        let name = name.to_ascii_lowercase();
+        self.bin_attrs
+            .get(&name)
+            .and_then(|v| v.first().cloned())
+            .or_else(|| {
+                self.attrs
+                    .get(&name)?
+                    .first()
+                    .map(|s| s.as_bytes().to_vec())
+            })
+    }
+}
+
+impl LdapDirectory {
+    /// The directory of a loaded configuration; reads the CA file when one is named.
+    pub fn new(loaded: &Loaded) -> Result<LdapDirectory, String> {
+        let tls = match &loaded.config.directory.ca_certificate {
+            None => None,
+            Some(path) => Some(Arc::new(crate::tls::client_config(path)?)),
+        };
+        Ok(LdapDirectory {
+            config: loaded.config.clone(),
+            bind_password: loaded.bind_password.clone(),
+            tls,
+        })
+    }
+
+    fn kind(&self) -> DirectoryKind {
+        self.config.directory.kind
+    }
+
+    /// Runs `work` on a fresh, bound connection, within the configured time.
+    async fn with_connection<T>(
+        &self,
+        work: impl AsyncFnOnce(&mut Ldap) -> Result<T, DirectoryError>,
+    ) -> Result<T, DirectoryError> {
+        let directory = &self.config.directory;
+        let timeout = self.config.timeout();
+        let attempt = async {
+            let mut settings = LdapConnSettings::new()
+                .set_conn_timeout(timeout)
+                .set_starttls(directory.starttls);
+            if let Some(tls) = &self.tls {
+                settings = settings.set_config(tls.clone());
+            }
+            let (conn, mut ldap) = LdapConnAsync::with_settings(settings, &directory.url)
+                .await
+                .map_err(|err| {
+                    DirectoryError::Unavailable(format!("cannot reach {}: {err}", directory.url))
+                })?;
+            ldap3::drive!(conn);
+            let bound = ldap
+                .simple_bind(&directory.bind_dn, &self.bind_password)
+                .await
+                .map_err(|err| DirectoryError::Unavailable(format!("bind failed: {err}")))?;
+            if bound.rc != 0 {
+                return Err(dialect::unavailable(bound.rc, &bound.text));
+            }
+            let result = work(&mut ldap).await;
+            let _ = ldap.unbind().await;
+            result
+        };
+        tokio::time::timeout(timeout, attempt)
+            .await
+            .unwrap_or_else(|_| {
+                Err(DirectoryError::Unavailable(format!(
+                    "the directory did not answer within {} s",
+                    timeout.as_secs()
+                )))
+            })
+    }
+
+    /// The attributes a user's entry is read with.
+    fn user_attributes(&self) -> Vec<String> {
+        let names = &self.config.directory.attributes;
+        let mut attrs = vec![
+            names.email.clone(),
+            names.phone.clone(),
+            names.display_name.clone(),
+            names.language.clone(),
+            "memberOf".into(),
+        ];
+        match self.kind() {
+            DirectoryKind::Openldap => attrs
+                .extend(["entryUUID", "pwdAccountLockedTime", "pwdFailureTime"].map(String::from)),
+            DirectoryKind::ActiveDirectory => {
+                attrs.extend(["objectGUID", "userAccountControl", "lockoutTime"].map(String::from))
+            }
+        }
+        attrs
+    }
+
+    /// At most one entry under the base matching `filter`; two or more is a misconfigured
+    /// filter, which must not pick one of them by chance.
+    async fn find_one(
+        &self,
+        ldap: &mut Ldap,
+        filter: &str,
+    ) -> Result<Option<Entry>, DirectoryError> {
+        let result = ldap
+            .with_search_options(SearchOptions::new().sizelimit(2))
+            .search(
+                &self.config.directory.base_dn,
+                Scope::Subtree,
+                filter,
+                self.user_attributes(),
+            )
+            .await
+            .map_err(|err| DirectoryError::Unavailable(format!("search failed: {err}")))?;
+        let (entries, outcome) = (result.0, result.1);
+        if outcome.rc == rc::SIZE_LIMIT_EXCEEDED || entries.len() > 1 {
+            return Err(DirectoryError::Unavailable(format!(
+                "the filter {filter} matches more than one entry; make directory.user_filter unique"
+            )));
+        }
+        if outcome.rc == rc::NO_SUCH_OBJECT {
+            return Err(DirectoryError::Unavailable(format!(
+                "the base {} does not exist",
+                self.config.directory.base_dn
+            )));
+        }
+        if outcome.rc != 0 {
+            return Err(dialect::unavailable(outcome.rc, &outcome.text));
+        }
+        Ok(entries
+            .into_iter()
+            .next()
+            .map(|e| Entry::from(SearchEntry::construct(e))))
+    }
+
+    /// The entry of the user with this id.
+    async fn find_by_id(&self, ldap: &mut Ldap, user_id: &str) -> Result<Entry, DirectoryError> {
+        let filter = match self.kind() {
+            DirectoryKind::Openldap if dialect::is_uuid_shaped(user_id) => {
+                format!("(entryUUID={user_id})")
+            }
+            DirectoryKind::ActiveDirectory => match dialect::guid_filter_value(user_id) {
+                Some(value) => format!("(objectGUID={value})"),
+                None => return Err(bad_id(user_id)),
+            },
+            DirectoryKind::Openldap => return Err(bad_id(user_id)),
+        };
+        self.find_one(ldap, &filter)
+            .await?
+            .ok_or(DirectoryError::NoSuchUser)
+    }
+
+    /// The user's id, as this directory kind keeps it.
+    fn id_of(&self, entry: &Entry) -> Option<String> {
+        match self.kind() {
+            DirectoryKind::Openldap => entry.first("entryUUID").map(str::to_ascii_lowercase),
+            DirectoryKind::ActiveDirectory => dialect::guid_to_string(&entry.bytes("objectGUID")?),
+        }
+    }
+
+    fn enabled(&self, entry: &Entry) -> bool {
+        match self.kind() {
+            DirectoryKind::Openldap => {
+                entry.first("pwdAccountLockedTime") != Some(PERMANENTLY_LOCKED)
+            }
+            DirectoryKind::ActiveDirectory => entry
+                .first("userAccountControl")
+                .and_then(|v| v.parse::<u32>().ok())
+                .is_none_or(|flags| flags & 0x2 == 0),
+        }
+    }
+
+    /// The DNs of the groups the entry belongs to: its `memberOf`, or a search under
+    /// `group_base_dn` for groups naming it as a member.
+    async fn groups_of(
+        &self,
+        ldap: &mut Ldap,
+        entry: &Entry,
+    ) -> Result<Vec<String>, DirectoryError> {
+        let direct = entry.all("memberOf");
+        let Some(base) = &self.config.directory.group_base_dn else {
+            return Ok(direct.to_vec());
+        };
+        if !direct.is_empty() {
+            return Ok(direct.to_vec());
+        }
+        let dn = ldap_escape(entry.dn.as_str());
+        let filter = format!("(|(member={dn})(uniqueMember={dn}))");
+        let (groups, outcome) = ldap
+            .search(base, Scope::Subtree, &filter, vec!["cn"])
+            .await
+            .map_err(|err| DirectoryError::Unavailable(format!("group search failed: {err}")))?
+            .non_error()
+            .map_err(|err| DirectoryError::Unavailable(format!("group search failed: {err}")))?;
+        let _ = outcome;
+        Ok(groups
+            .into_iter()
+            .map(|g| SearchEntry::construct(g).dn)
+            .collect())
+    }
+
+    fn is_admin(&self, group_dns: &[String]) -> bool {
+        let admins: HashSet<String> = self
+            .config
+            .directory
+            .admin_groups
+            .iter()
+            .map(|dn| dialect::normalize_dn(dn))
+            .collect();
+        group_dns
+            .iter()
+            .any(|dn| admins.contains(&dialect::normalize_dn(dn)))
+    }
+
+    /// Clears a lockout left on `entry`. OpenLDAP's ppolicy takes `pwdFailureTime` away with
+    /// `pwdAccountLockedTime` (which it does not let anyone delete by itself); AD's
+    /// `lockoutTime` goes back to 0.
+    async fn clear_lockout(&self, ldap: &mut Ldap, entry: &Entry) -> Result<(), DirectoryError> {
+        let change: Mod<Vec<u8>> = match self.kind() {
+            DirectoryKind::Openldap if entry.first("pwdAccountLockedTime").is_some() => {
+                Mod::Delete(b"pwdAccountLockedTime".to_vec(), HashSet::new())
+            }
+            DirectoryKind::ActiveDirectory
+                if entry.first("lockoutTime").is_some_and(|time| time != "0") =>
+            {
+                Mod::Replace(b"lockoutTime".to_vec(), HashSet::from([b"0".to_vec()]))
+            }
+            _ => return Ok(()),
+        };
+        let result = ldap
+            .modify(&entry.dn, vec![change])
+            .await
+            .map_err(|err| DirectoryError::Unavailable(format!("unlock failed: {err}")))?;
+        match result.rc {
+            // Gone already: another request unlocked it in between.
+            0 | rc::NO_SUCH_ATTRIBUTE => Ok(()),
+            other => Err(dialect::unavailable(other, &result.text)),
+        }
+    }
+}
+
+fn lower_keys<V>(map: HashMap<String, V>) -> HashMap<String, V> {
+    map.into_iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), v))
+        .collect()
+}
+
+fn bad_id(user_id: &str) -> DirectoryError {
+    DirectoryError::BadRequest(format!(
+        "user_id {:?} is not an id this directory gives (8-4-4-4-12 hex digits)",
+        user_id.chars().take(40).collect::<String>()
+    ))
+}
+
+impl Directory for LdapDirectory {
+    async fn lookup(&self, username: &str) -> Result<Option<DirectoryUser>, DirectoryError> {
+        let username = username.trim();
+        if username.is_empty() || username.len() > MAX_USERNAME {
+            return Ok(None);
+        }
+        let filter = self
+            .config
+            .user_filter()
+            .replace("{username}", &ldap_escape(username));
+        self.with_connection(async |ldap| {
+            let Some(entry) = self.find_one(ldap, &filter).await? else {
+                return Ok(None);
+            };
+            let Some(id) = self.id_of(&entry) else {
+                return Err(DirectoryError::Unavailable(format!(
+                    "{} has no readable {} (the service account must read it)",
+                    entry.dn,
+                    match self.kind() {
+                        DirectoryKind::Openldap => "entryUUID",
+                        DirectoryKind::ActiveDirectory => "objectGUID",
+                    }
+                )));
+            };
+            let group_dns = self.groups_of(ldap, &entry).await?;
+            let names = &self.config.directory.attributes;
+            let phone = entry.first(&names.phone).and_then(|raw| {
+                let e164 = dialect::e164(raw);
+                if e164.is_none() {
+                    eprintln!("user.lookup: {}'s {} is not an international number (+ and 8 to 15 digits); left out", entry.dn, names.phone);
+                }
+                e164
+            });
+            Ok(Some(DirectoryUser {
+                id,
+                email: entry.first(&names.email).map(str::to_owned),
+                display_name: entry.first(&names.display_name).map(str::to_owned),
+                phone,
+                enabled: self.enabled(&entry),
+                admin: self.is_admin(&group_dns),
+                groups: group_dns.iter().map(|dn| dialect::group_name(dn)).collect(),
+            }))
+        })
+        .await
+    }
+
+    async fn set_password(&self, user_id: &str, password: &str) -> Result<(), DirectoryError> {
+        self.with_connection(async |ldap| {
+            let entry = self.find_by_id(ldap, user_id).await?;
+            if !self.enabled(&entry) {
+                return Err(DirectoryError::Disabled);
+            }
+            match self.kind() {
+                DirectoryKind::Openldap => {
+                    let request = RawControl {
+                        ctype: PPOLICY_OID.into(),
+                        crit: false,
+                        val: None,
+                    };
+                    let result = ldap
+                        .with_controls(vec![request])
+                        .extended(PasswordModify {
+                            user_id: Some(&entry.dn),
+                            old_pass: None,
+                            new_pass: Some(password),
+                        })
+                        .await
+                        .map_err(|err| {
+                            DirectoryError::Unavailable(format!("password modify failed: {err}"))
+                        })?;
+                    let outcome = result.1;
+                    let ppolicy = outcome
+                        .ctrls
+                        .iter()
+                        .find(|c| c.1.ctype == PPOLICY_OID)
+                        .and_then(|c| c.1.val.as_deref())
+                        .and_then(dialect::ppolicy_error);
+                    dialect::openldap_change(outcome.rc, &outcome.text, ppolicy)?;
+                }
+                DirectoryKind::ActiveDirectory => {
+                    let value = dialect::unicode_pwd(password);
+                    let result = ldap
+                        .modify(
+                            &entry.dn,
+                            vec![Mod::Replace(b"unicodePwd".to_vec(), HashSet::from([value]))],
+                        )
+                        .await
+                        .map_err(|err| {
+                            DirectoryError::Unavailable(format!("password change failed: {err}"))
+                        })?;
+                    dialect::active_directory_change(result.rc, &result.text)?;
+                }
+            }
+            // A reset also ends a lockout: the user proved who they are. OpenLDAP's ppolicy
+            // does it with every password change; AD needs its lockoutTime cleared.
+            match self.kind() {
+                DirectoryKind::Openldap => Ok(()),
+                DirectoryKind::ActiveDirectory => self.clear_lockout(ldap, &entry).await,
+            }
+        })
+        .await
+    }
+
+    async fn unlock(&self, user_id: &str) -> Result<(), DirectoryError> {
+        self.with_connection(async |ldap| {
+            let entry = self.find_by_id(ldap, user_id).await?;
+            if !self.enabled(&entry) {
+                return Err(DirectoryError::Disabled);
+            }
+            self.clear_lockout(ldap, &entry).await
+        })
+        .await
+    }
+
+    async fn admins(&self) -> Result<Vec<AdminContact>, DirectoryError> {
+        self.with_connection(async |ldap| {
+            let names = &self.config.directory.attributes;
+            let mut seen = HashSet::new();
+            let mut admins = Vec::new();
+            for group in &self.config.directory.admin_groups {
+                let result = ldap
+                    .search(
+                        group,
+                        Scope::Base,
+                        "(objectClass=*)",
+                        vec!["member", "uniqueMember"],
+                    )
+                    .await
+                    .map_err(|err| {
+                        DirectoryError::Unavailable(format!("group read failed: {err}"))
+                    })?;
+                if result.1.rc == rc::NO_SUCH_OBJECT {
+                    eprintln!("admins.list: the administrators' group {group} does not exist");
+                    continue;
+                }
+                let (groups, _) = result.success().map_err(|err| {
+                    DirectoryError::Unavailable(format!("group read failed: {err}"))
+                })?;
+                let members: Vec<String> = groups
+                    .into_iter()
+                    .map(|g| Entry::from(SearchEntry::construct(g)))
+                    .flat_map(|g| {
+                        [g.all("member").to_vec(), g.all("uniqueMember").to_vec()].concat()
+                    })
+                    .collect();
+                for member in members {
+                    if !seen.insert(dialect::normalize_dn(&member)) {
+                        continue;
+                    }
+                    let result = ldap
+                        .search(
+                            &member,
+                            Scope::Base,
+                            "(objectClass=*)",
+                            self.user_attributes(),
+                        )
+                        .await
+                        .map_err(|err| {
+                            DirectoryError::Unavailable(format!("member read failed: {err}"))
+                        })?;
+                    let Some(entry) = result.0.into_iter().next() else {
+                        continue;
+                    };
+                    let entry = Entry::from(SearchEntry::construct(entry));
+                    let Some(email) = entry.first(&names.email) else {
+                        continue;
+                    };
+                    if !self.enabled(&entry) {
+                        continue;
+                    }
+                    admins.push(AdminContact {
+                        email: Some(email.to_owned()),
+                        display_name: entry.first(&names.display_name).map(str::to_owned),
+                        language: entry.first(&names.language).map(str::to_owned),
+                    });
+                }
+            }
+            Ok(admins)
+        })
+        .await
+    }
+}

@@ -1,0 +1,415 @@
+//! The connector against a real OpenLDAP `slapd` with the ppolicy overlay (fixture in
+//! `tests/fixtures`, started by `tests/common/slapd.rs`), over HTTP, with requests signed as
+//! the edge signs them. Each test has its own slapd and its own connector.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::slapd::{self, Slapd};
+use serde_json::{Value, json};
+use sspr_core::webhook;
+use sspr_writeback::config::Config;
+use sspr_writeback::journal::Journal;
+use sspr_writeback::ldap::LdapDirectory;
+use sspr_writeback::server;
+use sspr_writeback::service::Service;
+
+const SECRET: &str = "test-secret-0123456789abcdef-0123456789";
+
+/// A slapd, and a connector serving it on a loopback port.
+struct Stack {
+    slapd: Slapd,
+    address: SocketAddr,
+    state_dir: std::path::PathBuf,
+    _runtime: tokio::runtime::Runtime,
+}
+
+impl Stack {
+    fn start() -> Stack {
+        let slapd = Slapd::start();
+        let state_dir = slapd.dir().join("writeback-state");
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let address = start_connector(&runtime, &slapd, &state_dir);
+        Stack {
+            slapd,
+            address,
+            state_dir,
+            _runtime: runtime,
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}{}", self.address, server::WEBHOOK_PATH)
+    }
+
+    /// Posts `request` signed now under `key`; returns the status and the JSON body.
+    fn send(&self, request: &Value, key: &str) -> (u16, Value) {
+        let body = request.to_string();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as u64;
+        let headers = webhook::signed_headers(SECRET.as_bytes(), now, &body, key);
+        self.post(&body, &headers)
+    }
+
+    fn post(&self, body: &str, headers: &[(&str, String)]) -> (u16, Value) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(30)))
+            .build()
+            .into();
+        let mut request = agent
+            .post(&self.url())
+            .header("content-type", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, value);
+        }
+        let mut response = request.send(body).expect("the connector answers");
+        let text = response.body_mut().read_to_string().unwrap();
+        (
+            response.status().as_u16(),
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+
+    fn lookup(&self, username: &str) -> Value {
+        let (status, body) = self.send(
+            &json!({"type": "user.lookup", "username": username}),
+            &unique_key(),
+        );
+        assert_eq!(status, 200, "{body}");
+        body["user"].clone()
+    }
+
+    fn set_password(&self, user_id: &str, password: &str, op: &str) -> (u16, Value) {
+        self.send(
+            &json!({"type": "password.set", "user_id": user_id, "password": password, "operation_id": op}),
+            op,
+        )
+    }
+
+    /// Whether `dn` can bind with `password` (a real LDAP simple bind).
+    fn binds(&self, dn: &str, password: &str) -> bool {
+        let url = self.slapd.url.clone();
+        let (dn, password) = (dn.to_owned(), password.to_owned());
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let (conn, mut ldap) = ldap3::LdapConnAsync::new(&url).await.unwrap();
+            ldap3::drive!(conn);
+            let result = ldap.simple_bind(&dn, &password).await.unwrap();
+            let _ = ldap.unbind().await;
+            result.rc == 0
+        })
+    }
+}
+
+fn start_connector(
+    runtime: &tokio::runtime::Runtime,
+    slapd: &Slapd,
+    state_dir: &std::path::Path,
+) -> SocketAddr {
+    let config = Config::parse(&format!(
+        r#"
+listen = "127.0.0.1:0"
+state_dir = "{state}"
+[directory]
+kind = "openldap"
+url = "{url}"
+bind_dn = "{service}"
+base_dn = "{people}"
+group_base_dn = "{groups}"
+admin_groups = ["{admins}"]
+"#,
+        state = state_dir.display(),
+        url = slapd.url,
+        service = slapd::SERVICE_DN,
+        people = slapd::PEOPLE_DN,
+        groups = slapd::GROUPS_DN,
+        admins = slapd::ADMIN_GROUP_DN,
+    ))
+    .unwrap();
+    let loaded = config
+        .load(|name| match name {
+            "SSPR_WRITEBACK_SECRET" => Some(SECRET.into()),
+            "SSPR_WRITEBACK_BIND_PASSWORD" => Some(slapd::SERVICE_PASSWORD.into()),
+            _ => None,
+        })
+        .unwrap();
+    let directory = LdapDirectory::new(&loaded).unwrap();
+    let journal = Journal::open(state_dir, unix_now()).unwrap();
+    let service = Arc::new(Service::new(directory, loaded.secret.clone(), journal));
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(server::serve(
+            listener,
+            None,
+            service,
+            std::future::pending(),
+        ));
+        address
+    })
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn unique_key() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    format!(
+        "key-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+#[test]
+fn a_lookup_reads_the_users_details_groups_and_id() {
+    let stack = Stack::start();
+    let alice = stack.lookup(slapd::ALICE_UID);
+    let id = alice["id"].as_str().unwrap();
+    assert!(
+        sspr_writeback::dialect::is_uuid_shaped(id),
+        "entryUUID: {id}"
+    );
+    assert_eq!(alice["email"], slapd::ALICE_MAIL);
+    assert_eq!(alice["phone"], slapd::ALICE_MOBILE);
+    assert_eq!(alice["display_name"], "Alice Anders");
+    assert_eq!(alice["enabled"], true);
+    assert_eq!(alice["admin"], false);
+    assert_eq!(alice["groups"], json!(["staff"]));
+    let bob = stack.lookup(slapd::BOB_UID);
+    assert_eq!(bob["admin"], true);
+    assert_eq!(bob["groups"], json!(["it-admins"]));
+}
+
+#[test]
+fn an_unknown_username_or_a_filter_injection_finds_no_one() {
+    let stack = Stack::start();
+    assert_eq!(stack.lookup("nobody"), Value::Null);
+    assert_eq!(stack.lookup("*"), Value::Null);
+    assert_eq!(stack.lookup("alice)(uid=*"), Value::Null);
+}
+
+#[test]
+fn a_permanently_locked_account_is_disabled_and_is_not_reset() {
+    let stack = Stack::start();
+    let carol = stack.lookup(slapd::CAROL_UID);
+    assert_eq!(carol["enabled"], false);
+    let id = carol["id"].as_str().unwrap();
+    let (status, body) = stack.set_password(id, "Brand-New-Pass-42", "op-carol");
+    assert_eq!(status, 403, "{body}");
+    assert!(!stack.binds(slapd::CAROL_DN, "Brand-New-Pass-42"));
+}
+
+#[test]
+fn a_password_set_through_the_connector_binds() {
+    let stack = Stack::start();
+    let id = stack.lookup(slapd::ALICE_UID)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, body) = stack.set_password(&id, "Brand-New-Pass-42", "op-1");
+    assert_eq!((status, &body), (200, &json!({})));
+    assert!(stack.binds(slapd::ALICE_DN, "Brand-New-Pass-42"));
+    assert!(!stack.binds(slapd::ALICE_DN, slapd::ALICE_PASSWORD));
+}
+
+#[test]
+fn a_retried_operation_is_answered_again_without_a_second_change() {
+    let stack = Stack::start();
+    let id = stack.lookup(slapd::ALICE_UID)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(stack.set_password(&id, "Brand-New-Pass-42", "op-1").0, 200);
+    // Applied twice, the password history would refuse the second: the journal answers it.
+    assert_eq!(stack.set_password(&id, "Brand-New-Pass-42", "op-1").0, 200);
+    // Also after a restart of the connector on the same state directory.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let restarted = Stack {
+        address: start_connector(&runtime, &stack.slapd, &stack.state_dir),
+        ..stack
+    };
+    assert_eq!(
+        restarted.set_password(&id, "Brand-New-Pass-42", "op-1").0,
+        200
+    );
+    // A new operation with the same password is a real change, which the history refuses.
+    let (status, body) = restarted.set_password(&id, "Brand-New-Pass-42", "op-2");
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["code"], "password_policy");
+    drop(runtime);
+}
+
+#[test]
+fn the_directorys_password_policy_refusals_reach_the_user() {
+    let stack = Stack::start();
+    let id = stack.lookup(slapd::ALICE_UID)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, body) = stack.set_password(&id, "Short-1!", "op-short");
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["code"], "password_policy");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("longer"),
+        "{body}"
+    );
+    // Back to the password she has now: in her history.
+    let (status, body) = stack.set_password(&id, slapd::ALICE_PASSWORD, "op-history");
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("used this password before"),
+        "{body}"
+    );
+    assert!(
+        stack.binds(slapd::ALICE_DN, slapd::ALICE_PASSWORD),
+        "nothing changed"
+    );
+}
+
+#[test]
+fn an_account_locked_by_failed_binds_is_unlocked_keeping_its_password() {
+    let stack = Stack::start();
+    for _ in 0..slapd::PWD_MAX_FAILURE {
+        assert!(!stack.binds(slapd::DAVE_DN, "wrong-password-guess"));
+    }
+    assert!(
+        !stack.binds(slapd::DAVE_DN, slapd::DAVE_PASSWORD),
+        "locked out"
+    );
+    let id = stack.lookup(slapd::DAVE_UID)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, body) = stack.send(
+        &json!({"type": "account.unlock", "user_id": id, "operation_id": "op-unlock"}),
+        "op-unlock",
+    );
+    assert_eq!((status, &body), (200, &json!({})));
+    assert!(stack.binds(slapd::DAVE_DN, slapd::DAVE_PASSWORD));
+    // Unlocking again, under a new operation, finds nothing to do and succeeds.
+    let (status, _) = stack.send(
+        &json!({"type": "account.unlock", "user_id": id, "operation_id": "op-unlock-2"}),
+        "op-unlock-2",
+    );
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn a_reset_also_ends_a_lockout() {
+    let stack = Stack::start();
+    for _ in 0..slapd::PWD_MAX_FAILURE {
+        assert!(!stack.binds(slapd::ERIN_DN, "wrong-password-guess"));
+    }
+    let id = stack.lookup(slapd::ERIN_UID)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        stack.set_password(&id, "Erin-Fresh-Pass-7", "op-erin").0,
+        200
+    );
+    assert!(stack.binds(slapd::ERIN_DN, "Erin-Fresh-Pass-7"));
+}
+
+#[test]
+fn the_administrators_are_listed_with_their_language() {
+    let stack = Stack::start();
+    let (status, body) = stack.send(&json!({"type": "admins.list"}), &unique_key());
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["admins"],
+        json!([{"email": "bob@example.com", "display_name": "Bob Berger", "language": "en"}])
+    );
+}
+
+#[test]
+fn unsigned_replayed_and_unknown_requests_are_refused() {
+    let stack = Stack::start();
+    let lookup = json!({"type": "user.lookup", "username": "alice"});
+    let (status, body) = stack.post(&lookup.to_string(), &[]);
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (401, Some("bad_signature"))
+    );
+    assert_eq!(stack.send(&lookup, "same-key").0, 200);
+    let (status, body) = stack.send(&lookup, "same-key");
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (409, Some("replayed"))
+    );
+    let (status, body) = stack.set_password("not-an-id", "Brand-New-Pass-42", "op-bad-id");
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("bad_request"))
+    );
+    let unknown = "00000000-0000-0000-0000-000000000000";
+    let (status, body) = stack.set_password(unknown, "Brand-New-Pass-42", "op-nobody");
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("user_not_found"))
+    );
+    let big = "x".repeat(sspr_writeback::service::MAX_BODY_BYTES + 1);
+    assert_eq!(stack.post(&big, &[]).0, 413);
+}
+
+#[test]
+fn a_directory_that_refuses_the_service_account_is_503_and_logged_not_leaked() {
+    let slapd = Slapd::start();
+    let config = Config::parse(&format!(
+        "listen = \"127.0.0.1:0\"\nstate_dir = \"{}\"\n[directory]\nkind = \"openldap\"\nurl = \"{}\"\nbind_dn = \"{}\"\nbase_dn = \"{}\"\n",
+        slapd.dir().join("state").display(),
+        slapd.url,
+        slapd::SERVICE_DN,
+        slapd::PEOPLE_DN
+    ))
+    .unwrap();
+    let loaded = config
+        .load(|name| {
+            Some(if name.contains("SECRET") {
+                SECRET.into()
+            } else {
+                "wrong".into()
+            })
+        })
+        .unwrap();
+    let directory = LdapDirectory::new(&loaded).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let err = runtime
+        .block_on(sspr_writeback::directory::Directory::lookup(
+            &directory, "alice",
+        ))
+        .unwrap_err();
+    assert!(err.to_string().contains("bind"), "{err}");
+}
