@@ -2,6 +2,9 @@
 //! processes. It holds no product logic.
 
 mod sh;
+// The LDAP directory of the test stack: the same slapd fixture the connector's own tests use.
+#[path = "../../writeback/tests/common/slapd.rs"]
+mod slapd;
 mod stack;
 mod tools;
 
@@ -208,6 +211,8 @@ fn edge_tests(
             "approver",
             "--test",
             "report",
+            "--test",
+            "writeback",
             "--",
             "--ignored",
             "--test-threads=1",

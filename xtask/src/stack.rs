@@ -272,6 +272,10 @@ pub struct Backends {
     pub edge_turnstile: String,
     pub turnstile: String,
     pub turnstile_sitekey: String,
+    /// The edge on the writeback connector (`writeback/`), which sets passwords in a real
+    /// OpenLDAP slapd (the connector tests' fixture), and that slapd's URL.
+    pub edge_writeback: String,
+    pub slapd: String,
 }
 
 /// The policy of the test stack's fourth edge (edge/tests/registration.rs and the browser's
@@ -289,6 +293,18 @@ name = \"Contoso\"
 
 [security_questions]
 custom = [\"What was the name of your first manager?\"]
+";
+
+/// The policy of the edge on the writeback connector (edge/tests/writeback.rs): the
+/// directory's users prove themselves by email alone.
+const WRITEBACK_POLICY: &str = "enabled_for = \"all\"
+
+[methods]
+allowed = [\"email_code\"]
+required = 1
+
+[organization]
+name = \"Contoso\"
 ";
 
 impl Running {
@@ -310,7 +326,9 @@ impl Running {
                 .env("SSPR_EDGE_QUESTIONS", &backends.edge_questions)
                 .env("SSPR_EDGE_TURNSTILE", &backends.edge_turnstile)
                 .env("SSPR_TURNSTILE", &backends.turnstile)
-                .env("SSPR_TURNSTILE_SITEKEY", &backends.turnstile_sitekey);
+                .env("SSPR_TURNSTILE_SITEKEY", &backends.turnstile_sitekey)
+                .env("SSPR_EDGE_WRITEBACK", &backends.edge_writeback)
+                .env("SSPR_SLAPD", &backends.slapd);
         }
     }
 
@@ -568,12 +586,20 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             format!("{turnstile}/turnstile/v0/siteverify"),
         ));
         questions_vars.push(("APPROVER_URL", format!("{}/approver/", running.site)));
+        let writeback_secret = random_hex(32)?;
+        let (writeback, slapd) = start_writeback(env, &mut running, &dir, &writeback_secret)?;
+        let writeback_vars = [
+            ("IDENTITY_WEBHOOK_URL", writeback),
+            ("IDENTITY_WEBHOOK_SECRET", writeback_secret),
+            ("POLICY", WRITEBACK_POLICY.to_owned()),
+        ];
         let mut edges = Vec::new();
         for (backend, extra, log_name) in [
             ("scim", &scim_vars[..], "edge-scim.log"),
             ("graph", &graph_vars[..], "edge-graph.log"),
             ("questions", &questions_vars[..], "edge-questions.log"),
             ("turnstile", &turnstile_vars[..], "edge-turnstile.log"),
+            ("writeback", &writeback_vars[..], "edge-writeback.log"),
         ] {
             let edge_dir = dir.join(format!("edge-{backend}"));
             let _ = std::fs::remove_dir_all(&edge_dir);
@@ -605,6 +631,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
                 "scim" => "wrangler dev (scim)",
                 "graph" => "wrangler dev (graph)",
                 "turnstile" => "wrangler dev (turnstile)",
+                "writeback" => "wrangler dev (writeback)",
                 _ => "wrangler dev (questions)",
             };
             let (service, _) = spawn(name, cmd, &logs.join(log_name), None)?;
@@ -615,7 +642,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             wait_for_health(&mut running, edge, Duration::from_secs(120))?;
         }
         println!(
-            "  the SCIM, Graph, questions and Turnstile edges answered {} after the first",
+            "  the SCIM, Graph, questions, Turnstile and writeback edges answered {} after the first",
             sh::elapsed(started)
         );
         running.backends = Some(Backends {
@@ -627,9 +654,75 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             edge_turnstile: edges[3].clone(),
             turnstile,
             turnstile_sitekey,
+            edge_writeback: edges[4].clone(),
+            slapd,
         });
     }
     Ok(running)
+}
+
+/// Starts a real OpenLDAP slapd from the connector tests' fixture (`writeback/tests/fixtures`)
+/// and the writeback connector in front of it, on plain HTTP on loopback as behind a tunnel.
+/// Returns the connector's webhook URL and slapd's URL.
+fn start_writeback(
+    env: &ToolEnv,
+    running: &mut Running,
+    dir: &Path,
+    secret: &str,
+) -> Result<(String, String), String> {
+    let root = sh::root();
+    let slapd_dir = dir.join("slapd");
+    let _ = std::fs::remove_dir_all(&slapd_dir);
+    let port = free_port(19887)?;
+    let cmd = crate::slapd::prepare(&root.join("writeback/tests/fixtures"), &slapd_dir, port)?;
+    let (service, _) = spawn("slapd", cmd, &running.logs.join("slapd.log"), None)?;
+    running.services.push(service);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Some(name) = running.exited() {
+            return Err(format!("{name} exited; see {}", running.logs.display()));
+        }
+        if Instant::now() > deadline {
+            return Err(format!("slapd did not listen on port {port} within 15 s"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    sh::run(sh::cargo(env).args(["build", "-p", "sspr-writeback"]))?;
+    let state = dir.join("writeback-state");
+    let _ = std::fs::remove_dir_all(&state);
+    let config = dir.join("writeback.toml");
+    let text = format!(
+        "listen = \"127.0.0.1:0\"\nstate_dir = \"{}\"\n\n[directory]\nkind = \"openldap\"\nurl = \"ldap://127.0.0.1:{port}/\"\nbind_dn = \"{}\"\nbase_dn = \"{}\"\ngroup_base_dn = \"{}\"\nadmin_groups = [\"{}\"]\n",
+        state.display(),
+        crate::slapd::SERVICE_DN,
+        crate::slapd::PEOPLE_DN,
+        crate::slapd::GROUPS_DN,
+        crate::slapd::ADMIN_GROUP_DN,
+    );
+    std::fs::write(&config, text).map_err(|e| format!("{}: {e}", config.display()))?;
+    let mut cmd = Command::new(root.join("target/debug/sspr-writeback"));
+    cmd.arg("--config")
+        .arg(&config)
+        .env("SSPR_WRITEBACK_SECRET", secret)
+        .env(
+            "SSPR_WRITEBACK_BIND_PASSWORD",
+            crate::slapd::SERVICE_PASSWORD,
+        );
+    let log = running.logs.join("writeback.log");
+    let (service, ready) = spawn(
+        "sspr-writeback",
+        cmd,
+        &log,
+        Some("sspr-writeback listening on "),
+    )?;
+    running.services.push(service);
+    let url = ready.recv_timeout(Duration::from_secs(15)).map_err(|_| {
+        format!(
+            "the writeback connector did not start; see {}",
+            log.display()
+        )
+    })?;
+    Ok((url, format!("ldap://127.0.0.1:{port}/")))
 }
 
 /// The OpenID Connect stand-in's client (e2e/standins/oidc.mjs), the edges' audience.
