@@ -147,6 +147,19 @@ export const SEED_USERS = [
       password: `Initial-Password-22${suffix}`,
     })),
   ].map((person) => ({ ...person, phone: null, enabled: true, locked: false, admin: false, groups: ['staff'] })),
+  // Web Push to the approver: gus in the edge integration tests (edge/tests/approver.rs), and
+  // pax in the browser suite (e2e/tests/approver.spec.ts), one per browser project. Last, so
+  // no index-based id above moves.
+  ...[
+    { id: 'u-700', username: 'gus', email: 'gus@example.com', display_name: 'Gus Berg', password: 'Initial-Password-gus' },
+    ...['2', '3', '4'].map((suffix) => ({
+      id: `u-1026${suffix}`,
+      username: `pax${suffix}`,
+      email: `pax${suffix}@example.com`,
+      display_name: `Pax Lind ${suffix}`,
+      password: `Initial-Password-26${suffix}`,
+    })),
+  ].map((person) => ({ ...person, phone: null, enabled: true, locked: false, admin: false, groups: ['staff'] })),
 ];
 
 const HISTORY = 3;

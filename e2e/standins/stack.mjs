@@ -12,7 +12,8 @@
 //   (secrets come from SSPR_WEBHOOK_SECRET, SSPR_EMAIL_API_KEY, SSPR_SMS_ACCOUNT_SID and
 //   SSPR_SMS_AUTH_TOKEN; SSPR_REGISTRATION_TICKET_KEY lets the site mint sign-in tickets; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
 //   SSPR_GRAPH_CLIENT_SECRET are set; the Turnstile stand-in when SSPR_TURNSTILE_SITEKEY and
-//   SSPR_TURNSTILE_SECRET are, and the site's CSP then lets pages load its api.js)
+//   SSPR_TURNSTILE_SECRET are, and the site's CSP then lets pages load its api.js; the Web
+//   Push service, where the phones' subscriptions point in the tests, always)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startMailbox } from './mailbox.mjs';
@@ -23,6 +24,7 @@ import { startScim } from './scim.mjs';
 import { startGraph } from './graph.mjs';
 import { startOidc } from './oidc.mjs';
 import { startTurnstile } from './turnstile.mjs';
+import { startPush } from './push.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -80,6 +82,8 @@ site.setOidc(oidc.issuer);
 
 const peers = {};
 if (turnstile) peers.turnstile = turnstile.url;
+// The Web Push service the approver's push subscriptions point at in the tests.
+peers.push = (await startPush({ port: 0 })).url;
 if (process.env.SSPR_SCIM_TOKEN) {
   const scim = await startScim({ port: Number(values['scim-port']), token: process.env.SSPR_SCIM_TOKEN });
   peers.scim = `http://127.0.0.1:${scim.port}`;

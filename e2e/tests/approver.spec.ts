@@ -12,7 +12,7 @@ import { resetStack, user } from './fixtures/stack';
 const edge = () => process.env.SSPR_EDGE_QUESTIONS!;
 
 // This file's users: see resetStack.
-const PEOPLE = ['pia', 'pete'];
+const PEOPLE = ['pia', 'pete', 'pax'];
 
 test.beforeEach(async ({}, testInfo) => {
   await resetStack(testInfo, PEOPLE);
@@ -120,5 +120,44 @@ test('"This wasn\'t me" refuses the reset, and a phone removed at registration s
   await approver.getByRole('button', { name: 'OK' }).click();
   await expect(approver.getByRole('heading', { name: 'This phone is not paired' })).toBeVisible({ timeout: 15_000 });
   await expect(approver.getByText('This phone was removed from your account.')).toBeVisible();
+  await mobile.context().close();
+});
+
+test('the phone offers notifications, says so when the browser cannot subscribe, and its service worker shows one for each push', async ({ page, browser }, testInfo) => {
+  const pax = user('pax', testInfo);
+  const mobile = await phone(browser);
+  const origin = new URL(process.env.SSPR_SITE!).origin;
+  await mobile.context().grantPermissions(['notifications'], { origin });
+  const { approver } = await pair(page, mobile, pax, "Pax's phone");
+  await approver.getByRole('button', { name: 'Pair this phone' }).click();
+  await expect(approver.getByRole('heading', { name: 'No requests waiting' })).toBeVisible();
+
+  // The edge sends Web Push (its pairing reply carried the application server key).
+  await expect(approver.getByText('Get a notification on this phone for each request, even with this page closed.')).toBeVisible();
+  await approver.getByRole('button', { name: 'Turn on notifications' }).click();
+  // This machine's Chromium reaches no push service (Google's, for Chrome), so subscribing
+  // fails: the page says so, and goes on checking while open.
+  await expect(approver.getByTestId('sspr-error')).toHaveText(
+    'Notifications could not be turned on in this browser. Keep this page open to see requests.',
+    { timeout: 30_000 },
+  );
+  await expectAccessible(mobile, 'approver: notifications could not be turned on');
+
+  // The service worker is in place: a push, delivered as a push service would (through
+  // DevTools), shows the notification in the page's words.
+  const cdp = await mobile.context().newCDPSession(mobile);
+  const registered = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => r.scopeURL.endsWith('/approver/') && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  const registrationId = await registered;
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: `${origin}/`, registrationId, data: '' });
+  await expect.poll(() => mobile.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return (await registration.getNotifications()).map((n) => [n.title, n.body]);
+  }), { timeout: 15_000 }).toEqual([['Password reset request', 'Tap to approve or deny it.']]);
   await mobile.context().close();
 });

@@ -76,6 +76,10 @@ pub struct Config {
     /// `TURNSTILE_VERIFY_URL`, see [`crate::turnstile::from_lookup`]); `None` (off) when
     /// `TURNSTILE_SECRET` is unset.
     pub turnstile: Option<TurnstileConfig>,
+    /// Web Push to the approver's phone (`WEB_PUSH_VAPID_PRIVATE_KEY`, `WEB_PUSH_CONTACT`,
+    /// `WEB_PUSH_SERVICES`, see [`crate::web_push`]); `None` (the phone's page must be open to
+    /// see a request) when the key is unset.
+    pub web_push: Option<crate::web_push::WebPushConfig>,
 }
 
 /// The Twilio-compatible SMS provider (`SMS_API_URL`, `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN`,
@@ -448,8 +452,17 @@ impl Config {
             },
             oidc: crate::oidc::settings::from_lookup(&lookup)?,
             turnstile: crate::turnstile::from_lookup(&lookup)?,
+            web_push: crate::web_push::from_lookup(&lookup)?,
         })
     }
+}
+
+/// A setting as given, trimmed; `None` when it is unset or blank (a blank variable counts
+/// as unset everywhere).
+pub fn setting(lookup: &impl Fn(&str) -> Option<String>, name: &str) -> Option<String> {
+    lookup(name)
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// `REPORT_URL` checked: an https URL (http only for 127.0.0.1 or localhost, as in the

@@ -34,6 +34,8 @@ pub enum Route {
     ApproverPending,
     /// The approver phone answers it (signed).
     ApproverAnswer,
+    /// The approver phone turns its Web Push wake-up on or off (signed).
+    ApproverPush,
     /// "This wasn't me": what a report link is about, changing nothing.
     ReportPreview,
     /// "This wasn't me": the user confirms the report.
@@ -61,7 +63,7 @@ pub enum RegisterRoute {
 }
 
 /// Every route with its method and path, for routing and for documentation.
-pub const ROUTES: [(&str, &str, Route); 32] = [
+pub const ROUTES: [(&str, &str, Route); 33] = [
     ("GET", "/v1/health", Route::Health),
     ("POST", "/v1/reset/start", Route::ResetStart),
     ("POST", "/v1/reset/choose", Route::ResetChoose),
@@ -135,6 +137,7 @@ pub const ROUTES: [(&str, &str, Route); 32] = [
     ("POST", "/v1/approver/pair", Route::ApproverPair),
     ("POST", "/v1/approver/pending", Route::ApproverPending),
     ("POST", "/v1/approver/answer", Route::ApproverAnswer),
+    ("POST", "/v1/approver/push", Route::ApproverPush),
     ("POST", "/v1/report/preview", Route::ReportPreview),
     ("POST", "/v1/report", Route::Report),
     ("POST", "/v1/admin/holds/clear", Route::AdminHoldClear),

@@ -21,6 +21,7 @@ pub mod senders;
 pub mod signin;
 pub mod turnstile;
 pub mod user_state;
+pub mod web_push;
 
 use sspr_core::flow::FlowKind;
 use worker::{Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent, event};
@@ -94,9 +95,12 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         Ok(Route::Register(route)) => {
             routes::registration::handle(route, req, &env, &ctx, &config, &security).await
         }
-        Ok(route @ (Route::ApproverPair | Route::ApproverPending | Route::ApproverAnswer)) => {
-            routes::approver::handle(route, req, &env, &ctx, &config, &security).await
-        }
+        Ok(
+            route @ (Route::ApproverPair
+            | Route::ApproverPending
+            | Route::ApproverAnswer
+            | Route::ApproverPush),
+        ) => routes::approver::handle(route, req, &env, &ctx, &config, &security).await,
         Ok(Route::ReportPreview) => {
             routes::report::handle(false, req, &env, &ctx, &config, &security).await
         }

@@ -35,11 +35,12 @@ use sspr_core::flow::{
     Effect, FLOW_LIFETIME_MS, FlowError, FlowKind, Proofs, ResetFlow, ResetSettings, Stage, Subject,
 };
 use sspr_core::locale::Language;
+use sspr_core::methods::approver::PushEndpoint;
 use sspr_core::offers;
 use sspr_core::outbox::{AfterAttempt, Due};
 use sspr_core::password::NewPassword;
 use sspr_core::policy::{EffectivePolicy, Method};
-use sspr_core::registration::DirectoryContacts;
+use sspr_core::registration::{DirectoryContacts, Registrations};
 use sspr_core::throttle::{ThrottleState, Throttled};
 use sspr_core::token::FlowToken;
 use worker::{DurableObject, Env, Request, Response, Result, SqlStorage, State, durable_object};
@@ -180,6 +181,10 @@ pub struct Outcome {
     /// What to write to the audit log, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<AuditEvent>,
+    /// The user's phone to wake with a Web Push message, once the reply has gone: an approval
+    /// was asked of it and it turned notifications on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wake: Option<PushEndpoint>,
 }
 
 impl Outcome {
@@ -189,6 +194,7 @@ impl Outcome {
             send_code: None,
             notices: Vec::new(),
             audit: Vec::new(),
+            wake: None,
         }
     }
 
@@ -239,6 +245,16 @@ fn delivery(flow: &ResetFlow, effects: &[Effect], scope: &Scope) -> Option<CodeD
         }),
         Effect::SendApproval { .. } | Effect::Notify { .. } | Effect::NotifyAdmins { .. } => None,
     })
+}
+
+/// The phone to wake when a transition asked it for an approval: its push endpoint, from
+/// what the user registered (decoys ask nothing, so wake nothing).
+fn wake(effects: &[Effect], registrations: Option<&Registrations>) -> Option<PushEndpoint> {
+    effects
+        .iter()
+        .any(|effect| matches!(effect, Effect::SendApproval { .. }))
+        .then(|| registrations?.approver.as_ref()?.push.clone())
+        .flatten()
 }
 
 /// The `approval_sent` event when a transition asked the user's phone for an approval (the
@@ -625,6 +641,7 @@ impl UserState {
             send_code: delivery(&started.flow, &started.effects, &scope),
             notices: Vec::new(),
             audit: events,
+            wake: wake(&started.effects, registrations.as_ref()),
         })
     }
 
@@ -652,7 +669,9 @@ impl UserState {
             flow_id: Some(audit::flow_id(flow.token_hash())),
         };
         let registrations = match user_of(flow.subject()) {
-            Some(user_id) if method == Method::SecurityQuestions => {
+            Some(user_id)
+                if matches!(method, Method::SecurityQuestions | Method::AppNotification) =>
+            {
                 Some(self.load_registrations(config, &user_id)?)
             }
             _ => None,
@@ -685,6 +704,7 @@ impl UserState {
             send_code: delivery(&next, &effects, &scope),
             notices: Vec::new(),
             audit: approval_sent(&effects, &scope).into_iter().collect(),
+            wake: wake(&effects, registrations.as_ref()),
         })
     }
 

@@ -30,6 +30,9 @@ struct Stack {
     edge: String,
     site: String,
     mailbox: String,
+    /// The Web Push service stand-in (e2e/standins/push.mjs), whose origin the questions
+    /// edge allows for subscriptions.
+    push: String,
     ticket_key: Vec<u8>,
     agent: ureq::Agent,
 }
@@ -43,6 +46,7 @@ fn stack() -> Stack {
         edge: var("SSPR_EDGE_QUESTIONS"),
         site: var("SSPR_SITE"),
         mailbox: var("SSPR_MAILBOX"),
+        push: var("SSPR_PUSH"),
         ticket_key: var("SSPR_REGISTRATION_TICKET_KEY").into_bytes(),
         agent: agent(),
     }
@@ -293,6 +297,45 @@ impl Stack {
             self.now_ms(),
         );
         self.post("/v1/approver/answer", body)
+    }
+
+    /// The phone turns its push on (at `endpoint`) or off.
+    fn push(&self, phone: &mut Phone, endpoint: Option<&str>) -> Answer {
+        let body = phone.signed(
+            json!({ "kind": "push", "endpoint": endpoint }),
+            self.now_ms(),
+        );
+        self.post("/v1/approver/push", body)
+    }
+
+    /// A subscription of the push service, made with the application server key `key`, as
+    /// the phone's browser gets one from `pushManager.subscribe`.
+    fn subscribe(&self, key: &str) -> String {
+        let url = format!("{}/api/subscriptions", self.push);
+        let made = Answer::read(
+            self.agent
+                .post(&url)
+                .send(json!({ "key": key }).to_string()),
+            &url,
+        );
+        made.body["endpoint"].as_str().unwrap().to_owned()
+    }
+
+    /// The messages the push service delivered to `endpoint`, once there are `count`.
+    fn pushes_until(&self, endpoint: &str, count: usize) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let url = format!("{}/api/pushes?endpoint={endpoint}", self.push);
+            let pushes = self.get_json(&url, None).as_array().cloned().unwrap();
+            if pushes.len() >= count {
+                return pushes;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{count} push(es) never reached the phone: {pushes:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     fn status(&self, flow: &str) -> Answer {
@@ -744,5 +787,71 @@ mod approver {
                 .iter()
                 .any(|e| e["event"] == "unlocked" && e["outcome"] == "ok")
         });
+    }
+
+    #[test]
+    #[ignore = "needs the running stack: cargo xtask test"]
+    fn a_phone_with_notifications_on_is_woken_by_a_push_for_each_approval() {
+        let stack = stack();
+        let mut phone = Phone::new();
+        let paired = stack.pair("gus", &mut phone);
+        let key = paired.body["push_key"]
+            .as_str()
+            .unwrap_or_else(|| panic!("the questions edge sends Web Push: {}", paired.body))
+            .to_owned();
+        assert_eq!(paired.body["push"], false, "{}", paired.body);
+        let endpoint = stack.subscribe(&key);
+
+        // Only the push services the edge allows.
+        let elsewhere = stack.push(&mut phone, Some("https://attacker.example/push/abc"));
+        assert_eq!(
+            (elsewhere.status, error_code(&elsewhere)),
+            (400, "bad_request"),
+            "{}",
+            elsewhere.body
+        );
+        let on = stack.push(&mut phone, Some(&endpoint));
+        assert_eq!(
+            (on.status, &on.body["push"]),
+            (200, &json!(true)),
+            "{}",
+            on.body
+        );
+        assert_eq!(stack.pending(&mut phone).body["push"], true);
+
+        // Asking the phone pushes an empty, urgent, short-lived message, signed with VAPID
+        // (the stand-in refuses anything else).
+        let (flow, _) = stack.reset_asking_the_phone("gus");
+        let pushes = stack.pushes_until(&endpoint, 1);
+        assert_eq!(pushes[0]["urgency"], "high");
+        assert_eq!(pushes[0]["ttl"], 120);
+        assert_eq!(pushes[0]["topic"], "sspr-approval");
+        assert_eq!(pushes[0]["bytes"], 0, "no payload crosses the push service");
+
+        // A subscription the push service dropped breaks nothing: the reset still asks.
+        let gone = format!("{}/api/gone", stack.push);
+        let ended = stack
+            .agent
+            .post(&gone)
+            .send(json!({ "endpoint": endpoint }).to_string());
+        assert_eq!(Answer::read(ended, &gone).status, 200);
+        let denied = stack.pending(&mut phone);
+        let challenge = denied.body["request"]["challenge"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        stack.answer(&mut phone, &challenge, json!({ "kind": "deny" }));
+        stack.ask_the_phone(&flow);
+        assert_eq!(stack.status(&flow).body["step"]["kind"], "await_approval");
+
+        // Off: the edge forgets the endpoint.
+        let off = stack.push(&mut phone, None);
+        assert_eq!(
+            (off.status, &off.body["push"]),
+            (200, &json!(false)),
+            "{}",
+            off.body
+        );
+        assert_eq!(stack.pending(&mut phone).body["push"], false);
     }
 }

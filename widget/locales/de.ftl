@@ -328,6 +328,17 @@ approver-removed = Dieses Telefon wurde aus Ihrem Konto entfernt.
 approver-title-unsupported = Dieser Browser kann keine Anfragen bestätigen
 approver-unsupported = Er kann hier keinen Signaturschlüssel sicher aufbewahren (kein IndexedDB oder WebCrypto, oder die Seite wird nicht über HTTPS bereitgestellt). Öffnen Sie diese Seite im gewohnten Browser Ihres Telefons.
 approver-keystore-failed = Dieser Browser konnte den Schlüssel dieses Telefons nicht verwenden. Laden Sie die Seite neu und versuchen Sie es erneut.
+approver-push-hint = Erhalten Sie auf diesem Telefon zu jeder Anfrage eine Benachrichtigung, auch wenn diese Seite geschlossen ist.
+approver-push-enable = Benachrichtigungen aktivieren
+approver-push-on = Dieses Telefon erhält zu jeder Anfrage eine Benachrichtigung.
+approver-push-disable = Benachrichtigungen deaktivieren
+approver-push-turned-on = Benachrichtigungen sind aktiviert. Tippen Sie auf eine Benachrichtigung, um diese Seite zu öffnen und zu antworten.
+approver-push-turned-off = Benachrichtigungen sind deaktiviert. Lassen Sie diese Seite geöffnet, um Anfragen zu sehen.
+approver-push-denied = Benachrichtigungen sind für diese Seite blockiert. Erlauben Sie sie in den Browsereinstellungen oder lassen Sie diese Seite geöffnet.
+approver-push-failed = Benachrichtigungen konnten in diesem Browser nicht aktiviert werden. Lassen Sie diese Seite geöffnet, um Anfragen zu sehen.
+# Die Benachrichtigung, die das Telefon zu einer Anfrage anzeigt (ihr Text geht an den Service Worker).
+approver-push-title = Anfrage zum Zurücksetzen des Passworts
+approver-push-body = Tippen Sie, um sie zu bestätigen oder abzulehnen.
 ## „Das war ich nicht“: ein Zurücksetzen, das nach einer Meldung ausgesetzt ist, und die
 ## Meldeseite (<sspr-reset flow="report">, geöffnet über den Link einer Benachrichtigung)
 reported-title = Das Zurücksetzen des Passworts ist für Ihr Konto ausgesetzt

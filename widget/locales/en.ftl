@@ -326,6 +326,17 @@ approver-removed = This phone was removed from your account.
 approver-title-unsupported = This browser cannot approve requests
 approver-unsupported = It cannot keep a signing key safely here (no IndexedDB or WebCrypto, or the page is not served over HTTPS). Open this page in your phone's usual browser.
 approver-keystore-failed = This browser could not use this phone's key. Reload the page and try again.
+approver-push-hint = Get a notification on this phone for each request, even with this page closed.
+approver-push-enable = Turn on notifications
+approver-push-on = This phone gets a notification for each request.
+approver-push-disable = Turn off notifications
+approver-push-turned-on = Notifications are on. Tap a notification to open this page and answer.
+approver-push-turned-off = Notifications are off. Keep this page open to see requests.
+approver-push-denied = Notifications are blocked for this page. Allow them in the browser's settings, or keep this page open.
+approver-push-failed = Notifications could not be turned on in this browser. Keep this page open to see requests.
+# The notification the phone shows for a request (its words go to the service worker).
+approver-push-title = Password reset request
+approver-push-body = Tap to approve or deny it.
 
 ## "This wasn't me": a reset refused because the user reported a change, and the report page
 ## (<sspr-reset flow="report">, opened from the link in a notice)

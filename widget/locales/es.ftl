@@ -328,6 +328,17 @@ approver-removed = Este teléfono se ha quitado de su cuenta.
 approver-title-unsupported = Este navegador no puede aprobar solicitudes
 approver-unsupported = No puede guardar aquí una clave de firma de forma segura (no hay IndexedDB ni WebCrypto, o la página no se sirve por HTTPS). Abra esta página en el navegador habitual de su teléfono.
 approver-keystore-failed = Este navegador no ha podido usar la clave de este teléfono. Recargue la página y vuelva a intentarlo.
+approver-push-hint = Reciba una notificación en este teléfono por cada solicitud, incluso con esta página cerrada.
+approver-push-enable = Activar notificaciones
+approver-push-on = Este teléfono recibe una notificación por cada solicitud.
+approver-push-disable = Desactivar notificaciones
+approver-push-turned-on = Las notificaciones están activadas. Toque una notificación para abrir esta página y responder.
+approver-push-turned-off = Las notificaciones están desactivadas. Mantenga esta página abierta para ver las solicitudes.
+approver-push-denied = Las notificaciones están bloqueadas para esta página. Permítalas en la configuración del navegador o mantenga esta página abierta.
+approver-push-failed = No se han podido activar las notificaciones en este navegador. Mantenga esta página abierta para ver las solicitudes.
+# La notificación que muestra el teléfono para una solicitud (su texto se pasa al service worker).
+approver-push-title = Solicitud de restablecimiento de contraseña
+approver-push-body = Toque para aprobarla o rechazarla.
 ## «No fui yo»: un restablecimiento en pausa tras un aviso, y la página de aviso
 ## (<sspr-reset flow="report">, abierta desde el enlace de una notificación)
 reported-title = El restablecimiento de contraseña está en pausa para su cuenta

@@ -328,6 +328,17 @@ approver-removed = Ce téléphone a été retiré de votre compte.
 approver-title-unsupported = Ce navigateur ne peut pas approuver de demandes
 approver-unsupported = Il ne peut pas conserver ici une clé de signature en toute sécurité (pas d’IndexedDB ni de WebCrypto, ou la page n’est pas servie en HTTPS). Ouvrez cette page dans le navigateur habituel de votre téléphone.
 approver-keystore-failed = Ce navigateur n’a pas pu utiliser la clé de ce téléphone. Rechargez la page et réessayez.
+approver-push-hint = Recevez une notification sur ce téléphone pour chaque demande, même lorsque cette page est fermée.
+approver-push-enable = Activer les notifications
+approver-push-on = Ce téléphone reçoit une notification pour chaque demande.
+approver-push-disable = Désactiver les notifications
+approver-push-turned-on = Les notifications sont activées. Touchez une notification pour ouvrir cette page et répondre.
+approver-push-turned-off = Les notifications sont désactivées. Gardez cette page ouverte pour voir les demandes.
+approver-push-denied = Les notifications sont bloquées pour cette page. Autorisez-les dans les paramètres du navigateur ou gardez cette page ouverte.
+approver-push-failed = Les notifications n’ont pas pu être activées dans ce navigateur. Gardez cette page ouverte pour voir les demandes.
+# La notification que le téléphone affiche pour une demande (son texte est transmis au service worker).
+approver-push-title = Demande de réinitialisation du mot de passe
+approver-push-body = Touchez pour l’approuver ou la refuser.
 ## « Ce n’était pas moi » : une réinitialisation suspendue après un signalement, et la page de
 ## signalement (<sspr-reset flow="report">, ouverte depuis le lien d’une notification)
 reported-title = La réinitialisation du mot de passe est suspendue pour votre compte

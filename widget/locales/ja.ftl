@@ -309,6 +309,17 @@ approver-removed = このスマートフォンはアカウントから削除さ�
 approver-title-unsupported = このブラウザーではリクエストを承認できません
 approver-unsupported = このブラウザーでは署名キーを安全に保管できません（IndexedDB または WebCrypto がないか、ページが HTTPS で提供されていません）。スマートフォンで普段お使いのブラウザーでこのページを開いてください。
 approver-keystore-failed = このブラウザーでこのスマートフォンのキーを使用できませんでした。ページを再読み込みして、もう一度お試しください。
+approver-push-hint = このページを閉じていても、リクエストのたびにこのスマートフォンで通知を受け取れます。
+approver-push-enable = 通知をオンにする
+approver-push-on = このスマートフォンは、リクエストのたびに通知を受け取ります。
+approver-push-disable = 通知をオフにする
+approver-push-turned-on = 通知をオンにしました。通知をタップするとこのページが開き、応答できます。
+approver-push-turned-off = 通知をオフにしました。リクエストを確認するには、このページを開いたままにしてください。
+approver-push-denied = このページの通知はブロックされています。ブラウザーの設定で許可するか、このページを開いたままにしてください。
+approver-push-failed = このブラウザーでは通知をオンにできませんでした。リクエストを確認するには、このページを開いたままにしてください。
+# リクエストがあったときにスマートフォンに表示される通知（文言は Service Worker に渡されます）。
+approver-push-title = パスワード リセットのリクエスト
+approver-push-body = タップして承認または拒否してください。
 ## 「身に覚えがない」: 報告により一時停止されたリセットと、報告ページ
 ## (<sspr-reset flow="report">、通知メールのリンクから開く)
 reported-title = このアカウントのパスワード リセットは一時停止されています

@@ -328,6 +328,17 @@ approver-removed = Deze telefoon is uit uw account verwijderd.
 approver-title-unsupported = Deze browser kan geen verzoeken goedkeuren
 approver-unsupported = Hij kan hier geen ondertekeningssleutel veilig bewaren (geen IndexedDB of WebCrypto, of de pagina wordt niet via HTTPS aangeboden). Open deze pagina in de browser die u gewoonlijk op uw telefoon gebruikt.
 approver-keystore-failed = Deze browser kon de sleutel van deze telefoon niet gebruiken. Laad de pagina opnieuw en probeer het nog eens.
+approver-push-hint = Ontvang op deze telefoon bij elk verzoek een melding, ook als deze pagina gesloten is.
+approver-push-enable = Meldingen inschakelen
+approver-push-on = Deze telefoon ontvangt bij elk verzoek een melding.
+approver-push-disable = Meldingen uitschakelen
+approver-push-turned-on = Meldingen zijn ingeschakeld. Tik op een melding om deze pagina te openen en te antwoorden.
+approver-push-turned-off = Meldingen zijn uitgeschakeld. Houd deze pagina open om verzoeken te zien.
+approver-push-denied = Meldingen zijn voor deze pagina geblokkeerd. Sta ze toe in de browserinstellingen of houd deze pagina open.
+approver-push-failed = Meldingen konden in deze browser niet worden ingeschakeld. Houd deze pagina open om verzoeken te zien.
+# De melding die de telefoon bij een verzoek toont (de tekst gaat naar de service worker).
+approver-push-title = Verzoek om wachtwoordherstel
+approver-push-body = Tik om het goed te keuren of te weigeren.
 ## 'Dit was ik niet': een herstel dat na een melding is gepauzeerd, en de meldpagina
 ## (<sspr-reset flow="report">, geopend via de link in een melding)
 reported-title = Wachtwoordherstel is gepauzeerd voor je account

@@ -342,6 +342,17 @@ approver-removed = Ten telefon został usunięty z Twojego konta.
 approver-title-unsupported = Ta przeglądarka nie może zatwierdzać żądań
 approver-unsupported = Nie może tu bezpiecznie przechowywać klucza podpisywania (brak IndexedDB lub WebCrypto albo strona nie jest udostępniana przez HTTPS). Otwórz tę stronę w przeglądarce, której zwykle używasz na telefonie.
 approver-keystore-failed = Ta przeglądarka nie mogła użyć klucza tego telefonu. Odśwież stronę i spróbuj ponownie.
+approver-push-hint = Otrzymuj na tym telefonie powiadomienie o każdym żądaniu, nawet gdy ta strona jest zamknięta.
+approver-push-enable = Włącz powiadomienia
+approver-push-on = Ten telefon otrzymuje powiadomienie o każdym żądaniu.
+approver-push-disable = Wyłącz powiadomienia
+approver-push-turned-on = Powiadomienia są włączone. Dotknij powiadomienia, aby otworzyć tę stronę i odpowiedzieć.
+approver-push-turned-off = Powiadomienia są wyłączone. Nie zamykaj tej strony, aby widzieć żądania.
+approver-push-denied = Powiadomienia są zablokowane dla tej strony. Zezwól na nie w ustawieniach przeglądarki albo nie zamykaj tej strony.
+approver-push-failed = Nie udało się włączyć powiadomień w tej przeglądarce. Nie zamykaj tej strony, aby widzieć żądania.
+# Powiadomienie, które telefon wyświetla dla żądania (jego treść trafia do service workera).
+approver-push-title = Żądanie resetowania hasła
+approver-push-body = Dotknij, aby je zatwierdzić lub odrzucić.
 ## „To nie ja”: resetowanie wstrzymane po zgłoszeniu i strona zgłoszenia
 ## (<sspr-reset flow="report">, otwierana z linku w powiadomieniu)
 reported-title = Resetowanie hasła dla Twojego konta jest wstrzymane

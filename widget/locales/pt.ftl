@@ -328,6 +328,17 @@ approver-removed = Este telefone foi removido da sua conta.
 approver-title-unsupported = Este navegador não pode aprovar solicitações
 approver-unsupported = Ele não consegue guardar uma chave de assinatura com segurança aqui (sem IndexedDB ou WebCrypto, ou a página não é servida por HTTPS). Abra esta página no navegador que você costuma usar no telefone.
 approver-keystore-failed = Este navegador não conseguiu usar a chave deste telefone. Recarregue a página e tente novamente.
+approver-push-hint = Receba uma notificação neste telefone para cada solicitação, mesmo com esta página fechada.
+approver-push-enable = Ativar notificações
+approver-push-on = Este telefone recebe uma notificação para cada solicitação.
+approver-push-disable = Desativar notificações
+approver-push-turned-on = As notificações estão ativadas. Toque em uma notificação para abrir esta página e responder.
+approver-push-turned-off = As notificações estão desativadas. Mantenha esta página aberta para ver as solicitações.
+approver-push-denied = As notificações estão bloqueadas para esta página. Permita-as nas configurações do navegador ou mantenha esta página aberta.
+approver-push-failed = Não foi possível ativar as notificações neste navegador. Mantenha esta página aberta para ver as solicitações.
+# A notificação que o telefone mostra para uma solicitação (o texto vai para o service worker).
+approver-push-title = Solicitação de redefinição de senha
+approver-push-body = Toque para aprovar ou recusar.
 ## "Não fui eu": uma redefinição pausada após uma denúncia, e a página de denúncia
 ## (<sspr-reset flow="report">, aberta pelo link de uma notificação)
 reported-title = A redefinição de senha está pausada para sua conta

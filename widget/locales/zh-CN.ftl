@@ -309,6 +309,17 @@ approver-removed = 此手机已从您的账户中移除。
 approver-title-unsupported = 此浏览器无法批准请求
 approver-unsupported = 它无法在此处安全地保存签名密钥（缺少 IndexedDB 或 WebCrypto，或页面未通过 HTTPS 提供）。请在手机上常用的浏览器中打开此页面。
 approver-keystore-failed = 此浏览器无法使用此手机的密钥。请刷新页面后重试。
+approver-push-hint = 即使此页面已关闭，也能在此手机上收到每个请求的通知。
+approver-push-enable = 开启通知
+approver-push-on = 此手机会收到每个请求的通知。
+approver-push-disable = 关闭通知
+approver-push-turned-on = 通知已开启。点按通知即可打开此页面进行答复。
+approver-push-turned-off = 通知已关闭。请保持此页面打开以查看请求。
+approver-push-denied = 此页面的通知已被阻止。请在浏览器设置中允许通知，或保持此页面打开。
+approver-push-failed = 无法在此浏览器中开启通知。请保持此页面打开以查看请求。
+# 手机收到请求时显示的通知（其文字会传给 Service Worker）。
+approver-push-title = 密码重置请求
+approver-push-body = 点按即可批准或拒绝。
 ## “不是我本人”：因报告而暂停的重置，以及报告页面
 ## （<sspr-reset flow="report">，从通知邮件中的链接打开）
 reported-title = 你的账户已暂停密码重置

@@ -13,6 +13,8 @@ pub mod i18n;
 #[cfg(feature = "approver")]
 pub mod keystore;
 pub mod options;
+#[cfg(feature = "approver")]
+pub mod push;
 pub mod strength;
 pub mod turnstile;
 pub mod webotp;

@@ -272,6 +272,8 @@ pub struct Backends {
     pub edge_turnstile: String,
     pub turnstile: String,
     pub turnstile_sitekey: String,
+    /// The Web Push service stand-in, the only push service the questions edge allows.
+    pub push: String,
     /// The edge on the writeback connector (`writeback/`), which sets passwords in a real
     /// OpenLDAP slapd (the connector tests' fixture), and that slapd's URL.
     pub edge_writeback: String,
@@ -327,6 +329,7 @@ impl Running {
                 .env("SSPR_EDGE_TURNSTILE", &backends.edge_turnstile)
                 .env("SSPR_TURNSTILE", &backends.turnstile)
                 .env("SSPR_TURNSTILE_SITEKEY", &backends.turnstile_sitekey)
+                .env("SSPR_PUSH", &backends.push)
                 .env("SSPR_EDGE_WRITEBACK", &backends.edge_writeback)
                 .env("SSPR_SLAPD", &backends.slapd);
         }
@@ -586,6 +589,13 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             format!("{turnstile}/turnstile/v0/siteverify"),
         ));
         questions_vars.push(("APPROVER_URL", format!("{}/approver/", running.site)));
+        // Web Push wakes the approver's phone, through the push service stand-in only.
+        let push = url("push")?;
+        questions_vars.extend([
+            ("WEB_PUSH_VAPID_PRIVATE_KEY", base64url(&random_bytes(32)?)),
+            ("WEB_PUSH_CONTACT", "mailto:it@example.com".to_owned()),
+            ("WEB_PUSH_SERVICES", push.clone()),
+        ]);
         let writeback_secret = random_hex(32)?;
         let (writeback, slapd) = start_writeback(env, &mut running, &dir, &writeback_secret)?;
         let writeback_vars = [
@@ -654,6 +664,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             edge_turnstile: edges[3].clone(),
             turnstile,
             turnstile_sitekey,
+            push,
             edge_writeback: edges[4].clone(),
             slapd,
         });
@@ -941,6 +952,14 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// Unpadded base64url (a VAPID private key's form).
+fn base64url(bytes: &[u8]) -> String {
+    base64(bytes)
+        .trim_end_matches('=')
+        .replace('+', "-")
+        .replace('/', "_")
 }
 
 fn write_private(path: &Path, contents: &str) -> Result<(), String> {

@@ -148,6 +148,13 @@ pub enum ApproverAction {
         /// The number tapped, or a denial.
         answer: ApprovalAnswer,
     },
+    /// `/v1/approver/push`: wake the phone with a Web Push message at this subscription's
+    /// endpoint whenever an approval is asked; `None` stops it.
+    Push {
+        /// The `endpoint` of the browser's `PushSubscription`.
+        #[serde(default)]
+        endpoint: Option<String>,
+    },
 }
 
 /// The user's answer on the phone.
@@ -190,6 +197,15 @@ pub struct ApproverReply {
     /// `/v1/approver/answer`: `true` once the approval was accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved: Option<bool>,
+    /// `/v1/approver/pair`, `pending` and `push`: whether a push wakes this phone for each
+    /// approval request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub push: Option<bool>,
+    /// The application server key to subscribe with (`applicationServerKey`, the edge's
+    /// VAPID public key, RFC 8292: an uncompressed P-256 point, unpadded base64url), when
+    /// the edge sends Web Push.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub push_key: Option<String>,
     /// Why the request was refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ApiError>,

@@ -14,6 +14,10 @@
 //!   key over a small JSON payload naming the device, the action, the time it was signed
 //!   and a nonce. The edge refuses a payload signed more than [`SIGNED_REQUEST_SKEW_MS`] away
 //!   from its clock, and a nonce it saw in that window ([`ReplayGuard`]).
+//! - **Waking the phone.** A phone may give a Web Push subscription's endpoint
+//!   ([`PushEndpoint`], RFC 8030), from one of the push services the edge allows; the edge
+//!   then pushes an empty message to it whenever an approval is asked, so the user's browser
+//!   shows a notification even with the approver page closed.
 //! - **Number matching.** The phone is shown three numbers and the user taps the one on the
 //!   reset screen (Entra's original number matching, chosen over typing the number: one tap
 //!   on a phone, and a guesser still has one chance in three, which is counted as a failed
@@ -37,6 +41,17 @@ pub const NONCE_CHARS: std::ops::RangeInclusive<usize> = 16..=64;
 /// Most nonces remembered at once: more signed requests within the window are refused
 /// until older ones age out (a phone sends a handful a minute).
 pub const MAX_REMEMBERED_NONCES: usize = 256;
+/// Longest push endpoint taken, in bytes (the big push services' are 150 to 400).
+pub const MAX_PUSH_ENDPOINT_BYTES: usize = 1024;
+/// The push services a phone's subscription may point at when the edge's settings name
+/// none: Google's (Chrome, Edge on Android, Samsung Internet), Mozilla's (Firefox), Apple's
+/// (Safari) and Microsoft's (Edge on Windows). A `*.` names every subdomain.
+pub const DEFAULT_PUSH_SERVICES: [&str; 4] = [
+    "https://fcm.googleapis.com",
+    "https://updates.push.services.mozilla.com",
+    "https://web.push.apple.com",
+    "https://*.notify.windows.com",
+];
 
 /// Why an approver's request was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -56,6 +71,9 @@ pub enum ApproverError {
     /// The request's nonce was already used (or is malformed), or too many were sent lately.
     #[error("this signed request was already received")]
     Replayed,
+    /// The push endpoint is not an address of one of the push services the edge allows.
+    #[error("the push endpoint is not an https address of a push service this server allows")]
+    PushEndpointInvalid,
 }
 
 impl From<ApproverError> for ApiError {
@@ -66,6 +84,7 @@ impl From<ApproverError> for ApiError {
             ApproverError::PairingInvalid => ErrorCode::PairingInvalid,
             ApproverError::Stale => ErrorCode::RequestStale,
             ApproverError::Replayed => ErrorCode::RequestReplayed,
+            ApproverError::PushEndpointInvalid => ErrorCode::BadRequest,
         };
         ApiError::new(code, err.to_string())
     }
@@ -175,6 +194,91 @@ pub struct ApproverDevice {
     /// When it last made a signed request that was accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_used_at: Option<UnixMillis>,
+    /// Where a push wakes it when an approval is asked, if it asked for that.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub push: Option<PushEndpoint>,
+}
+
+/// A Web Push subscription's endpoint (RFC 8030): the push service's URL for one browser.
+/// It is a capability (whoever knows it can wake the phone), so it is kept with the sealed
+/// registrations and never logged.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PushEndpoint(String);
+
+impl std::fmt::Debug for PushEndpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PushEndpoint({}/…)", self.origin())
+    }
+}
+
+impl PushEndpoint {
+    /// Reads an endpoint whose origin is one of `services` (origins such as
+    /// `https://fcm.googleapis.com`; `https://*.notify.windows.com` takes any subdomain).
+    ///
+    /// # Errors
+    ///
+    /// [`ApproverError::PushEndpointInvalid`] when it is longer than
+    /// [`MAX_PUSH_ENDPOINT_BYTES`], holds spaces or control characters, has no path, or its
+    /// origin is not one of `services`.
+    ///
+    /// ```
+    /// use sspr_core::methods::approver::{DEFAULT_PUSH_SERVICES, PushEndpoint};
+    ///
+    /// let services = DEFAULT_PUSH_SERVICES.map(String::from);
+    /// let fcm = PushEndpoint::parse("https://fcm.googleapis.com/fcm/send/dGVzdA:APA91b", &services).unwrap();
+    /// assert_eq!(fcm.origin(), "https://fcm.googleapis.com");
+    /// assert!(PushEndpoint::parse("https://wns2-par02p.notify.windows.com/w/?token=x", &services).is_ok());
+    /// assert!(PushEndpoint::parse("https://attacker.example/fcm/send/x", &services).is_err());
+    /// assert!(PushEndpoint::parse("http://fcm.googleapis.com/fcm/send/x", &services).is_err());
+    /// ```
+    pub fn parse(input: &str, services: &[String]) -> Result<PushEndpoint, ApproverError> {
+        let url = input.trim();
+        if url.len() > MAX_PUSH_ENDPOINT_BYTES
+            || url.chars().any(|c| c.is_control() || c.is_whitespace())
+        {
+            return Err(ApproverError::PushEndpointInvalid);
+        }
+        let origin = origin_of(url).ok_or(ApproverError::PushEndpointInvalid)?;
+        if url.len() <= origin.len() + 1 || !services.iter().any(|s| origin_matches(s, origin)) {
+            return Err(ApproverError::PushEndpointInvalid);
+        }
+        Ok(PushEndpoint(url.to_owned()))
+    }
+
+    /// The endpoint, to POST to.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Its origin (`scheme://host[:port]`): the audience of the VAPID token (RFC 8292).
+    pub fn origin(&self) -> &str {
+        origin_of(&self.0).unwrap_or_default()
+    }
+}
+
+/// `scheme://authority` of an absolute URL followed by a path, or `None`.
+fn origin_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let end = url.len() - rest.len() + authority.len();
+    (!authority.is_empty() && !authority.contains('@') && url[end..].starts_with('/'))
+        .then(|| &url[..end])
+}
+
+/// Whether `origin` is the allowed `service`, or one of its subdomains when the service is
+/// written `https://*.domain`.
+fn origin_matches(service: &str, origin: &str) -> bool {
+    let (service, origin) = (service.to_ascii_lowercase(), origin.to_ascii_lowercase());
+    match service.split_once("://*.") {
+        Some((scheme, domain)) => origin
+            .strip_prefix(&format!("{scheme}://"))
+            .and_then(|host| host.strip_suffix(domain))
+            .is_some_and(|sub| {
+                sub.ends_with('.') && sub.len() > 1 && !sub[..sub.len() - 1].contains([':', '/'])
+            }),
+        None => service == origin,
+    }
 }
 
 /// A pairing code waiting for the phone, kept as the SHA-256 of its secret.
@@ -425,6 +529,52 @@ mod tests {
         assert_eq!(
             guard.admit("one-more-nonce-here", T, T),
             Err(ApproverError::Replayed)
+        );
+    }
+
+    #[test]
+    fn a_push_endpoint_must_be_one_of_the_allowed_services() {
+        let services = DEFAULT_PUSH_SERVICES.map(String::from);
+        for good in [
+            "https://fcm.googleapis.com/fcm/send/abc:APA91b",
+            "https://updates.push.services.mozilla.com/wpush/v2/gAAAAA",
+            "https://web.push.apple.com/QGuQyavXutnMP",
+            "https://wns2-bl2p.notify.windows.com/w/?token=BQYAAAD",
+        ] {
+            assert!(PushEndpoint::parse(good, &services).is_ok(), "{good}");
+        }
+        for bad in [
+            "https://fcm.googleapis.com",
+            "https://fcm.googleapis.com.attacker.example/x",
+            "https://notify.windows.com/w/x",
+            "https://user@fcm.googleapis.com/x",
+            "https://fcm.googleapis.com:8443/x",
+            "https://fcm.googleapis.com/x y",
+            "ftp://fcm.googleapis.com/x",
+            "fcm.googleapis.com/x",
+        ] {
+            assert_eq!(
+                PushEndpoint::parse(bad, &services),
+                Err(ApproverError::PushEndpointInvalid),
+                "{bad}"
+            );
+        }
+        let long = format!(
+            "https://fcm.googleapis.com/{}",
+            "a".repeat(MAX_PUSH_ENDPOINT_BYTES)
+        );
+        assert!(PushEndpoint::parse(&long, &services).is_err());
+    }
+
+    #[test]
+    fn a_test_push_service_on_loopback_is_allowed_only_when_named() {
+        let local = "http://127.0.0.1:4100/push/abc";
+        assert!(PushEndpoint::parse(local, &DEFAULT_PUSH_SERVICES.map(String::from)).is_err());
+        let named = PushEndpoint::parse(local, &["http://127.0.0.1:4100".to_owned()]).unwrap();
+        assert_eq!(named.origin(), "http://127.0.0.1:4100");
+        assert!(
+            !format!("{named:?}").contains("abc"),
+            "the capability stays out of Debug"
         );
     }
 }

@@ -381,6 +381,7 @@ impl Registrations {
             key,
             created_at: now,
             last_used_at: None,
+            push: None,
         });
         Ok(Method::AppNotification)
     }

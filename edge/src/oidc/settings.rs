@@ -48,11 +48,7 @@ impl OidcConfig {
 pub fn from_lookup(
     lookup: &impl Fn(&str) -> Option<String>,
 ) -> Result<Option<OidcConfig>, ConfigError> {
-    let value = |name: &str| {
-        lookup(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
+    let value = |name: &str| crate::config::setting(lookup, name);
     let Some(issuer) = value("OIDC_ISSUER") else {
         return match [
             "OIDC_CLIENT_ID",

@@ -80,14 +80,11 @@ pub async fn handle(
                 Ok(Some(kid)) => owner_of(&kid),
                 _ => None,
             };
-            let request = if route == Route::ApproverAnswer {
-                ApproverOp::Answer {
-                    signed: body.signed,
-                }
-            } else {
-                ApproverOp::Pending {
-                    signed: body.signed,
-                }
+            let signed = body.signed;
+            let request = match route {
+                Route::ApproverAnswer => ApproverOp::Answer { signed },
+                Route::ApproverPush => ApproverOp::Push { signed },
+                _ => ApproverOp::Pending { signed },
             };
             (request, owner, signature_invalid())
         }

@@ -193,6 +193,7 @@ pub async fn start(
         origin,
         events,
     );
+    crate::web_push::wake_after_reply(ctx, config, outcome.wake);
     respond(&outcome.reply, security)
 }
 
@@ -492,6 +493,7 @@ async fn forward(
                 origin,
                 outcome.audit,
             );
+            crate::web_push::wake_after_reply(ctx, config, outcome.wake);
             notify_after_reply(ctx, config, outcome.notices);
             respond(&outcome.reply, security)
         }

@@ -47,11 +47,7 @@ impl std::fmt::Debug for TurnstileConfig {
 pub fn from_lookup(
     lookup: &impl Fn(&str) -> Option<String>,
 ) -> Result<Option<TurnstileConfig>, ConfigError> {
-    let value = |name: &str| {
-        lookup(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
+    let value = |name: &str| crate::config::setting(lookup, name);
     let Some(secret) = value("TURNSTILE_SECRET") else {
         return match value("TURNSTILE_VERIFY_URL") {
             Some(_) => Err(ConfigError::Missing("TURNSTILE_SECRET")),

@@ -20,7 +20,7 @@ use sspr_core::api::{
     ErrorCode, RegistrationView,
 };
 use sspr_core::flow::{FlowError, Notice, Stage};
-use sspr_core::methods::approver::{ApproverKey, ReplayGuard};
+use sspr_core::methods::approver::{ApproverKey, PushEndpoint, ReplayGuard};
 use sspr_core::policy::Method;
 use sspr_core::registration::Registrant;
 use sspr_core::token::FlowToken;
@@ -64,6 +64,45 @@ pub enum ApproverOp {
     Answer {
         signed: String,
     },
+    Push {
+        signed: String,
+    },
+}
+
+/// Which signed route a request came to: its action must be that route's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SignedRoute {
+    Pending,
+    Answer,
+    Push,
+}
+
+impl SignedRoute {
+    fn of(action: &ApproverAction) -> SignedRoute {
+        match action {
+            ApproverAction::Pending => SignedRoute::Pending,
+            ApproverAction::Answer { .. } => SignedRoute::Answer,
+            ApproverAction::Push { .. } => SignedRoute::Push,
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            SignedRoute::Pending => "/v1/approver/pending",
+            SignedRoute::Answer => "/v1/approver/answer",
+            SignedRoute::Push => "/v1/approver/push",
+        }
+    }
+}
+
+/// The reply's Web Push fields for a phone whose push endpoint is `push`: whether it is woken,
+/// and the key to subscribe with, when the edge sends Web Push.
+fn push_fields(config: &Config, push: Option<&PushEndpoint>) -> ApproverReply {
+    ApproverReply {
+        push: config.web_push.as_ref().map(|_| push.is_some()),
+        push_key: config.web_push.as_ref().map(|w| w.public_key.clone()),
+        ..ApproverReply::default()
+    }
 }
 
 /// The reply for the phone, and what the worker writes and sends after replying.
@@ -98,6 +137,26 @@ impl ApproverOutcome {
     }
 }
 
+/// The push endpoint a phone asked for (`None`: no more pushes), checked against the push
+/// services the edge allows; refused when the edge sends no Web Push.
+fn push_endpoint(
+    config: &Config,
+    endpoint: Option<&str>,
+) -> std::result::Result<Option<PushEndpoint>, ApiError> {
+    let Some(endpoint) = endpoint else {
+        return Ok(None);
+    };
+    let Some(settings) = &config.web_push else {
+        return Err(ApiError::new(
+            ErrorCode::BadRequest,
+            "this server sends no Web Push; keep the approver page open to see requests",
+        ));
+    };
+    PushEndpoint::parse(endpoint, &settings.services)
+        .map(Some)
+        .map_err(ApiError::from)
+}
+
 /// The refusal of a signed request that does not verify, whatever the reason, so a caller
 /// learns nothing about which devices exist.
 pub fn signature_invalid() -> ApiError {
@@ -125,8 +184,11 @@ impl UserState {
     ) -> Result<ApproverOutcome> {
         match op {
             ApproverOp::Pair { pairing, name, key } => self.pair(config, now, &pairing, &name, key),
-            ApproverOp::Pending { signed } => self.signed(config, now, &signed, false),
-            ApproverOp::Answer { signed } => self.signed(config, now, &signed, true),
+            ApproverOp::Pending { signed } => {
+                self.signed(config, now, &signed, SignedRoute::Pending)
+            }
+            ApproverOp::Answer { signed } => self.signed(config, now, &signed, SignedRoute::Answer),
+            ApproverOp::Push { signed } => self.signed(config, now, &signed, SignedRoute::Push),
         }
     }
 
@@ -205,7 +267,7 @@ impl UserState {
                 Ok(ApproverOutcome {
                     reply: ApproverReply {
                         device: Some(device_id),
-                        ..ApproverReply::default()
+                        ..push_fields(config, None)
                     },
                     audit: [
                         scope.registration(EventKind::ApproverPaired, Some(method), "ok"),
@@ -235,7 +297,7 @@ impl UserState {
         config: &Config,
         now: UnixMillis,
         signed: &str,
-        answering: bool,
+        route: SignedRoute,
     ) -> Result<ApproverOutcome> {
         let Some(owner) = self.read::<ApproverOwner>(OWNER_TABLE)? else {
             return Ok(ApproverOutcome::refused(signature_invalid()));
@@ -261,15 +323,11 @@ impl UserState {
         if claims.device != device.id {
             return Ok(ApproverOutcome::refused(signature_invalid()));
         }
-        let wrong_route = match (&claims.action, answering) {
-            (ApproverAction::Pending, false) | (ApproverAction::Answer { .. }, true) => None,
-            (ApproverAction::Pending, true) => Some("/v1/approver/pending"),
-            (ApproverAction::Answer { .. }, false) => Some("/v1/approver/answer"),
-        };
-        if let Some(route) = wrong_route {
+        let own = SignedRoute::of(&claims.action);
+        if own != route {
             return Ok(ApproverOutcome::refused(ApiError::new(
                 ErrorCode::BadRequest,
-                format!("this signed action belongs to {route}"),
+                format!("this signed action belongs to {}", own.path()),
             )));
         }
         let mut guard: ReplayGuard = self.read(NONCES_TABLE)?.unwrap_or_default();
@@ -278,14 +336,30 @@ impl UserState {
         }
         self.write(NONCES_TABLE, &guard)?;
         device.last_used_at = Some(now);
-        registrations.approver = Some(device);
-        self.save_registrations(config, &owner.user.user_id, &registrations)?;
-        match claims.action {
-            ApproverAction::Pending => self.pending_request(now),
-            ApproverAction::Answer { challenge, answer } => {
-                self.answer(config, now, &challenge, answer)
+        if let ApproverAction::Push { endpoint } = &claims.action {
+            match push_endpoint(config, endpoint.as_deref()) {
+                Ok(push) => device.push = push,
+                Err(refused) => return Ok(ApproverOutcome::refused(refused)),
             }
         }
+        let fields = push_fields(config, device.push.as_ref());
+        registrations.approver = Some(device);
+        self.save_registrations(config, &owner.user.user_id, &registrations)?;
+        let mut outcome = match claims.action {
+            ApproverAction::Pending => self.pending_request(now)?,
+            ApproverAction::Answer { challenge, answer } => {
+                return self.answer(config, now, &challenge, answer);
+            }
+            ApproverAction::Push { .. } => ApproverOutcome {
+                reply: ApproverReply::default(),
+                audit: Vec::new(),
+                notices: Vec::new(),
+                registration: None,
+            },
+        };
+        outcome.reply.push = fields.push;
+        outcome.reply.push_key = fields.push_key;
+        Ok(outcome)
     }
 
     /// The open approval request, if any; one that lapsed meanwhile sends the flow back to

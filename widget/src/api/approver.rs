@@ -16,6 +16,8 @@ pub enum ApproverCall {
     Pending(SignedRequest),
     /// `POST /v1/approver/answer`, signed.
     Answer(SignedRequest),
+    /// `POST /v1/approver/push`, signed.
+    Push(SignedRequest),
 }
 
 impl ApproverCall {
@@ -25,6 +27,7 @@ impl ApproverCall {
             ApproverCall::Pair(_) => "/v1/approver/pair",
             ApproverCall::Pending(_) => "/v1/approver/pending",
             ApproverCall::Answer(_) => "/v1/approver/answer",
+            ApproverCall::Push(_) => "/v1/approver/push",
         }
     }
 
@@ -32,9 +35,9 @@ impl ApproverCall {
     pub fn body(&self) -> serde_json::Value {
         match self {
             ApproverCall::Pair(request) => serde_json::to_value(request),
-            ApproverCall::Pending(signed) | ApproverCall::Answer(signed) => {
-                serde_json::to_value(signed)
-            }
+            ApproverCall::Pending(signed)
+            | ApproverCall::Answer(signed)
+            | ApproverCall::Push(signed) => serde_json::to_value(signed),
         }
         .unwrap_or_default()
     }

@@ -16,6 +16,7 @@ use crate::events::{Emitter, WidgetEvent};
 use crate::i18n::{I18n, Locale};
 use crate::keystore::{self, KeystoreError, Paired};
 use crate::options::Flow;
+use crate::push::{self, PushError};
 
 /// How often the phone asks whether an approval request is waiting, while the page is
 /// visible (and once as soon as it becomes visible again).
@@ -186,6 +187,19 @@ pub fn ApproverWidget(
     let request = RwSignal::new(None::<(String, ApprovalRequest)>);
     let notice = RwSignal::new(None::<&'static str>);
     let polling = StoredValue::new(false);
+    // Web Push: the edge's application server key when it sends pushes, and whether it
+    // pushes to this phone (from the edge's replies; `None` until one came).
+    let push_key = RwSignal::new(None::<String>);
+    let pushing = RwSignal::new(None::<bool>);
+    // (`try_set`: the widget may be gone when a reply comes.)
+    let heard = move |reply: &ApproverReply| {
+        if reply.push_key.is_some() {
+            let _ = push_key.try_set(reply.push_key.clone());
+        }
+        if reply.push.is_some() {
+            let _ = pushing.try_set(reply.push);
+        }
+    };
 
     let show = move |next: Screen| {
         let previous = screen.get_untracked();
@@ -241,7 +255,13 @@ pub fn ApproverWidget(
                         break;
                     }
                 };
-                match approver::send(&base, lang, &call).await {
+                let reply = approver::send(&base, lang, &call).await;
+                if let Ok(reply) = &reply
+                    && reply.error.is_none()
+                {
+                    heard(reply);
+                }
+                match reply {
                     Ok(reply) if unpaired(&reply) => gone.push(paired.device.clone()),
                     Ok(ApproverReply {
                         request: Some(open),
@@ -351,10 +371,13 @@ pub fn ApproverWidget(
                     key: jwk,
                 });
                 Ok(match approver::send(&base, lang, &call).await {
-                    Ok(ApproverReply {
-                        device: Some(device),
-                        ..
-                    }) => {
+                    Ok(
+                        reply @ ApproverReply {
+                            device: Some(_), ..
+                        },
+                    ) => {
+                        heard(&reply);
+                        let device = reply.device.unwrap_or_default();
                         let paired = Paired {
                             edge: base.clone(),
                             device,
@@ -454,6 +477,94 @@ pub fn ApproverWidget(
             }
         });
     };
+    // Turns the push on (subscribing this browser) or off, for every pairing kept here.
+    let on_push = move |enable: bool| {
+        if status.busy.get_untracked() {
+            return;
+        }
+        status.busy.set(true);
+        status.error.set(None);
+        notice.set(None);
+        let base = edge.get_value();
+        let key = push_key.get_untracked().unwrap_or_default();
+        spawn_local(async move {
+            let endpoint = if enable {
+                let (title, body) = (i18n.t("approver-push-title"), i18n.t("approver-push-body"));
+                match push::subscribe(&key, &title, &body).await {
+                    Ok(endpoint) => Some(endpoint),
+                    Err(err) => {
+                        if status.busy.try_set(false).is_some() {
+                            return;
+                        }
+                        let id = match err {
+                            PushError::Denied => "approver-push-denied",
+                            PushError::Failed(message) => {
+                                leptos::logging::error!("sspr: push subscription: {message}");
+                                "approver-push-failed"
+                            }
+                        };
+                        return fail("push_failed", i18n.t(id));
+                    }
+                }
+            } else {
+                None
+            };
+            let mut trouble = None;
+            for paired in devices.try_get_value().unwrap_or_default() {
+                let action = ApproverAction::Push {
+                    endpoint: endpoint.clone(),
+                };
+                let call = match signed(&paired, action).await {
+                    Ok(signed) => ApproverCall::Push(signed),
+                    Err(err) => {
+                        let _ = status.busy.try_set(false);
+                        return keystore_failed(err);
+                    }
+                };
+                match approver::send(&base, lang, &call).await {
+                    Ok(reply) if reply.error.is_none() => heard(&reply),
+                    Ok(ApproverReply { error: Some(e), .. }) => trouble = Some(i18n.error(&e)),
+                    Ok(_) => trouble = Some(i18n.t(ClientError::Unreadable.message_id())),
+                    Err(err) => trouble = Some(i18n.t(err.message_id())),
+                }
+            }
+            if !enable && let Err(PushError::Failed(message)) = push::unsubscribe().await {
+                leptos::logging::error!("sspr: push unsubscription: {message}");
+            }
+            if status.busy.try_set(false).is_some() {
+                return;
+            }
+            match trouble {
+                Some(message) => fail("push_failed", message),
+                None => notice.set(Some(if enable {
+                    "approver-push-turned-on"
+                } else {
+                    "approver-push-turned-off"
+                })),
+            }
+        });
+    };
+    let push_controls = move || {
+        push_key.get().filter(|_| push::supported())?;
+        Some(match pushing.get() {
+            Some(true) => view! {
+                <p class="sspr-form__hint" data-testid="sspr-approver-push-on">{i18n.t("approver-push-on")}</p>
+                <button class="sspr-form__link" type="button" data-testid="sspr-approver-push-off"
+                    on:click=move |_| on_push(false)>
+                    {i18n.t("approver-push-disable")}
+                </button>
+            }
+            .into_any(),
+            _ => view! {
+                <p class="sspr-form__hint">{i18n.t("approver-push-hint")}</p>
+                <button class="sspr-form__button" type="button" data-testid="sspr-approver-push"
+                    on:click=move |_| on_push(true)>
+                    {i18n.t("approver-push-enable")}
+                </button>
+            }
+            .into_any(),
+        })
+    };
     let back_to_waiting = move || {
         status.error.set(None);
         notice.set(None);
@@ -530,6 +641,7 @@ pub fn ApproverWidget(
                 })}
                 <p class="sspr-form__hint">{i18n.t("approver-waiting-hint")}</p>
                 {paired_list}
+                {push_controls}
                 <ErrorLine status />
                 <button class="sspr-form__button" type="button" on:click=move |_| poll()>
                     {i18n.t("approver-check-now")}
