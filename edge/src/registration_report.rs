@@ -74,12 +74,15 @@ impl StateRow {
             .iter()
             .map(|m| format!(",{}", wire(*m)))
             .collect();
+        // Rows are written after the reply, so two of a user's requests may land out of
+        // order: an older view never overwrites a newer one.
         Statement {
             sql: "INSERT INTO registration_states \
                   (tenant, user_id, methods, status, capable, updated_at) VALUES (?, ?, ?, ?, ?, ?) \
                   ON CONFLICT (tenant, user_id) DO UPDATE SET methods = excluded.methods, \
                   status = excluded.status, capable = excluded.capable, \
-                  updated_at = excluded.updated_at"
+                  updated_at = excluded.updated_at \
+                  WHERE excluded.updated_at >= registration_states.updated_at"
                 .to_owned(),
             params: vec![
                 SqlValue::Text(tenant.to_owned()),
