@@ -413,3 +413,63 @@ fn a_directory_that_refuses_the_service_account_is_503_and_logged_not_leaked() {
         .unwrap_err();
     assert!(err.to_string().contains("bind"), "{err}");
 }
+
+/// The connector's configuration for `slapd`, as an operator writes it.
+fn config_file(slapd: &Slapd, extra: &str) -> std::path::PathBuf {
+    let path = slapd.dir().join("writeback.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "listen = \"127.0.0.1:0\"\nstate_dir = \"{}\"\n{extra}\n[directory]\nkind = \"openldap\"\nurl = \"{}\"\nbind_dn = \"{}\"\nbase_dn = \"{}\"\nadmin_groups = [\"{}\"]\n",
+            slapd.dir().join("state").display(),
+            slapd.url,
+            slapd::SERVICE_DN,
+            slapd::PEOPLE_DN,
+            slapd::ADMIN_GROUP_DN,
+        ),
+    )
+    .unwrap();
+    path
+}
+
+fn connector(config: &std::path::Path, bind_password: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sspr-writeback"))
+        .args(["--config", config.to_str().unwrap(), "--check"])
+        .env("SSPR_WRITEBACK_SECRET", SECRET)
+        .env("SSPR_WRITEBACK_BIND_PASSWORD", bind_password)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_binds_to_the_directory_and_counts_the_administrators() {
+    let slapd = Slapd::start();
+    let out = connector(&config_file(&slapd, ""), slapd::SERVICE_PASSWORD);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("is valid; bound to"), "{stdout}");
+    assert!(
+        stdout.contains("1 administrator(s) with an address"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_names_a_wrong_password_or_a_bad_field_and_fails() {
+    let slapd = Slapd::start();
+    let wrong = connector(&config_file(&slapd, ""), "not-the-password");
+    assert!(!wrong.status.success());
+    let said = String::from_utf8_lossy(&wrong.stderr);
+    assert!(said.contains("bind"), "{said}");
+    let typo = connector(&config_file(&slapd, "listn = 1"), slapd::SERVICE_PASSWORD);
+    assert!(!typo.status.success());
+    let said = String::from_utf8_lossy(&typo.stderr);
+    assert!(
+        said.contains("listn") && said.contains("writeback.toml"),
+        "{said}"
+    );
+}
