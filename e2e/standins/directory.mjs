@@ -160,6 +160,18 @@ export const SEED_USERS = [
       password: `Initial-Password-26${suffix}`,
     })),
   ].map((person) => ({ ...person, phone: null, enabled: true, locked: false, admin: false, groups: ['staff'] })),
+  // The edge's load figures (cargo xtask bench, xtask/src/load.rs): 500 users with an email
+  // address only, so a reset start sends its code at once. Last, so no index-based id above
+  // moves.
+  ...Array.from({ length: 500 }, (_, index) => {
+    const n = String(index).padStart(3, '0');
+    return {
+      id: `u-bench-${n}`, username: `bench-${n}`, email: `bench-${n}@example.com`, phone: null,
+      // No password: hashing 500 at every reset of the fixture would take seconds.
+      display_name: `Bench User ${n}`,
+      enabled: true, locked: false, admin: false, groups: ['staff'],
+    };
+  }),
 ];
 
 const HISTORY = 3;
@@ -180,7 +192,7 @@ export function createDirectory({ secret }) {
   // and every change received, so tests can see retries and their idempotency keys.
   const failures = new Map();
   let changes = [];
-  const seeded = ({ password, ...user }) => ({ ...user, history: [hash(password)], password_changes: 0, password_changed_at: null });
+  const seeded = ({ password, ...user }) => ({ ...user, history: password === undefined ? [] : [hash(password)], password_changes: 0, password_changed_at: null });
   const reset = () => {
     users = SEED_USERS.map(seeded);
     applied.clear();
@@ -247,7 +259,7 @@ export function createDirectory({ secret }) {
 
   function login(username, password) {
     const user = find(username ?? '');
-    const ok = Boolean(user && user.enabled && typeof password === 'string' && matches(user.history[0], password));
+    const ok = Boolean(user && user.enabled && typeof password === 'string' && user.history.length > 0 && matches(user.history[0], password));
     if (ok && user.locked) return { ok: false, locked: true };
     return ok ? { ok, display_name: user.display_name } : { ok: false };
   }

@@ -1,6 +1,7 @@
 //! `cargo xtask demo | test | bench`: the only place that installs tools and orchestrates
 //! processes. It holds no product logic.
 
+mod load;
 mod sh;
 // The LDAP directory of the test stack: the same slapd fixture the connector's own tests use.
 #[path = "../../writeback/tests/common/slapd.rs"]
@@ -27,7 +28,9 @@ commands:
   edge [FILTER]
           only the edge integration tests over HTTP (those whose name contains FILTER),
           against a fresh test stack
-  bench   print the verifiers' speed and the size of the widget and the edge bundle
+  bench   print the verifiers' speed, the size of the widget and the edge bundle, the time
+          to the first interactive screen and the edge's figures under load
+  load    only the edge's figures under load (100 reset flows at once), against a fresh stack
   setup   only install the tools the other commands need";
 
 fn main() -> ExitCode {
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         "e2e" => e2e_only(std::env::args().skip(2).collect()),
         "edge" => edge_only(std::env::args().nth(2)),
         "bench" => bench(),
+        "load" => load_only(),
         "setup" => tools::bootstrap().and_then(|_| tools::schemathesis().map(|_| ())),
         "" | "help" | "-h" | "--help" => {
             println!("{USAGE}");
@@ -358,5 +362,18 @@ fn bench() -> Result<(), String> {
             sh::run(&mut cmd)
         },
     )?;
-    Ok(())
+    load_figures(&env)
+}
+
+/// The edge's figures under load, against a fresh stack of the production build.
+fn load_figures(env: &tools::ToolEnv) -> Result<(), String> {
+    let running = stack::start(env, stack::Mode::Bench)?;
+    sh::step("edge under load (wrangler dev, 100 flows at once)", || {
+        load::edge(env, &running)
+    })
+}
+
+/// `cargo xtask load`.
+fn load_only() -> Result<(), String> {
+    load_figures(&tools::bootstrap()?)
 }

@@ -21,6 +21,9 @@ use crate::tools::{self, ToolEnv};
 pub enum Mode {
     Demo,
     Test,
+    /// The stand-ins and the main edge only, on free ports with fresh state, for the load
+    /// figures of `cargo xtask bench` (the production build: no test clock).
+    Bench,
 }
 
 impl Mode {
@@ -28,6 +31,7 @@ impl Mode {
         match self {
             Mode::Demo => "demo",
             Mode::Test => "test",
+            Mode::Bench => "bench",
         }
     }
 }
@@ -364,13 +368,13 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     let logs = dir.join("logs");
     std::fs::create_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
     let state = dir.join("state");
-    if mode == Mode::Test {
+    if mode != Mode::Demo {
         // Tests start from empty Durable Object storage every run.
         let _ = std::fs::remove_dir_all(&state);
     }
     let (edge_port, site_port, mailbox_port, directory_port, sms_port, oidc_port) = match mode {
         Mode::Demo => (8787, 8080, 8025, 8026, 8027, 8028),
-        Mode::Test => (free_port(18787)?, 0, 0, 0, 0, 0),
+        Mode::Test | Mode::Bench => (free_port(18787)?, 0, 0, 0, 0, 0),
     };
     let edge = format!("http://127.0.0.1:{edge_port}");
     let webhook_secret = random_hex(32)?;
@@ -435,7 +439,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
             cmd.args(["--edge-questions", &format!("http://127.0.0.1:{port}")]);
             Some(port)
         }
-        Mode::Demo => None,
+        Mode::Demo | Mode::Bench => None,
     };
     // The Turnstile edge's port, for the same reason, from a range of its own; and the
     // stand-in's site key and secret, shaped like Cloudflare's.
@@ -449,7 +453,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
                 .env("SSPR_TURNSTILE_SECRET", &turnstile_secret);
             Some(port)
         }
-        Mode::Demo => None,
+        Mode::Demo | Mode::Bench => None,
     };
     // Per-run credentials of the SCIM and Graph peers (test mode only).
     let scim_token = random_hex(24)?;
@@ -734,6 +738,45 @@ fn start_writeback(
         )
     })?;
     Ok((url, format!("ldap://127.0.0.1:{port}/")))
+}
+
+/// A worker in `wrangler dev` with no bindings (the load figures' no-op worker), stopped
+/// when dropped.
+pub struct Noop {
+    pub address: String,
+    service: Service,
+}
+
+impl Drop for Noop {
+    fn drop(&mut self) {
+        self.service.stop();
+    }
+}
+
+/// Starts the worker in `dir` (its `wrangler.toml` and script) and waits until it answers.
+pub fn start_noop(env: &ToolEnv, dir: &Path, log: &Path) -> Result<Noop, String> {
+    let port = free_port(19987)?;
+    let empty = dir.join("empty.env");
+    std::fs::write(&empty, "").map_err(|e| format!("{}: {e}", empty.display()))?;
+    let mut cmd = wrangler_dev(env, port, &empty, &dir.join("state"))?;
+    cmd.current_dir(dir);
+    let (mut service, _) = spawn("wrangler dev (no-op)", cmd, log, None)?;
+    let address = format!("127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while http_get_status(&address, "/") != Some(200) {
+        if !matches!(service.child.try_wait(), Ok(None)) || Instant::now() > deadline {
+            service.stop();
+            return Err(format!(
+                "the no-op worker did not answer; see {}",
+                log.display()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    Ok(Noop {
+        address: format!("http://{address}"),
+        service,
+    })
 }
 
 /// The OpenID Connect stand-in's client (e2e/standins/oidc.mjs), the edges' audience.
