@@ -42,6 +42,25 @@ test.describe('with a German browser', () => {
     await page.evaluate(() => document.querySelector('sspr-reset')!.setAttribute('lang', 'ja'));
     await expect(page.locator('sspr-reset').getByRole('heading', { name: message('ja', 'identify-title-reset') })).toBeVisible();
   });
+
+  test('a language set while the browser\'s is still loading wins, and stays', async ({ page }) => {
+    // Regression: the first mount (German, its file slow to come) finished after the second
+    // (Japanese), took the element back and left it empty.
+    await page.route('**/locales/de.ftl', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    const german = page.waitForResponse('**/locales/de.ftl');
+    await page.goto('/examples/plain.html');
+    await page.evaluate(() => document.querySelector('sspr-reset')!.setAttribute('lang', 'ja'));
+    const japanese = page.locator('sspr-reset').getByRole('heading', { name: message('ja', 'identify-title-reset') });
+    await expect(japanese).toBeVisible();
+    await german;
+    // A moment for the stale mount to finish, as it did when it cleared the element.
+    await page.waitForTimeout(300);
+    await expect(japanese).toBeVisible();
+    await expect(page.locator('sspr-reset').getByRole('heading')).toHaveCount(1);
+  });
 });
 
 test('Arabic is laid out right to left', async ({ page }, testInfo) => {

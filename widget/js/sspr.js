@@ -201,11 +201,15 @@ function report(element, container, message) {
  * Renders a widget into `element`: in its shadow root (the default), or, with
  * `dom: "light"`, as its children. Resolves to a handle with `unmount()` and `setTheme(theme)`.
  */
-export async function mount(element, options = {}) {
+export async function mount(element, options = {}, isCurrent = () => true) {
+  // A mount that a newer one replaced while it was loading leaves the element to the newer
+  // one (the custom elements pass `isCurrent`: an attribute change mid-load remounts).
+  const superseded = { unmount() {}, setTheme() {}, setCredential() {} };
   let glue;
   try {
     glue = await widgetModule(options.flow);
   } catch (err) {
+    if (!isCurrent()) return superseded;
     const container = document.createElement('div');
     container.className = 'sspr-host';
     (element.shadowRoot ?? element).replaceChildren(container);
@@ -214,6 +218,7 @@ export async function mount(element, options = {}) {
   }
   const tag = glue.localeFor(typeof options.lang === 'string' ? options.lang : undefined);
   const messages = tag === 'en' ? {} : { [tag]: await localeSource(tag) };
+  if (!isCurrent()) return superseded;
   const container = document.createElement('div');
   container.className = 'sspr-host';
   let root = element;
@@ -318,7 +323,7 @@ class SsprReset extends HTMLElement {
       ...Object.fromEntries(this.constructor.observedAttributes.map((name) => [OPTION_NAMES[name] ?? name, this.getAttribute(name)])),
       ...this.extraOptions(),
     };
-    this.#handle = mount(this, options).then((handle) => {
+    this.#handle = mount(this, options, () => generation === this.#generation).then((handle) => {
       if (generation !== this.#generation) handle.unmount();
       return handle;
     });
