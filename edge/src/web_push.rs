@@ -141,8 +141,9 @@ impl WebPushConfig {
 
     /// Pushes the wake-up to `endpoint`; logs what the push service said (never the
     /// endpoint, a capability). The token's expiry counts from the wall clock, which the push
-    /// service shares (not the flows' clock, which the tests move).
-    pub async fn wake(&self, endpoint: &PushEndpoint) {
+    /// service shares (not the flows' clock, which the tests move). Returns `true` when the
+    /// push service says the subscription no longer exists (404 or 410, RFC 8030 §7.3).
+    pub async fn wake(&self, endpoint: &PushEndpoint) -> bool {
         let now = worker::Date::now().as_millis();
         let headers = [
             ("TTL", TTL_SECS.to_string()),
@@ -159,31 +160,61 @@ impl WebPushConfig {
         )
         .await
         {
-            Ok(answer) if (200..300).contains(&answer.status) => {}
-            Ok(answer) if matches!(answer.status, 404 | 410) => worker::console_warn!(
-                "web push: the phone's subscription at {} has ended (HTTP {}); the approver \
-                 page renews it when notifications are turned on again",
-                endpoint.origin(),
-                answer.status
-            ),
-            Ok(answer) => worker::console_error!(
-                "web push: {} answered HTTP {}",
-                endpoint.origin(),
-                answer.status
-            ),
+            Ok(answer) if (200..300).contains(&answer.status) => false,
+            Ok(answer) if matches!(answer.status, 404 | 410) => {
+                worker::console_warn!(
+                    "web push: the phone's subscription at {} has ended (HTTP {}); it is \
+                     forgotten, and the approver page offers notifications again",
+                    endpoint.origin(),
+                    answer.status
+                );
+                true
+            }
+            Ok(answer) => {
+                worker::console_error!(
+                    "web push: {} answered HTTP {}",
+                    endpoint.origin(),
+                    answer.status
+                );
+                false
+            }
             Err(err) => {
-                worker::console_error!("web push: {} failed: {err}", endpoint.origin())
+                worker::console_error!("web push: {} failed: {err}", endpoint.origin());
+                false
             }
         }
     }
 }
 
-/// Wakes the phone at `endpoint` once the reply has gone, when the edge sends Web Push.
-pub fn wake_after_reply(ctx: &worker::Context, config: &Config, endpoint: Option<PushEndpoint>) {
+/// Wakes the phone at `endpoint` once the reply has gone, when the edge sends Web Push; a
+/// subscription the push service says is gone is forgotten by the user's object (`stub`), so
+/// the phone's page offers notifications again instead of saying they are on.
+pub fn wake_after_reply(
+    ctx: &worker::Context,
+    config: &Config,
+    stub: worker::Stub,
+    endpoint: Option<PushEndpoint>,
+) {
     let (Some(settings), Some(endpoint)) = (config.web_push.clone(), endpoint) else {
         return;
     };
-    ctx.wait_until(async move { settings.wake(&endpoint).await });
+    let version = config.policy_version;
+    ctx.wait_until(async move {
+        if !settings.wake(&endpoint).await {
+            return;
+        }
+        let command = crate::user_state::Command::Approver {
+            now: worker::Date::now().as_millis(),
+            request: crate::user_state::ApproverOp::PushGone {
+                endpoint: endpoint.as_str().to_owned(),
+            },
+        };
+        let forgotten: worker::Result<crate::user_state::ApproverOutcome> =
+            crate::routes::call_user_state(&stub, &command, version).await;
+        if let Err(err) = forgotten {
+            worker::console_error!("web push: the ended subscription was not forgotten: {err}");
+        }
+    });
 }
 
 #[cfg(test)]

@@ -843,6 +843,17 @@ mod approver {
         stack.answer(&mut phone, &challenge, json!({ "kind": "deny" }));
         stack.ask_the_phone(&flow);
         assert_eq!(stack.status(&flow).body["step"]["kind"], "await_approval");
+        // …and the edge forgets it, so the page offers notifications again.
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while stack.pending(&mut phone).body["push"] != false {
+            assert!(
+                Instant::now() < deadline,
+                "the ended subscription is still in use"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let again = stack.push(&mut phone, Some(&endpoint));
+        assert_eq!(again.body["push"], true, "{}", again.body);
 
         // Off: the edge forgets the endpoint.
         let off = stack.push(&mut phone, None);

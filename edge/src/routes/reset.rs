@@ -193,7 +193,7 @@ pub async fn start(
         origin,
         events,
     );
-    crate::web_push::wake_after_reply(ctx, config, outcome.wake);
+    crate::web_push::wake_after_reply(ctx, config, stub, outcome.wake);
     respond(&outcome.reply, security)
 }
 
@@ -493,7 +493,7 @@ async fn forward(
                 origin,
                 outcome.audit,
             );
-            crate::web_push::wake_after_reply(ctx, config, outcome.wake);
+            crate::web_push::wake_after_reply(ctx, config, stub, outcome.wake);
             notify_after_reply(ctx, config, outcome.notices);
             respond(&outcome.reply, security)
         }

@@ -67,6 +67,11 @@ pub enum ApproverOp {
     Push {
         signed: String,
     },
+    /// The push service said the phone's subscription at `endpoint` no longer exists (sent
+    /// by the worker after a push; no route builds it from a request).
+    PushGone {
+        endpoint: String,
+    },
 }
 
 /// Which signed route a request came to: its action must be that route's.
@@ -127,6 +132,16 @@ pub struct RegisteredView {
 }
 
 impl ApproverOutcome {
+    /// A reply with nothing to say, and nothing to write or send.
+    fn empty() -> Self {
+        ApproverOutcome {
+            reply: ApproverReply::default(),
+            audit: Vec::new(),
+            notices: Vec::new(),
+            registration: None,
+        }
+    }
+
     fn refused(error: ApiError) -> Self {
         ApproverOutcome {
             reply: ApproverReply::error(error),
@@ -189,7 +204,24 @@ impl UserState {
             }
             ApproverOp::Answer { signed } => self.signed(config, now, &signed, SignedRoute::Answer),
             ApproverOp::Push { signed } => self.signed(config, now, &signed, SignedRoute::Push),
+            ApproverOp::PushGone { endpoint } => self.push_gone(config, &endpoint),
         }
+    }
+
+    /// Forgets the phone's push endpoint if it is still `endpoint` (the phone may have
+    /// subscribed again meanwhile).
+    fn push_gone(&self, config: &Config, endpoint: &str) -> Result<ApproverOutcome> {
+        let Some(owner) = self.read::<ApproverOwner>(OWNER_TABLE)? else {
+            return Ok(ApproverOutcome::empty());
+        };
+        let mut registrations = self.load_registrations(config, &owner.user.user_id)?;
+        if let Some(device) = registrations.approver.as_mut()
+            && device.push.as_ref().map(PushEndpoint::as_str) == Some(endpoint)
+        {
+            device.push = None;
+            self.save_registrations(config, &owner.user.user_id, &registrations)?;
+        }
+        Ok(ApproverOutcome::empty())
     }
 
     fn pair(
@@ -350,12 +382,7 @@ impl UserState {
             ApproverAction::Answer { challenge, answer } => {
                 return self.answer(config, now, &challenge, answer);
             }
-            ApproverAction::Push { .. } => ApproverOutcome {
-                reply: ApproverReply::default(),
-                audit: Vec::new(),
-                notices: Vec::new(),
-                registration: None,
-            },
+            ApproverAction::Push { .. } => ApproverOutcome::empty(),
         };
         outcome.reply.push = fields.push;
         outcome.reply.push_key = fields.push_key;
