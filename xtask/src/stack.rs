@@ -1,9 +1,10 @@
 //! The running stack: the stand-ins (mailbox, SMS inbox, directory) and demo site in one Node process,
 //! and the edge in `wrangler dev` (workerd, state on disk). In test mode the stand-ins also
-//! include a SCIM 2.0 server and a Microsoft Graph stand-in, and two more `wrangler dev`
-//! instances of the same built worker (their own state and ports) use them as their identity
-//! backends. Each runs in its own process group, and every group is stopped when the stack
-//! is dropped or Ctrl-C is pressed.
+//! include a SCIM 2.0 server and a Microsoft Graph stand-in, a real OpenLDAP slapd runs with
+//! the writeback connector in front of it, and five more `wrangler dev` instances of the same
+//! built worker (their own state and ports) use the SCIM, Graph and writeback backends, a
+//! security-questions policy and Turnstile. Each runs in its own process group, and every
+//! group is stopped when the stack is dropped or Ctrl-C is pressed.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -549,10 +550,11 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     running.services.push(service);
     wait_for_health(&mut running, &edge, Duration::from_secs(600))?;
 
-    // 3. Test mode: the same built worker four times more, on the SCIM and on the Graph
-    // backend, on the webhook under a policy with security questions, and on the webhook
-    // with Turnstile required at start (against the stand-in). They start once the
-    // first has built it (their configuration has no build step), side by side.
+    // 3. Test mode: the same built worker five times more, on the SCIM and on the Graph
+    // backend, on the webhook under a policy with security questions (and Web Push), on the
+    // webhook with Turnstile required at start (against the stand-in), and on the writeback
+    // connector in front of a real slapd. They start once the first has built it (their
+    // configuration has no build step), side by side.
     if mode == Mode::Test {
         let started = Instant::now();
         let scim = url("scim")?;
