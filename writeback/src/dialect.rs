@@ -1,7 +1,7 @@
 //! What OpenLDAP and Active Directory say and expect, as pure functions: the password-policy
 //! response control (draft-behera-ldap-password-policy), result codes and diagnostic texts
-//! turned into [`DirectoryError`]s, AD's `unicodePwd` and `objectGUID` encodings, search-filter
-//! values, and the directory's phone numbers in E.164.
+//! turned into [`DirectoryError`]s, AD's `unicodePwd` and `objectGUID` encodings, and DNs and
+//! group names. (Phone numbers go through core's `PhoneNumber::parse_international`.)
 
 use crate::directory::DirectoryError;
 
@@ -211,17 +211,6 @@ pub fn is_uuid_shaped(id: &str) -> bool {
         })
 }
 
-/// A directory's phone number in E.164, when it is one once spaces and punctuation are
-/// dropped (`+49 151 1234-5601` → `+4915112345601`).
-pub fn e164(number: &str) -> Option<String> {
-    let kept: String = number
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}'))
-        .collect();
-    let digits = kept.strip_prefix('+')?;
-    ((8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())).then_some(kept)
-}
-
 /// A DN in a form to compare by: lower case, no spaces around separators.
 pub fn normalize_dn(dn: &str) -> String {
     dn.split(',')
@@ -333,14 +322,6 @@ mod tests {
             guid_filter_value("04030201-0605-0807-090a-0b0c0d0e0f1)"),
             None
         );
-    }
-
-    #[test]
-    fn phone_numbers_become_e164_or_nothing() {
-        assert_eq!(e164("+49 151 1234-5601").as_deref(), Some("+4915112345601"));
-        assert_eq!(e164("0151 12345601"), None);
-        assert_eq!(e164("+49 (0) 151"), None);
-        assert_eq!(e164("+1234567"), None);
     }
 
     #[test]

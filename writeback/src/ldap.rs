@@ -19,6 +19,7 @@ use ldap3::exop::PasswordModify;
 use ldap3::{
     Ldap, LdapConnAsync, LdapConnSettings, Mod, Scope, SearchEntry, SearchOptions, ldap_escape,
 };
+use sspr_core::methods::phone::PhoneNumber;
 use sspr_core::webhook::{AdminContact, DirectoryUser};
 
 use crate::config::{Config, DirectoryKind, Loaded};
@@ -341,8 +342,11 @@ impl Directory for LdapDirectory {
             };
             let group_dns = self.groups_of(ldap, &entry).await?;
             let names = &self.config.directory.attributes;
+            // Core's rule for a number with its country code, as the edge reads it.
             let phone = entry.first(&names.phone).and_then(|raw| {
-                let e164 = dialect::e164(raw);
+                let e164 = PhoneNumber::parse_international(raw)
+                    .ok()
+                    .map(|number| number.e164().to_owned());
                 if e164.is_none() {
                     eprintln!("user.lookup: {}'s {} is not an international number (+ and 8 to 15 digits); left out", entry.dn, names.phone);
                 }
