@@ -83,6 +83,22 @@ impl Stack {
         (token, verified)
     }
 
+    /// A reset for `user` proved with the emailed code: the flow, now at the new password.
+    fn reset_proved(&self, user: &str, address: &str) -> String {
+        let (flow, verified) = self.prove("reset", user, address);
+        let step = &verified.body["step"]["kind"];
+        assert_eq!(step, "new_password", "{}", verified.body);
+        flow
+    }
+
+    /// Submits `password` as the new password of `flow`.
+    fn set_password(&self, flow: &str, password: &str) -> Answer {
+        self.post(
+            "/v1/reset/password",
+            json!({ "flow": flow, "password": password }),
+        )
+    }
+
     /// Whether `dn` binds to the directory with `password` (a real LDAP simple bind).
     fn binds(&self, dn: &str, password: &str) -> bool {
         let status = Command::new("ldapwhoami")
@@ -97,16 +113,8 @@ impl Stack {
 #[ignore = "needs the running stack: cargo xtask test"]
 fn a_reset_through_the_connector_changes_the_password_in_the_directory() {
     let stack = stack(slapd::ALICE_MAIL);
-    let (flow, verified) = stack.prove("reset", slapd::ALICE_UID, slapd::ALICE_MAIL);
-    assert_eq!(
-        verified.body["step"]["kind"], "new_password",
-        "{}",
-        verified.body
-    );
-    let done = stack.post(
-        "/v1/reset/password",
-        json!({ "flow": flow, "password": "Quiet-Harbour-93" }),
-    );
+    let flow = stack.reset_proved(slapd::ALICE_UID, slapd::ALICE_MAIL);
+    let done = stack.set_password(&flow, "Quiet-Harbour-93");
     assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
     assert!(stack.binds(slapd::ALICE_DN, "Quiet-Harbour-93"));
     assert!(!stack.binds(slapd::ALICE_DN, slapd::ALICE_PASSWORD));
@@ -117,17 +125,9 @@ fn a_reset_through_the_connector_changes_the_password_in_the_directory() {
 fn the_directorys_refusal_asks_for_another_password_without_proving_again() {
     let address = "erin@example.com";
     let stack = stack(address);
-    let (flow, verified) = stack.prove("reset", slapd::ERIN_UID, address);
-    assert_eq!(
-        verified.body["step"]["kind"], "new_password",
-        "{}",
-        verified.body
-    );
+    let flow = stack.reset_proved(slapd::ERIN_UID, address);
     // Long enough for the edge's rules (8), too short for the directory's ppolicy (12).
-    let refused = stack.post(
-        "/v1/reset/password",
-        json!({ "flow": flow, "password": "Quiet-Fox9" }),
-    );
+    let refused = stack.set_password(&flow, "Quiet-Fox9");
     assert_eq!(
         (refused.status, error_code(&refused)),
         (422, "password_rejected"),
@@ -139,10 +139,7 @@ fn the_directorys_refusal_asks_for_another_password_without_proving_again() {
         "the directory's reason reaches the user: {}",
         refused.body
     );
-    let done = stack.post(
-        "/v1/reset/password",
-        json!({ "flow": flow, "password": "Quiet-Harbour-Fox-9" }),
-    );
+    let done = stack.set_password(&flow, "Quiet-Harbour-Fox-9");
     assert_eq!(done.body["step"]["kind"], "done", "{}", done.body);
     assert!(stack.binds(slapd::ERIN_DN, "Quiet-Harbour-Fox-9"));
 }
