@@ -41,6 +41,15 @@ pub trait Directory: Send + Sync + 'static {
         password: &str,
     ) -> impl Future<Output = Result<(), DirectoryError>> + Send;
 
+    /// Whether the user with this id signs in with `password` now (a bind as the user), to
+    /// learn whether an interrupted change took effect. `Ok(false)` when the directory refuses
+    /// the password.
+    fn password_is(
+        &self,
+        user_id: &str,
+        password: &str,
+    ) -> impl Future<Output = Result<bool, DirectoryError>> + Send;
+
     /// Clears the lockout of the user with this id, keeping the password. Unlocking an
     /// account that is not locked succeeds.
     fn unlock(&self, user_id: &str) -> impl Future<Output = Result<(), DirectoryError>> + Send;

@@ -98,7 +98,8 @@ impl LdapDirectory {
         self.config.directory.kind
     }
 
-    /// Runs `work` on a fresh, bound connection, within the configured time.
+    /// Runs `work` on a fresh connection bound as the service account, within the
+    /// configured time.
     async fn with_connection<T>(
         &self,
         work: impl AsyncFnOnce(&mut Ldap) -> Result<T, DirectoryError>,
@@ -106,18 +107,7 @@ impl LdapDirectory {
         let directory = &self.config.directory;
         let timeout = self.config.timeout();
         let attempt = async {
-            let mut settings = LdapConnSettings::new()
-                .set_conn_timeout(timeout)
-                .set_starttls(directory.starttls);
-            if let Some(tls) = &self.tls {
-                settings = settings.set_config(tls.clone());
-            }
-            let (conn, mut ldap) = LdapConnAsync::with_settings(settings, &directory.url)
-                .await
-                .map_err(|err| {
-                    DirectoryError::Unavailable(format!("cannot reach {}: {err}", directory.url))
-                })?;
-            ldap3::drive!(conn);
+            let mut ldap = self.connect().await?;
             let bound = ldap
                 .simple_bind(&directory.bind_dn, &self.bind_password)
                 .await
@@ -139,7 +129,24 @@ impl LdapDirectory {
             })
     }
 
-    /// The attributes a user's entry is read with.
+    /// A fresh connection, not yet bound (StartTLS done when configured).
+    async fn connect(&self) -> Result<Ldap, DirectoryError> {
+        let directory = &self.config.directory;
+        let mut settings = LdapConnSettings::new()
+            .set_conn_timeout(self.config.timeout())
+            .set_starttls(directory.starttls);
+        if let Some(tls) = &self.tls {
+            settings = settings.set_config(tls.clone());
+        }
+        let (conn, ldap) = LdapConnAsync::with_settings(settings, &directory.url)
+            .await
+            .map_err(|err| {
+                DirectoryError::Unavailable(format!("cannot reach {}: {err}", directory.url))
+            })?;
+        ldap3::drive!(conn);
+        Ok(ldap)
+    }
+
     fn user_attributes(&self) -> Vec<String> {
         let names = &self.config.directory.attributes;
         let mut attrs = vec![
@@ -417,6 +424,30 @@ impl Directory for LdapDirectory {
             match self.kind() {
                 DirectoryKind::Openldap => Ok(()),
                 DirectoryKind::ActiveDirectory => self.clear_lockout(ldap, &entry).await,
+            }
+        })
+        .await
+    }
+
+    async fn password_is(&self, user_id: &str, password: &str) -> Result<bool, DirectoryError> {
+        if password.is_empty() {
+            // An empty password would make a simple bind anonymous, and succeed.
+            return Ok(false);
+        }
+        self.with_connection(async |ldap| {
+            let entry = self.find_by_id(ldap, user_id).await?;
+            // The user's own bind, on a connection of its own: the service account's stays
+            // as it is.
+            let mut own = self.connect().await?;
+            let bound = own.simple_bind(&entry.dn, password).await.map_err(|err| {
+                DirectoryError::Unavailable(format!("the user's bind failed: {err}"))
+            })?;
+            let _ = own.unbind().await;
+            match bound.rc {
+                0 => Ok(true),
+                // Another password (or an account locked since: applying again ends that too).
+                rc::INVALID_CREDENTIALS => Ok(false),
+                other => Err(dialect::unavailable(other, &bound.text)),
             }
         })
         .await

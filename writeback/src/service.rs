@@ -7,7 +7,8 @@
 //! - 422 `password_policy` with the directory's reason (the edge asks for another password);
 //! - 400 `bad_request`, 401 `bad_signature`, 404 `user_not_found`, 409 `replayed` /
 //!   `in_progress` / `idempotency_conflict`, 403 `account_disabled`, 503
-//!   `directory_unavailable`: all other failures, which the edge retries or reports.
+//!   `directory_unavailable` / `journal_unavailable`: all other failures, which the edge
+//!   retries or reports.
 
 use std::sync::Mutex;
 
@@ -17,7 +18,7 @@ use sspr_core::webhook::{
 };
 
 use crate::directory::{Directory, DirectoryError};
-use crate::journal::{Journal, Seen};
+use crate::journal::{Journal, Outcome, Seen};
 
 /// The largest request body taken, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -115,19 +116,31 @@ impl<D: Directory> Service<D> {
                 password,
                 operation_id,
             } => {
-                self.change("password.set", key, &operation_id, &user_id, now, async {
-                    self.directory.set_password(&user_id, &password).await
-                })
-                .await
+                let change = Change {
+                    kind: "password.set",
+                    key,
+                    operation_id: &operation_id,
+                    user_id: &user_id,
+                };
+                // An interrupted set took effect when the user signs in with its password.
+                let took_effect = self.directory.password_is(&user_id, &password);
+                let apply = self.directory.set_password(&user_id, &password);
+                self.change(change, now, took_effect, apply).await
             }
             WebhookRequest::Unlock {
                 user_id,
                 operation_id,
             } => {
-                self.change("account.unlock", key, &operation_id, &user_id, now, async {
-                    self.directory.unlock(&user_id).await
-                })
-                .await
+                let change = Change {
+                    kind: "account.unlock",
+                    key,
+                    operation_id: &operation_id,
+                    user_id: &user_id,
+                };
+                // Unlocking twice changes nothing: an interrupted unlock is simply done again.
+                let took_effect = async { Ok(false) };
+                let apply = self.directory.unlock(&user_id);
+                self.change(change, now, took_effect, apply).await
             }
         }
     }
@@ -159,21 +172,27 @@ impl<D: Directory> Service<D> {
         match self.journal.lock().expect("journal lock").nonce(key, now.0) {
             Seen::New => None,
             Seen::Conflict(why) => Some(Reply::error(409, "replayed", why)),
-            Seen::Applied | Seen::InFlight => {
+            Seen::Applied | Seen::Uncertain | Seen::InFlight => {
                 Some(Reply::error(409, "replayed", "replayed request"))
             }
         }
     }
 
+    /// Applies `change` at most once: `took_effect` says whether an interrupted earlier
+    /// attempt of it was applied, and is asked only then; `apply` makes it.
     async fn change(
         &self,
-        kind: &'static str,
-        key: &str,
-        operation_id: &str,
-        user_id: &str,
+        change: Change<'_>,
         now: UnixSeconds,
+        took_effect: impl Future<Output = Result<bool, DirectoryError>>,
         apply: impl Future<Output = Result<(), DirectoryError>>,
     ) -> Reply {
+        let Change {
+            kind,
+            key,
+            operation_id,
+            user_id,
+        } = change;
         if operation_id != key {
             return Reply::error(
                 400,
@@ -185,30 +204,55 @@ impl<D: Directory> Service<D> {
             .journal
             .lock()
             .expect("journal lock")
-            .begin(key, kind, user_id);
+            .begin(key, kind, user_id, now.0);
         match seen {
-            Seen::New => {}
-            Seen::Applied => {
+            Ok(Seen::New) => {}
+            Ok(Seen::Uncertain) => match took_effect.await {
+                Ok(true) => {
+                    eprintln!(
+                        "{kind} operation={key} user={user_id}: an interrupted attempt had applied it, answered again"
+                    );
+                    self.finish(&change, Outcome::Applied, now);
+                    return Reply::ok(json!({}));
+                }
+                Ok(false) => {
+                    eprintln!(
+                        "{kind} operation={key} user={user_id}: an interrupted attempt had not applied it, applying"
+                    );
+                }
+                Err(err) => {
+                    self.journal.lock().expect("journal lock").release(key);
+                    return failure(&err, kind, Some((key, user_id)));
+                }
+            },
+            Ok(Seen::Applied) => {
                 eprintln!("{kind} operation={key} user={user_id}: already applied, answered again");
                 return Reply::ok(json!({}));
             }
-            Seen::InFlight => {
+            Ok(Seen::InFlight) => {
                 return Reply::error(409, "in_progress", "this operation is being applied now");
             }
-            Seen::Conflict(why) => return Reply::error(409, "idempotency_conflict", why),
+            Ok(Seen::Conflict(why)) => return Reply::error(409, "idempotency_conflict", why),
+            Err(err) => {
+                // Nothing is changed that could not be journalled.
+                eprintln!(
+                    "{kind} operation={key} user={user_id}: not applied, the journal could not be written: {err}"
+                );
+                return Reply::error(
+                    503,
+                    "journal_unavailable",
+                    "the connector cannot write its journal; see its log",
+                );
+            }
         }
         let result = apply.await;
-        let recorded =
-            self.journal
-                .lock()
-                .expect("journal lock")
-                .finish(key, result.is_ok(), now.0);
-        if let Err(err) = recorded {
-            // Applied but not journalled: say so loudly; a retry would apply it again.
-            eprintln!(
-                "{kind} operation={key} user={user_id}: applied, but the journal could not be written: {err}"
-            );
-        }
+        let outcome = match &result {
+            Ok(()) => Outcome::Applied,
+            // Unreachable, or no answer in time: the directory may have applied it.
+            Err(DirectoryError::Unavailable(_)) => Outcome::Unknown,
+            Err(_) => Outcome::NotApplied,
+        };
+        self.finish(&change, outcome, now);
         match result {
             Ok(()) => {
                 eprintln!("{kind} operation={key} user={user_id}: applied");
@@ -217,6 +261,30 @@ impl<D: Directory> Service<D> {
             Err(err) => failure(&err, kind, Some((key, user_id))),
         }
     }
+
+    /// Journals how `change` ended. When that cannot be written, its line stays `begun`, so
+    /// a retry asks the directory whether it took effect.
+    fn finish(&self, change: &Change<'_>, outcome: Outcome, now: UnixSeconds) {
+        let recorded = self
+            .journal
+            .lock()
+            .expect("journal lock")
+            .finish(change.key, outcome, now.0);
+        if let Err(err) = recorded {
+            eprintln!(
+                "{} operation={} user={}: the journal could not be written ({err}); a retry will ask the directory",
+                change.kind, change.key, change.user_id
+            );
+        }
+    }
+}
+
+/// A change asked for, as the request names it.
+struct Change<'a> {
+    kind: &'static str,
+    key: &'a str,
+    operation_id: &'a str,
+    user_id: &'a str,
 }
 
 /// The answer to a directory failure, logged with what was asked (never a password).
@@ -258,6 +326,10 @@ mod tests {
     #[derive(Default)]
     struct Fake {
         sets: AtomicUsize,
+        /// The password set last.
+        password: Mutex<Option<String>>,
+        /// Whether the next set is applied but its answer lost (a timeout).
+        lose_answer: std::sync::atomic::AtomicBool,
     }
 
     impl Directory for Fake {
@@ -280,7 +352,17 @@ mod tests {
                 return Err(DirectoryError::Refused("at least 12 characters".into()));
             }
             self.sets.fetch_add(1, Ordering::SeqCst);
+            *self.password.lock().unwrap() = Some(password.to_owned());
+            if self.lose_answer.swap(false, Ordering::SeqCst) {
+                return Err(DirectoryError::Unavailable("timed out".into()));
+            }
             Ok(())
+        }
+        async fn password_is(&self, user_id: &str, password: &str) -> Result<bool, DirectoryError> {
+            if user_id != "u1" {
+                return Err(DirectoryError::NoSuchUser);
+            }
+            Ok(self.password.lock().unwrap().as_deref() == Some(password))
         }
         async fn unlock(&self, _: &str) -> Result<(), DirectoryError> {
             Err(DirectoryError::Unavailable("connection refused".into()))
@@ -373,6 +455,76 @@ mod tests {
                 200
             );
             assert_eq!(service.directory.sets.load(Ordering::SeqCst), 1);
+        });
+    }
+
+    /// A service whose journal says `op1` was begun for u1 by a connector that stopped.
+    fn service_after_an_interrupted_set() -> Service<Fake> {
+        let mut journal = Journal::in_memory();
+        journal.begin("op1", "password.set", "u1", NOW.0).unwrap();
+        journal.release("op1");
+        Service::new(Fake::default(), SECRET.to_vec(), journal)
+    }
+
+    #[test]
+    fn an_interrupted_set_that_took_effect_is_answered_without_a_second_change() {
+        block_on(async {
+            let service = service_after_an_interrupted_set();
+            *service.directory.password.lock().unwrap() = Some("long-enough-pass".into());
+            let reply = send(&service, &set("long-enough-pass", "op1"), "op1").await;
+            assert_eq!(reply.status, 200);
+            assert_eq!(service.directory.sets.load(Ordering::SeqCst), 0);
+            // From now on it is plainly applied.
+            assert_eq!(
+                send(&service, &set("long-enough-pass", "op1"), "op1")
+                    .await
+                    .status,
+                200
+            );
+            assert_eq!(service.directory.sets.load(Ordering::SeqCst), 0);
+        });
+    }
+
+    #[test]
+    fn an_interrupted_set_that_did_not_take_effect_is_applied() {
+        block_on(async {
+            let service = service_after_an_interrupted_set();
+            *service.directory.password.lock().unwrap() = Some("the-old-password".into());
+            let reply = send(&service, &set("long-enough-pass", "op1"), "op1").await;
+            assert_eq!(reply.status, 200);
+            assert_eq!(service.directory.sets.load(Ordering::SeqCst), 1);
+        });
+    }
+
+    #[test]
+    fn a_set_whose_answer_was_lost_is_not_applied_twice_on_retry() {
+        block_on(async {
+            let service = service();
+            service.directory.lose_answer.store(true, Ordering::SeqCst);
+            let lost = send(&service, &set("long-enough-pass", "op1"), "op1").await;
+            assert_eq!(lost.status, 503);
+            assert_eq!(lost.body["error"]["code"], "directory_unavailable");
+            let retried = send(&service, &set("long-enough-pass", "op1"), "op1").await;
+            assert_eq!(retried.status, 200);
+            assert_eq!(service.directory.sets.load(Ordering::SeqCst), 1);
+        });
+    }
+
+    #[test]
+    fn a_change_that_cannot_be_journalled_is_not_applied() {
+        block_on(async {
+            let dir =
+                std::env::temp_dir().join(format!("sspr-service-journal-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            let journal = Journal::open(&dir, NOW.0).unwrap();
+            std::fs::remove_file(dir.join("applied.jsonl")).unwrap();
+            std::fs::create_dir(dir.join("applied.jsonl")).unwrap();
+            let service = Service::new(Fake::default(), SECRET.to_vec(), journal);
+            let reply = send(&service, &set("long-enough-pass", "op1"), "op1").await;
+            assert_eq!(reply.status, 503);
+            assert_eq!(reply.body["error"]["code"], "journal_unavailable");
+            assert_eq!(service.directory.sets.load(Ordering::SeqCst), 0);
+            std::fs::remove_dir_all(&dir).unwrap();
         });
     }
 

@@ -12,6 +12,7 @@ use common::slapd::{self, Slapd};
 use serde_json::{Value, json};
 use sspr_core::webhook;
 use sspr_writeback::config::Config;
+use sspr_writeback::directory::Directory;
 use sspr_writeback::journal::Journal;
 use sspr_writeback::ldap::LdapDirectory;
 use sspr_writeback::server;
@@ -119,6 +120,24 @@ fn start_connector(
     slapd: &Slapd,
     state_dir: &std::path::Path,
 ) -> SocketAddr {
+    let (directory, secret) = directory(slapd, state_dir);
+    let journal = Journal::open(state_dir, unix_now()).unwrap();
+    let service = Arc::new(Service::new(directory, secret, journal));
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(server::serve(
+            listener,
+            None,
+            service,
+            std::future::pending(),
+        ));
+        address
+    })
+}
+
+/// The connector's directory for `slapd`, as configured, and its signing secret.
+fn directory(slapd: &Slapd, state_dir: &std::path::Path) -> (LdapDirectory, Vec<u8>) {
     let config = Config::parse(&format!(
         r#"
 listen = "127.0.0.1:0"
@@ -146,20 +165,7 @@ admin_groups = ["{admins}"]
             _ => None,
         })
         .unwrap();
-    let directory = LdapDirectory::new(&loaded).unwrap();
-    let journal = Journal::open(state_dir, unix_now()).unwrap();
-    let service = Arc::new(Service::new(directory, loaded.secret.clone(), journal));
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        tokio::spawn(server::serve(
-            listener,
-            None,
-            service,
-            std::future::pending(),
-        ));
-        address
-    })
+    (LdapDirectory::new(&loaded).unwrap(), loaded.secret.clone())
 }
 
 fn unix_now() -> u64 {
@@ -259,6 +265,53 @@ fn a_retried_operation_is_answered_again_without_a_second_change() {
     let (status, body) = restarted.set_password(&id, "Brand-New-Pass-42", "op-2");
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["error"]["code"], "password_policy");
+    drop(runtime);
+}
+
+#[test]
+fn a_set_interrupted_before_it_was_journalled_is_applied_once() {
+    let stack = Stack::start();
+    let alice = stack.lookup(slapd::ALICE_UID)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bob = stack.lookup(slapd::BOB_UID)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // A connector stopped with two changes begun: alice's reached the directory before the
+    // stop, bob's did not.
+    let state_dir = stack.slapd.dir().join("interrupted-state");
+    let mut journal = Journal::open(&state_dir, unix_now()).unwrap();
+    for (op, user) in [("op-7", &alice), ("op-8", &bob)] {
+        assert_eq!(
+            journal.begin(op, "password.set", user, unix_now()).unwrap(),
+            sspr_writeback::journal::Seen::New
+        );
+    }
+    drop(journal);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let (directory, _) = directory(&stack.slapd, &state_dir);
+    runtime
+        .block_on(directory.set_password(&alice, "Brand-New-Pass-42"))
+        .unwrap();
+    let restarted = Stack {
+        address: start_connector(&runtime, &stack.slapd, &state_dir),
+        state_dir,
+        ..stack
+    };
+    // Applied a second time, alice's password would be refused by the history (422).
+    let (status, body) = restarted.set_password(&alice, "Brand-New-Pass-42", "op-7");
+    assert_eq!((status, &body), (200, &json!({})));
+    let (status, body) = restarted.set_password(&bob, "Bobs-New-Pass-42", "op-8");
+    assert_eq!((status, &body), (200, &json!({})));
+    assert!(restarted.binds(slapd::ALICE_DN, "Brand-New-Pass-42"));
+    assert!(restarted.binds(slapd::BOB_DN, "Bobs-New-Pass-42"));
+    assert!(!restarted.binds(slapd::BOB_DN, slapd::BOB_PASSWORD));
     drop(runtime);
 }
 
