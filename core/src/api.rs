@@ -408,6 +408,11 @@ pub enum ErrorCode {
     PasswordCommon,
     /// The new password is built on banned terms (common or the organisation's own).
     PasswordBanned,
+    /// The new password is listed by Pwned Passwords as leaked in data breaches.
+    PasswordBreached,
+    /// The policy needs the breached-password check and it cannot be made now; nothing was
+    /// changed, the same password may be tried again.
+    BreachCheckUnavailable,
     /// The identity backend refused the new password (its own policy).
     PasswordRejected,
     /// The identity backend could not be reached or failed; nothing was changed.
@@ -493,7 +498,8 @@ impl ErrorCode {
             UnsupportedMediaType => 415,
             OriginNotAllowed => 403,
             CodeMismatch | PasswordTooShort | PasswordTooLong | PasswordComposition
-            | PasswordPersonalInfo | PasswordCommon | PasswordBanned | PasswordRejected => 422,
+            | PasswordPersonalInfo | PasswordCommon | PasswordBanned | PasswordBreached
+            | PasswordRejected => 422,
             CodeAttemptsExhausted | Locked | ResendTooSoon | SendLimit => 429,
             NotEnabled | MethodNotPermitted | SignInTooOld | ReportedCompromise => 403,
             EmailInvalid | PhoneInvalid | QuestionsInvalid | InvalidPolicy => 400,
@@ -510,12 +516,12 @@ impl ErrorCode {
             TurnstileRequired => 400,
             TurnstileFailed => 403,
             Internal => 500,
-            BackendUnavailable | TurnstileUnavailable => 503,
+            BackendUnavailable | TurnstileUnavailable | BreachCheckUnavailable => 503,
         }
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 57] = {
+    pub const ALL: [ErrorCode; 59] = {
         use ErrorCode::*;
         [
             BadRequest,
@@ -546,6 +552,8 @@ impl ErrorCode {
             PasswordPersonalInfo,
             PasswordCommon,
             PasswordBanned,
+            PasswordBreached,
+            BreachCheckUnavailable,
             PasswordRejected,
             BackendUnavailable,
             Internal,
@@ -605,13 +613,14 @@ mod tests {
     }
 
     #[test]
-    fn every_error_is_a_4xx_except_our_own_and_the_backends_and_turnstiles_failures() {
+    fn every_error_is_a_4xx_except_our_own_and_the_other_services_failures() {
         for code in ErrorCode::ALL {
             let status = code.status();
             match code {
                 ErrorCode::Internal
                 | ErrorCode::BackendUnavailable
-                | ErrorCode::TurnstileUnavailable => assert!(status >= 500),
+                | ErrorCode::TurnstileUnavailable
+                | ErrorCode::BreachCheckUnavailable => assert!(status >= 500),
                 _ => assert!((400..500).contains(&status), "{code:?} → {status}"),
             }
         }

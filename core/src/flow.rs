@@ -1095,6 +1095,23 @@ impl ResetFlow {
         Ok(user_id)
     }
 
+    /// Whether this flow, at `now`, would take `input` as its new password: it is waiting
+    /// for one and `input` passes `checker`. Changes nothing; the edge asks before the checks
+    /// that need the network (Pwned Passwords), then calls [`ResetFlow::begin_password`].
+    pub fn password_candidate(
+        &self,
+        checker: &PasswordChecker,
+        input: &str,
+        now: UnixMillis,
+    ) -> Result<NewPassword, FlowError> {
+        self.check_alive(now)?;
+        let (Stage::NewPassword, Subject::User { personal, .. }) = (&self.stage, &self.subject)
+        else {
+            return Err(FlowError::WrongStep);
+        };
+        Ok(checker.check(input, personal)?)
+    }
+
     /// Accepts a new password that passes `checker` and marks the flow pending under
     /// `operation_id`. At most one password is in flight: a second call while pending fails.
     pub fn begin_password(
@@ -1104,17 +1121,10 @@ impl ResetFlow {
         operation_id: String,
         now: UnixMillis,
     ) -> Result<(String, NewPassword), FlowError> {
-        self.check_alive(now)?;
-        let (
-            Stage::NewPassword,
-            Subject::User {
-                user_id, personal, ..
-            },
-        ) = (&self.stage, &self.subject)
-        else {
+        let password = self.password_candidate(checker, input, now)?;
+        let Subject::User { user_id, .. } = &self.subject else {
             return Err(FlowError::WrongStep);
         };
-        let password = checker.check(input, personal)?;
         let user_id = user_id.clone();
         self.pend(operation_id, now);
         Ok((user_id, password))

@@ -13,7 +13,8 @@
 //   SSPR_SMS_AUTH_TOKEN; SSPR_REGISTRATION_TICKET_KEY lets the site mint sign-in tickets; the SCIM and Graph peers start when SSPR_SCIM_TOKEN and
 //   SSPR_GRAPH_CLIENT_SECRET are set; the Turnstile stand-in when SSPR_TURNSTILE_SITEKEY and
 //   SSPR_TURNSTILE_SECRET are, and the site's CSP then lets pages load its api.js; the Web
-//   Push service, where the phones' subscriptions point in the tests, always)
+//   Push service, where the phones' subscriptions point in the tests, and the Pwned Passwords
+//   range API, always)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startMailbox } from './mailbox.mjs';
@@ -25,6 +26,7 @@ import { startGraph } from './graph.mjs';
 import { startOidc } from './oidc.mjs';
 import { startTurnstile } from './turnstile.mjs';
 import { startPush } from './push.mjs';
+import { startPwned } from './pwned.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -84,6 +86,8 @@ const peers = {};
 if (turnstile) peers.turnstile = turnstile.url;
 // The Web Push service the approver's push subscriptions point at in the tests.
 peers.push = (await startPush({ port: 0 })).url;
+// The Pwned Passwords range API every edge asks about new passwords (PWNED_PASSWORDS_URL).
+peers.pwned = (await startPwned({ port: 0 })).url;
 if (process.env.SSPR_SCIM_TOKEN) {
   const scim = await startScim({ port: Number(values['scim-port']), token: process.env.SSPR_SCIM_TOKEN });
   peers.scim = `http://127.0.0.1:${scim.port}`;

@@ -66,13 +66,18 @@ test('a wrong code says how many tries are left and keeps what the user is doing
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
 });
 
-test('the directory refusing a password keeps the user on the password step', async ({ page }, testInfo) => {
+test('a breached password, or one the directory refuses, keeps the user on the password step', async ({ page }, testInfo) => {
   const erin = user('erin', testInfo);
   const reset = new ResetPage(page);
   await reset.open();
   await reset.requestCode(erin);
   await reset.enterCode(await codeSentTo(`${erin}@example.com`));
-  await reset.chooseNewPassword('Initial-Password-5');
+  // Listed by the Pwned Passwords stand-in (e2e/standins/pwned.mjs).
+  await reset.chooseNewPassword('Purple-Monkey-Dishwasher-77');
+  await expect(reset.error()).toHaveText('This password has appeared in a data breach, so attackers will try it early. Choose another.');
+  await expect(reset.newPasswordInput()).toHaveValue('Purple-Monkey-Dishwasher-77');
+  await reset.newPasswordInput().fill('Initial-Password-5');
+  await page.getByRole('button', { name: 'Change password' }).click();
   await expect(reset.error()).toContainText('not used for your last 3 passwords');
   await expect(reset.newPasswordInput()).toHaveValue('Initial-Password-5');
   await reset.newPasswordInput().fill('another fresh passphrase');

@@ -80,6 +80,9 @@ pub struct Config {
     /// `WEB_PUSH_SERVICES`, see [`crate::web_push`]); `None` (the phone's page must be open to
     /// see a request) when the key is unset.
     pub web_push: Option<crate::web_push::WebPushConfig>,
+    /// The Pwned Passwords range API (`PWNED_PASSWORDS_URL`, default
+    /// [`crate::pwned::DEFAULT_URL`]), asked when the policy's `breached_check` is on.
+    pub pwned_passwords_url: String,
 }
 
 /// The Twilio-compatible SMS provider (`SMS_API_URL`, `SMS_ACCOUNT_SID`, `SMS_AUTH_TOKEN`,
@@ -453,6 +456,7 @@ impl Config {
             oidc: crate::oidc::settings::from_lookup(&lookup)?,
             turnstile: crate::turnstile::from_lookup(&lookup)?,
             web_push: crate::web_push::from_lookup(&lookup)?,
+            pwned_passwords_url: crate::pwned::url_from_lookup(&lookup)?,
         })
     }
 }

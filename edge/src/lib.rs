@@ -13,6 +13,7 @@ pub mod notices;
 pub mod oidc;
 pub mod outbound;
 pub mod policy_store;
+pub mod pwned;
 pub mod random;
 pub mod registration_report;
 pub mod routes;
@@ -22,6 +23,26 @@ pub mod signin;
 pub mod turnstile;
 pub mod user_state;
 pub mod web_push;
+
+/// What the native tests of several modules share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    /// Runs a future that never waits (the tests' doubles answer at once).
+    pub fn ready<T>(future: impl Future<Output = T>) -> T {
+        let mut future = pin!(future);
+        match future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(value) => value,
+            Poll::Pending => panic!("the double never waits"),
+        }
+    }
+}
 
 use sspr_core::flow::FlowKind;
 use worker::{Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent, event};

@@ -79,6 +79,16 @@ pub async fn get_with_timeout(
     send_within("GET", url, &headers, None, keep_headers, timeout_ms).await
 }
 
+/// GETs `url` with the given headers, giving up after `timeout_ms` (connecting and reading
+/// the body both count).
+pub async fn get_within(
+    url: &str,
+    headers: &[(&str, String)],
+    timeout_ms: u32,
+) -> worker::Result<Answer> {
+    send_within("GET", url, headers, None, &[], timeout_ms).await
+}
+
 /// As [`send`], cut off after `timeout_ms`.
 async fn send_within(
     method: &str,

@@ -814,26 +814,44 @@ impl UserState {
         if let Err(blocked) = self.load_throttle()?.check_blocked(now) {
             return Ok(Outcome::reply(blocked.reply()).audited([scope.refused(&blocked)]));
         }
+        let checker = config.policy.password_checker();
+        // The breached-password check goes out to the network, so it is made first, for a
+        // password the flow would otherwise take, and the flow is read again after it.
+        let breached = match self.authorized(token_text, now)? {
+            Ok((_, flow)) if flow.password_candidate(&checker, password, now).is_ok() => {
+                let source = crate::pwned::PwnedPasswords {
+                    url: &config.pwned_passwords_url,
+                };
+                let policy = config.policy.password.breached_check;
+                crate::pwned::check(&source, policy, password, |why| {
+                    worker::console_warn!("{why}")
+                })
+                .await
+            }
+            Ok(_) => Ok(()),
+            Err(reply) => return Ok(Outcome::reply(reply)),
+        };
         let (token, mut flow) = match self.authorized(token_text, now)? {
             Ok(found) => found,
             Err(reply) => return Ok(Outcome::reply(reply)),
         };
         scope.kind = flow.kind();
+        if let Err(refusal) = breached {
+            let err = FlowError::from(refusal);
+            let reply = self.refuse(&flow, &token, &err)?;
+            return Ok(Outcome::reply(reply).audited(scope.password_refused(&err)));
+        }
         let operation_id = random::id();
         // A second password while one is pending is refused here (wrong step): at most one
         // change is in flight per user.
-        let (user_id, new_password) = match flow.begin_password(
-            &config.policy.password_checker(),
-            password,
-            operation_id.clone(),
-            now,
-        ) {
-            Ok(accepted) => accepted,
-            Err(err) => {
-                let reply = self.refuse(&flow, &token, &err)?;
-                return Ok(Outcome::reply(reply).audited(scope.password_refused(&err)));
-            }
-        };
+        let (user_id, new_password) =
+            match flow.begin_password(&checker, password, operation_id.clone(), now) {
+                Ok(accepted) => accepted,
+                Err(err) => {
+                    let reply = self.refuse(&flow, &token, &err)?;
+                    return Ok(Outcome::reply(reply).audited(scope.password_refused(&err)));
+                }
+            };
         // Pending is saved before the call, so a second submission meanwhile is refused, and
         // watched, so an eviction during the call does not leave it pending.
         self.save(&flow)?;

@@ -812,15 +812,17 @@ fn the_new_password_reaches_the_directory_for_exactly_that_user() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn the_edge_refuses_the_users_names_common_passwords_and_the_policys_banned_terms() {
+fn the_edge_refuses_the_users_names_common_banned_and_breached_passwords() {
     let stack = stack();
     let token = flow(&stack.start("alice"));
     let code = stack.code_for("alice@example.com", 0);
     assert_eq!(stack.verify(&token, &code).status, 200);
+    common::pwned::asked();
     let cases = [
         ("Alice-in-wonderland", "password_personal_info"),
         ("C0nt0so-24", "password_banned"),
         ("P@ssw0rd1", "password_common"),
+        (common::pwned::BREACHED, "password_breached"),
     ];
     for (password, expected) in cases {
         let answer = stack.post(
@@ -834,6 +836,14 @@ fn the_edge_refuses_the_users_names_common_passwords_and_the_policys_banned_term
         );
         assert_eq!(answer.body["step"]["kind"], "new_password");
     }
+    // Only the breached one passed the edge's own rules, so only it was looked up: by the
+    // first 5 hex digits of its SHA-1 alone, with padding asked for.
+    assert_eq!(
+        common::pwned::asked(),
+        [json!({ "prefix": "C054C", "padding": true })]
+    );
+    // The service down, this edge's policy (breached_check = "fail_open") takes the password.
+    let _outage = common::pwned::Outage::start(503);
     let done = stack.post(
         "/v1/reset/password",
         json!({ "flow": token, "password": "contoso river in spring" }),

@@ -122,10 +122,30 @@ fn a_reset_through_the_connector_changes_the_password_in_the_directory() {
 
 #[test]
 #[ignore = "needs the running stack: cargo xtask test"]
-fn the_directorys_refusal_asks_for_another_password_without_proving_again() {
+fn refusals_by_the_directory_or_the_breach_check_ask_for_another_password_without_proving_again() {
     let address = "erin@example.com";
     let stack = stack(address);
     let flow = stack.reset_proved(slapd::ERIN_UID, address);
+    // This edge's policy has breached_check = "fail_closed": while Pwned Passwords cannot be
+    // asked, no password is taken, and the same one may be sent again.
+    {
+        let _outage = common::pwned::Outage::start(0);
+        let unchecked = stack.set_password(&flow, "Quiet-Harbour-Fox-9");
+        assert_eq!(
+            (unchecked.status, error_code(&unchecked)),
+            (503, "breach_check_unavailable"),
+            "{}",
+            unchecked.body
+        );
+        assert_eq!(unchecked.body["step"]["kind"], "new_password");
+    }
+    let breached = stack.set_password(&flow, common::pwned::BREACHED);
+    assert_eq!(
+        (breached.status, error_code(&breached)),
+        (422, "password_breached"),
+        "{}",
+        breached.body
+    );
     // Long enough for the edge's rules (8), too short for the directory's ppolicy (12).
     let refused = stack.set_password(&flow, "Quiet-Fox9");
     assert_eq!(

@@ -113,6 +113,7 @@ fn test() -> Result<(), String> {
             "e2e/standins/oidc.test.mjs",
             "e2e/standins/turnstile.test.mjs",
             "e2e/standins/push.test.mjs",
+            "e2e/standins/pwned.test.mjs",
         ])
         .current_dir(&root);
         sh::run(&mut cmd)

@@ -251,6 +251,8 @@ pub struct Running {
     pub directory: String,
     /// The OpenID Connect provider (its issuer URL), whose ID tokens the edges accept.
     pub oidc: String,
+    /// The Pwned Passwords stand-in, which every edge asks about new passwords.
+    pub pwned: String,
     /// Test mode only: the edges on the SCIM and Graph backends, and their peers.
     pub backends: Option<Backends>,
     /// The admin API's bearer token for this run.
@@ -303,12 +305,16 @@ custom = [\"What was the name of your first manager?\"]
 ";
 
 /// The policy of the edge on the writeback connector (edge/tests/writeback.rs): the
-/// directory's users prove themselves by email alone.
+/// directory's users prove themselves by email alone, and no password is taken while the
+/// breached-password check cannot be made (the other edges' policies accept then).
 const WRITEBACK_POLICY: &str = "enabled_for = \"all\"
 
 [methods]
 allowed = [\"email_code\"]
 required = 1
+
+[password]
+breached_check = \"fail_closed\"
 
 [organization]
 name = \"Contoso\"
@@ -323,6 +329,7 @@ impl Running {
             .env("SSPR_SMS", &self.sms)
             .env("SSPR_DIRECTORY", &self.directory)
             .env("SSPR_OIDC", &self.oidc)
+            .env("SSPR_PWNED", &self.pwned)
             .env("SSPR_ADMIN_TOKEN", &self.admin_token)
             .env("SSPR_REGISTRATION_TICKET_KEY", &self.ticket_key);
         if let Some(backends) = &self.backends {
@@ -392,6 +399,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         sms: String::new(),
         directory: String::new(),
         oidc: String::new(),
+        pwned: String::new(),
         backends: None,
         admin_token: random_hex(32)?,
         ticket_key: random_hex(32)?,
@@ -481,6 +489,7 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
     running.sms = url("sms")?;
     running.directory = url("directory")?;
     running.oidc = url("oidc")?;
+    running.pwned = url("pwned")?;
     let webhook = url("webhook")?;
 
     // 2. The edge in workerd.
@@ -502,6 +511,8 @@ fn start_inner(env: &ToolEnv, mode: Mode) -> Result<Running, String> {
         ("SMS_FROM", "+15005550006".to_owned()),
         ("POLICY", read(&root.join("e2e/fixtures/policy.toml"))?),
         ("AUDIT_HASH_KEY", random_hex(32)?),
+        // New passwords are checked against the Pwned Passwords stand-in, never the internet.
+        ("PWNED_PASSWORDS_URL", format!("{}/range/", running.pwned)),
         ("ADMIN_TOKEN", running.admin_token.clone()),
         ("REGISTRATION_TICKET_KEY", running.ticket_key.clone()),
         (

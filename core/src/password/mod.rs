@@ -91,6 +91,17 @@ pub enum PasswordError {
         /// The password's score (see [`banned`]).
         score: u16,
     },
+    /// The Pwned Passwords service lists the password among those leaked in data breaches
+    /// ([`pwned`]); attackers try those first.
+    #[error("this password has appeared in {count} data breaches; choose one that has not")]
+    Breached {
+        /// How many times the service has seen it.
+        count: u64,
+    },
+    /// The policy refuses every password while the Pwned Passwords service cannot be asked
+    /// (`breached_check = "fail_closed"`), and it cannot be now.
+    #[error("the check against breached passwords cannot be made right now; try again in a minute")]
+    BreachCheckUnavailable,
 }
 
 impl From<PasswordError> for ApiError {
@@ -103,6 +114,8 @@ impl From<PasswordError> for ApiError {
             PasswordError::PersonalInfo { .. } => ErrorCode::PasswordPersonalInfo,
             PasswordError::Common => ErrorCode::PasswordCommon,
             PasswordError::Banned { .. } => ErrorCode::PasswordBanned,
+            PasswordError::Breached { .. } => ErrorCode::PasswordBreached,
+            PasswordError::BreachCheckUnavailable => ErrorCode::BreachCheckUnavailable,
         };
         let mut api = ApiError::new(code, message);
         match err {
@@ -471,8 +484,16 @@ mod tests {
 
     #[test]
     fn every_refusal_maps_to_its_own_error_code() {
-        let cases: [(PasswordError, ErrorCode); 6] = [
+        let cases: [(PasswordError, ErrorCode); 8] = [
             (PasswordError::Common, ErrorCode::PasswordCommon),
+            (
+                PasswordError::Breached { count: 3 },
+                ErrorCode::PasswordBreached,
+            ),
+            (
+                PasswordError::BreachCheckUnavailable,
+                ErrorCode::BreachCheckUnavailable,
+            ),
             (
                 PasswordError::TooShort { min: 8, actual: 1 },
                 ErrorCode::PasswordTooShort,

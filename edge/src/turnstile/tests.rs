@@ -1,10 +1,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 
 use super::*;
+use crate::test_support::ready;
 
 const SECRET: &str = "0x4AAAAAAAtestsecretkey0000000000";
 
@@ -38,18 +36,6 @@ fn answer(hostname: &str, action: &str) -> String {
         "cdata": "",
     })
     .to_string()
-}
-
-/// Runs a future that never waits (the doubles below answer at once).
-fn ready<T>(future: impl Future<Output = T>) -> T {
-    let mut future = pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(value) => value,
-        Poll::Pending => panic!("the double never waits"),
-    }
 }
 
 /// Siteverify's double: answers `reply` and keeps the bodies it was sent.

@@ -102,3 +102,44 @@ pub fn code_in(text: &str) -> String {
         .expect("the message carries a 6-digit code")
         .to_owned()
 }
+
+/// The Pwned Passwords stand-in (`SSPR_PWNED`, `e2e/standins/pwned.mjs`), which every edge of
+/// the test stack asks about new passwords.
+pub mod pwned {
+    use super::{Answer, agent, var};
+    use serde_json::{Value, json};
+
+    /// A password the stand-in lists as breached (its `BREACHED`), and that passes the edges'
+    /// own rules.
+    pub const BREACHED: &str = "Purple-Monkey-Dishwasher-77";
+
+    /// The stand-in answering every range query with `status` (0: dropping the connection)
+    /// until this is dropped, a failing test's included.
+    pub struct Outage;
+
+    impl Outage {
+        pub fn start(status: u16) -> Outage {
+            let url = format!("{}/api/outage", var("SSPR_PWNED"));
+            let sent = agent()
+                .post(&url)
+                .send(json!({ "status": status }).to_string());
+            assert_eq!(Answer::read(sent, &url).status, 200);
+            Outage
+        }
+    }
+
+    impl Drop for Outage {
+        fn drop(&mut self) {
+            let url = format!("{}/api/outage", var("SSPR_PWNED"));
+            Answer::read(agent().delete(&url).call(), &url);
+        }
+    }
+
+    /// What the stand-in was asked since the last call: `{prefix, padding}` each.
+    pub fn asked() -> Vec<Value> {
+        let url = format!("{}/api/asked", var("SSPR_PWNED"));
+        let asked = Answer::read(agent().get(&url).call(), &url).body;
+        Answer::read(agent().delete(&url).call(), &url);
+        asked.as_array().cloned().unwrap_or_default()
+    }
+}
