@@ -185,6 +185,14 @@ function matches(stored, password) {
   return timingSafeEqual(candidate, Buffer.from(stored.hash, 'hex'));
 }
 
+// Each seed user's first history entry, hashed once: scrypt takes tens of milliseconds, and
+// the fixture is reset before every edge test (hashing them all each time took 5 s).
+const SEED_HASHES = new Map();
+function seedHash(user) {
+  if (!SEED_HASHES.has(user.id)) SEED_HASHES.set(user.id, hash(user.password));
+  return { ...SEED_HASHES.get(user.id) };
+}
+
 export function createDirectory({ secret }) {
   let users;
   const applied = new Map();
@@ -192,7 +200,10 @@ export function createDirectory({ secret }) {
   // and every change received, so tests can see retries and their idempotency keys.
   const failures = new Map();
   let changes = [];
-  const seeded = ({ password, ...user }) => ({ ...user, history: password === undefined ? [] : [hash(password)], password_changes: 0, password_changed_at: null });
+  const seeded = (seed) => {
+    const { password, ...user } = seed;
+    return { ...user, groups: [...user.groups], history: password === undefined ? [] : [seedHash(seed)], password_changes: 0, password_changed_at: null };
+  };
   const reset = () => {
     users = SEED_USERS.map(seeded);
     applied.clear();
