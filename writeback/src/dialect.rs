@@ -225,6 +225,46 @@ pub fn normalize_dn(dn: &str) -> String {
         .join(",")
 }
 
+/// Active Directory's `LDAP_MATCHING_RULE_IN_CHAIN`: a filter with it on `member` follows
+/// groups within groups on the server.
+pub const IN_CHAIN_OID: &str = "1.2.840.113556.1.4.1941";
+
+/// The filter for the groups that hold `member_dns` as `member` or `uniqueMember` (escaped
+/// per RFC 4515).
+///
+/// ```
+/// use sspr_writeback::dialect::member_filter;
+///
+/// assert_eq!(
+///     member_filter(["cn=a(1),o=x"]),
+///     "(|(member=cn=a\\281\\29,o=x)(uniqueMember=cn=a\\281\\29,o=x))"
+/// );
+/// ```
+pub fn member_filter<'a>(member_dns: impl IntoIterator<Item = &'a str>) -> String {
+    let mut filter = String::from("(|");
+    for dn in member_dns {
+        let dn = ldap3::ldap_escape(dn);
+        filter.push_str(&format!("(member={dn})(uniqueMember={dn})"));
+    }
+    filter.push(')');
+    filter
+}
+
+/// The Active Directory filter for every group `user_dn` belongs to, directly or through
+/// other groups.
+///
+/// ```
+/// use sspr_writeback::dialect::in_chain_filter;
+///
+/// assert_eq!(
+///     in_chain_filter("CN=Kim*,OU=Staff,DC=corp"),
+///     "(member:1.2.840.113556.1.4.1941:=CN=Kim\\2a,OU=Staff,DC=corp)"
+/// );
+/// ```
+pub fn in_chain_filter(user_dn: &str) -> String {
+    format!("(member:{IN_CHAIN_OID}:={})", ldap3::ldap_escape(user_dn))
+}
+
 /// A group's name: the value of its DN's first RDN (`cn=it-admins,ou=groups,…` → `it-admins`).
 pub fn group_name(dn: &str) -> String {
     let first = dn.split(',').next().unwrap_or(dn);

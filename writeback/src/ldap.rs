@@ -29,6 +29,15 @@ use crate::directory::{Directory, DirectoryError};
 /// The longest username looked up; anything longer is no one's.
 const MAX_USERNAME: usize = 256;
 
+/// How many levels of groups within groups a user's groups are followed up.
+const MAX_GROUP_DEPTH: usize = 8;
+
+/// How many groups one search for their parent groups names.
+const GROUPS_PER_SEARCH: usize = 50;
+
+/// How many groups below `admin_groups` the administrators' list reads at most.
+const MAX_ADMIN_GROUPS: usize = 200;
+
 /// An LDAP directory, as configured.
 pub struct LdapDirectory {
     config: Config,
@@ -241,8 +250,14 @@ impl LdapDirectory {
         }
     }
 
-    /// The DNs of the groups the entry belongs to: its `memberOf`, or a search under
-    /// `group_base_dn` for groups naming it as a member.
+    /// The DNs of the groups the entry belongs to, directly or through other groups (an
+    /// administrators' group often holds the helpdesk's group rather than its people):
+    ///
+    /// - its `memberOf`, or without one a search under `group_base_dn` for groups naming it;
+    /// - with `group_base_dn`, the groups naming those groups, level by level, up to
+    ///   [`MAX_GROUP_DEPTH`] levels, each group once (cycles end there);
+    /// - on Active Directory with `group_base_dn`, one search with
+    ///   `LDAP_MATCHING_RULE_IN_CHAIN`, which follows the nesting on the server.
     async fn groups_of(
         &self,
         ldap: &mut Ldap,
@@ -252,18 +267,50 @@ impl LdapDirectory {
         let Some(base) = &self.config.directory.group_base_dn else {
             return Ok(direct.to_vec());
         };
-        if !direct.is_empty() {
-            return Ok(direct.to_vec());
+        if self.kind() == DirectoryKind::ActiveDirectory {
+            let filter = dialect::in_chain_filter(&entry.dn);
+            return self.group_dns(ldap, base, &filter).await;
         }
-        let dn = ldap_escape(entry.dn.as_str());
-        let filter = format!("(|(member={dn})(uniqueMember={dn}))");
-        let (groups, outcome) = ldap
-            .search(base, Scope::Subtree, &filter, vec!["cn"])
+        let mut found = if direct.is_empty() {
+            let filter = dialect::member_filter([entry.dn.as_str()]);
+            self.group_dns(ldap, base, &filter).await?
+        } else {
+            direct.to_vec()
+        };
+        let mut seen: HashSet<String> = found.iter().map(|dn| dialect::normalize_dn(dn)).collect();
+        let mut level = found.clone();
+        for _ in 0..MAX_GROUP_DEPTH {
+            let mut parents = Vec::new();
+            for chunk in level.chunks(GROUPS_PER_SEARCH) {
+                let filter = dialect::member_filter(chunk.iter().map(String::as_str));
+                for parent in self.group_dns(ldap, base, &filter).await? {
+                    if seen.insert(dialect::normalize_dn(&parent)) {
+                        parents.push(parent);
+                    }
+                }
+            }
+            if parents.is_empty() {
+                break;
+            }
+            found.extend(parents.iter().cloned());
+            level = parents;
+        }
+        Ok(found)
+    }
+
+    /// The DNs of the groups under `base` that match `filter`.
+    async fn group_dns(
+        &self,
+        ldap: &mut Ldap,
+        base: &str,
+        filter: &str,
+    ) -> Result<Vec<String>, DirectoryError> {
+        let (groups, _) = ldap
+            .search(base, Scope::Subtree, filter, vec!["1.1"])
             .await
             .map_err(|err| DirectoryError::Unavailable(format!("group search failed: {err}")))?
             .non_error()
             .map_err(|err| DirectoryError::Unavailable(format!("group search failed: {err}")))?;
-        let _ = outcome;
         Ok(groups
             .into_iter()
             .map(|g| SearchEntry::construct(g).dn)
@@ -467,12 +514,25 @@ impl Directory for LdapDirectory {
     async fn admins(&self) -> Result<Vec<AdminContact>, DirectoryError> {
         self.with_connection(async |ldap| {
             let names = &self.config.directory.attributes;
-            let mut seen = HashSet::new();
+            let mut attributes = self.user_attributes();
+            attributes.extend(["member", "uniqueMember"].map(String::from));
+            // The administrators' groups, then every group found among their members: a
+            // member with members of its own is a group, whose members are administrators too.
+            let mut groups: Vec<String> = self.config.directory.admin_groups.clone();
+            let mut seen: HashSet<String> = groups.iter().map(|dn| dialect::normalize_dn(dn)).collect();
             let mut admins = Vec::new();
-            for group in &self.config.directory.admin_groups {
+            let mut next = 0;
+            while let Some(group) = groups.get(next).cloned() {
+                next += 1;
+                if next > MAX_ADMIN_GROUPS {
+                    eprintln!(
+                        "admins.list: more than {MAX_ADMIN_GROUPS} groups below admin_groups; the rest are not read"
+                    );
+                    break;
+                }
                 let result = ldap
                     .search(
-                        group,
+                        &group,
                         Scope::Base,
                         "(objectClass=*)",
                         vec!["member", "uniqueMember"],
@@ -485,27 +545,20 @@ impl Directory for LdapDirectory {
                     eprintln!("admins.list: the administrators' group {group} does not exist");
                     continue;
                 }
-                let (groups, _) = result.success().map_err(|err| {
+                let (entries, _) = result.success().map_err(|err| {
                     DirectoryError::Unavailable(format!("group read failed: {err}"))
                 })?;
-                let members: Vec<String> = groups
+                let members: Vec<String> = entries
                     .into_iter()
                     .map(|g| Entry::from(SearchEntry::construct(g)))
-                    .flat_map(|g| {
-                        [g.all("member").to_vec(), g.all("uniqueMember").to_vec()].concat()
-                    })
+                    .flat_map(|g| [g.all("member").to_vec(), g.all("uniqueMember").to_vec()].concat())
                     .collect();
                 for member in members {
                     if !seen.insert(dialect::normalize_dn(&member)) {
                         continue;
                     }
                     let result = ldap
-                        .search(
-                            &member,
-                            Scope::Base,
-                            "(objectClass=*)",
-                            self.user_attributes(),
-                        )
+                        .search(&member, Scope::Base, "(objectClass=*)", attributes.clone())
                         .await
                         .map_err(|err| {
                             DirectoryError::Unavailable(format!("member read failed: {err}"))
@@ -514,6 +567,10 @@ impl Directory for LdapDirectory {
                         continue;
                     };
                     let entry = Entry::from(SearchEntry::construct(entry));
+                    if !entry.all("member").is_empty() || !entry.all("uniqueMember").is_empty() {
+                        groups.push(member);
+                        continue;
+                    }
                     let Some(email) = entry.first(&names.email) else {
                         continue;
                     };

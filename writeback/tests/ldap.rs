@@ -206,6 +206,26 @@ fn a_lookup_reads_the_users_details_groups_and_id() {
 }
 
 #[test]
+fn a_member_of_a_group_within_the_administrators_group_is_an_administrator() {
+    let stack = Stack::start();
+    let frank = stack.lookup(slapd::FRANK_UID);
+    assert_eq!(frank["groups"], json!(["helpdesk-leads", "it-admins"]));
+    assert_eq!(frank["admin"], true, "{frank}");
+    // A cycle (it-admins within helpdesk-leads within it-admins) ends, and changes nothing.
+    stack.slapd.modify_as_admin(&format!(
+        "dn: {}\nchangetype: modify\nadd: member\nmember: {}\n",
+        slapd::HELPDESK_GROUP_DN,
+        slapd::ADMIN_GROUP_DN
+    ));
+    let frank = stack.lookup(slapd::FRANK_UID);
+    assert_eq!(frank["groups"], json!(["helpdesk-leads", "it-admins"]));
+    assert_eq!(
+        stack.lookup(slapd::BOB_UID)["groups"],
+        json!(["it-admins", "helpdesk-leads"])
+    );
+}
+
+#[test]
 fn an_unknown_username_or_a_filter_injection_finds_no_one() {
     let stack = Stack::start();
     assert_eq!(stack.lookup("nobody"), Value::Null);
@@ -400,7 +420,11 @@ fn the_administrators_are_listed_with_their_language() {
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         body["admins"],
-        json!([{"email": "bob@example.com", "display_name": "Bob Berger", "language": "en"}])
+        json!([
+            {"email": "bob@example.com", "display_name": "Bob Berger", "language": "en"},
+            // Through helpdesk-leads, a group that it-admins holds.
+            {"email": "frank@example.com", "display_name": "Frank Fischer", "language": "nl"},
+        ])
     );
 }
 
@@ -506,7 +530,7 @@ fn check_binds_to_the_directory_and_counts_the_administrators() {
     );
     assert!(stdout.contains("is valid; bound to"), "{stdout}");
     assert!(
-        stdout.contains("1 administrator(s) with an address"),
+        stdout.contains("2 administrator(s) with an address"),
         "{stdout}"
     );
 }

@@ -81,6 +81,14 @@ pub const ERIN_UID: &str = "erin";
 pub const ERIN_DN: &str = "uid=erin,ou=people,dc=example,dc=com";
 pub const ERIN_PASSWORD: &str = "Erin-Pass-2024!!";
 
+/// Administrator through a nested group: in helpdesk-leads, which it-admins holds.
+/// preferredLanguage nl, no mobile.
+pub const FRANK_UID: &str = "frank";
+pub const FRANK_DN: &str = "uid=frank,ou=people,dc=example,dc=com";
+pub const FRANK_PASSWORD: &str = "Frank-Pass-2024!";
+/// The group it-admins holds as a member.
+pub const HELPDESK_GROUP_DN: &str = "cn=helpdesk-leads,ou=groups,dc=example,dc=com";
+
 // ---- policy (cn=default,ou=policies) ----
 
 pub const PWD_MIN_LENGTH: usize = 12;
@@ -137,6 +145,30 @@ impl Slapd {
     /// slapd's stdout/stderr so far (empty unless something went wrong).
     pub fn log(&self) -> String {
         read_lossy(&self.dir.join("slapd.log"))
+    }
+
+    /// Applies `ldif` (changetype records) as the directory's admin, with `ldapmodify`.
+    pub fn modify_as_admin(&self, ldif: &str) {
+        use std::io::Write;
+        let mut child = Command::new("ldapmodify")
+            .args(["-x", "-H", &self.url, "-D", ADMIN_DN, "-w", ADMIN_PASSWORD])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("ldapmodify runs (ldap-utils)");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(ldif.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "ldapmodify: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
