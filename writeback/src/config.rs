@@ -82,8 +82,9 @@ pub struct DirectoryConfig {
     /// `(&(objectCategory=person)(objectClass=user)(sAMAccountName={username}))` for AD.
     #[serde(default)]
     pub user_filter: Option<String>,
-    /// Where groups are searched for a user's memberships when entries carry no `memberOf`
-    /// (OpenLDAP without the memberof overlay). Default: no search, `memberOf` only.
+    /// Where groups are: searched for a user's memberships when entries carry no `memberOf`
+    /// (OpenLDAP without the memberof overlay), and for the groups that hold those groups
+    /// (nesting). Default: no search, direct `memberOf` only.
     #[serde(default)]
     pub group_base_dn: Option<String>,
     /// Members of these groups (DNs) are administrators: sspr applies its two-method policy.
@@ -92,6 +93,11 @@ pub struct DirectoryConfig {
     /// Seconds each directory operation may take.
     #[serde(default = "default_timeout_secs")]
     pub timeout_secs: u64,
+    /// OpenLDAP: after a reset, set `shadowLastChange` (days since 1970-01-01) on entries of
+    /// the `shadowAccount` class, as `passwd` does, so PAM and sssd reading the shadow
+    /// attributes do not take the new password for an old one. Default: off.
+    #[serde(default)]
+    pub update_shadow_last_change: bool,
     /// Attribute names.
     #[serde(default)]
     pub attributes: Attributes,
@@ -236,6 +242,12 @@ impl Config {
         if !(1..=120).contains(&directory.timeout_secs) {
             return invalid("directory.timeout_secs", "must be between 1 and 120");
         }
+        if directory.update_shadow_last_change && directory.kind == DirectoryKind::ActiveDirectory {
+            return invalid(
+                "directory.update_shadow_last_change",
+                "is for OpenLDAP's shadowAccount entries; Active Directory keeps pwdLastSet itself",
+            );
+        }
         for name in [
             &directory.attributes.email,
             &directory.attributes.phone,
@@ -365,6 +377,22 @@ base_dn = "ou=people,dc=example,dc=com"
             "{err}"
         );
         assert!(with("starttls = true\n", ("openldap", "active_directory")).is_ok());
+    }
+
+    #[test]
+    fn shadow_last_change_is_for_openldap_only() {
+        let setting = "update_shadow_last_change = true\n";
+        assert!(with(setting, ("", "")).is_ok());
+        let err = with(
+            &format!("{setting}starttls = true\n"),
+            ("openldap", "active_directory"),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("directory.update_shadow_last_change"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -225,6 +225,20 @@ pub fn normalize_dn(dn: &str) -> String {
         .join(",")
 }
 
+/// Whole days from 1970-01-01 to `time` (UTC), as `shadowLastChange` counts them.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use sspr_writeback::dialect::days_since_epoch;
+///
+/// // 2026-11-26T18:00:00Z is day 20,783.
+/// assert_eq!(days_since_epoch(UNIX_EPOCH + Duration::from_secs(1_795_716_000)), 20_783);
+/// ```
+pub fn days_since_epoch(time: std::time::SystemTime) -> u64 {
+    time.duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs() / 86_400)
+}
+
 /// Active Directory's `LDAP_MATCHING_RULE_IN_CHAIN`: a filter with it on `member` follows
 /// groups within groups on the server.
 pub const IN_CHAIN_OID: &str = "1.2.840.113556.1.4.1941";

@@ -164,6 +164,7 @@ impl LdapDirectory {
             names.display_name.clone(),
             names.language.clone(),
             "memberOf".into(),
+            "objectClass".into(),
         ];
         match self.kind() {
             DirectoryKind::Openldap => attrs
@@ -330,6 +331,42 @@ impl LdapDirectory {
             .any(|dn| admins.contains(&dialect::normalize_dn(dn)))
     }
 
+    /// With `update_shadow_last_change`, sets a `shadowAccount` entry's `shadowLastChange`
+    /// to today (days since 1970-01-01, UTC), as `passwd` does.
+    async fn mark_shadow_change(
+        &self,
+        ldap: &mut Ldap,
+        entry: &Entry,
+    ) -> Result<(), DirectoryError> {
+        let shadow = entry
+            .all("objectClass")
+            .iter()
+            .any(|class| class.eq_ignore_ascii_case("shadowAccount"));
+        if !self.config.directory.update_shadow_last_change || !shadow {
+            return Ok(());
+        }
+        let today = dialect::days_since_epoch(std::time::SystemTime::now());
+        let change = Mod::Replace(
+            b"shadowLastChange".to_vec(),
+            HashSet::from([today.to_string().into_bytes()]),
+        );
+        let result = ldap
+            .modify(&entry.dn, vec![change])
+            .await
+            .map_err(|err| DirectoryError::Unavailable(format!("shadowLastChange: {err}")))?;
+        match result.rc {
+            0 => Ok(()),
+            // The password is set: say what failed without undoing it.
+            other => Err(dialect::unavailable(
+                other,
+                &format!(
+                    "the password was set, but shadowLastChange could not be: {}",
+                    result.text
+                ),
+            )),
+        }
+    }
+
     /// Clears a lockout left on `entry`. OpenLDAP's ppolicy takes `pwdFailureTime` away with
     /// `pwdAccountLockedTime` (which it does not let anyone delete by itself); AD's
     /// `lockoutTime` goes back to 0.
@@ -469,7 +506,7 @@ impl Directory for LdapDirectory {
             // A reset also ends a lockout: the user proved who they are. OpenLDAP's ppolicy
             // does it with every password change; AD needs its lockoutTime cleared.
             match self.kind() {
-                DirectoryKind::Openldap => Ok(()),
+                DirectoryKind::Openldap => self.mark_shadow_change(ldap, &entry).await,
                 DirectoryKind::ActiveDirectory => self.clear_lockout(ldap, &entry).await,
             }
         })

@@ -138,6 +138,15 @@ fn start_connector(
 
 /// The connector's directory for `slapd`, as configured, and its signing secret.
 fn directory(slapd: &Slapd, state_dir: &std::path::Path) -> (LdapDirectory, Vec<u8>) {
+    directory_with(slapd, state_dir, "")
+}
+
+/// As [`directory`], with `extra` lines in its `[directory]` section.
+fn directory_with(
+    slapd: &Slapd,
+    state_dir: &std::path::Path,
+    extra: &str,
+) -> (LdapDirectory, Vec<u8>) {
     let config = Config::parse(&format!(
         r#"
 listen = "127.0.0.1:0"
@@ -149,6 +158,7 @@ bind_dn = "{service}"
 base_dn = "{people}"
 group_base_dn = "{groups}"
 admin_groups = ["{admins}"]
+{extra}
 "#,
         state = state_dir.display(),
         url = slapd.url,
@@ -255,6 +265,44 @@ fn a_password_set_through_the_connector_binds() {
     assert_eq!((status, &body), (200, &json!({})));
     assert!(stack.binds(slapd::ALICE_DN, "Brand-New-Pass-42"));
     assert!(!stack.binds(slapd::ALICE_DN, slapd::ALICE_PASSWORD));
+    // update_shadow_last_change is off by default.
+    assert_eq!(
+        stack
+            .slapd
+            .read_as_admin(slapd::ALICE_DN, "shadowLastChange")
+            .as_deref(),
+        Some(slapd::ALICE_SHADOW_LAST_CHANGE)
+    );
+}
+
+#[test]
+fn with_update_shadow_last_change_a_reset_dates_a_shadow_account_today() {
+    let slapd = Slapd::start();
+    let state_dir = slapd.dir().join("shadow-state");
+    let (directory, _) = directory_with(&slapd, &state_dir, "update_shadow_last_change = true");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        for username in [slapd::ALICE_UID, slapd::ERIN_UID] {
+            let id = directory.lookup(username).await.unwrap().unwrap().id;
+            directory
+                .set_password(&id, "Brand-New-Pass-42")
+                .await
+                .unwrap();
+        }
+    });
+    let today = sspr_writeback::dialect::days_since_epoch(std::time::SystemTime::now());
+    assert_eq!(
+        slapd.read_as_admin(slapd::ALICE_DN, "shadowLastChange"),
+        Some(today.to_string())
+    );
+    // erin is no shadowAccount: nothing is added to her entry.
+    assert_eq!(
+        slapd.read_as_admin(slapd::ERIN_DN, "shadowLastChange"),
+        None
+    );
 }
 
 #[test]

@@ -60,6 +60,9 @@ pub const ALICE_PASSWORD: &str = "Alice-Pass-2024!";
 pub const ALICE_MAIL: &str = "alice@example.com";
 pub const ALICE_MOBILE: &str = "+4915112345601";
 
+/// alice's `shadowLastChange` in the seed (she is also a `shadowAccount`).
+pub const ALICE_SHADOW_LAST_CHANGE: &str = "19000";
+
 /// In it-admins. mobile +4915112345602, preferredLanguage en.
 pub const BOB_UID: &str = "bob";
 pub const BOB_DN: &str = "uid=bob,ou=people,dc=example,dc=com";
@@ -145,6 +148,34 @@ impl Slapd {
     /// slapd's stdout/stderr so far (empty unless something went wrong).
     pub fn log(&self) -> String {
         read_lossy(&self.dir.join("slapd.log"))
+    }
+
+    /// The first value of `attribute` of the entry `dn`, read as the directory's admin with
+    /// `ldapsearch`.
+    pub fn read_as_admin(&self, dn: &str, attribute: &str) -> Option<String> {
+        let out = Command::new("ldapsearch")
+            .args([
+                "-x",
+                "-LLL",
+                "-H",
+                &self.url,
+                "-D",
+                ADMIN_DN,
+                "-w",
+                ADMIN_PASSWORD,
+            ])
+            .args(["-b", dn, "-s", "base", "(objectClass=*)", attribute])
+            .output()
+            .expect("ldapsearch runs (ldap-utils)");
+        assert!(
+            out.status.success(),
+            "ldapsearch: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let prefix = format!("{attribute}: ");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find_map(|line| line.strip_prefix(&prefix).map(str::to_owned))
     }
 
     /// Applies `ldif` (changetype records) as the directory's admin, with `ldapmodify`.
