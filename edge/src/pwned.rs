@@ -63,9 +63,15 @@ impl RangeSource for PwnedPasswords<'_> {
         ];
         let answer = outbound::get_within(&format!("{}{prefix}", self.url), &headers, TIMEOUT_MS)
             .await
-            .map_err(|err| err.to_string())?;
+            .map_err(|err| without_prefix(&err.to_string(), prefix))?;
         Ok((answer.status, answer.body))
     }
+}
+
+/// `reason` (an error naming the URL it called) without the hash prefix, which comes from
+/// the password and has no place in a log.
+fn without_prefix(reason: &str, prefix: &str) -> String {
+    reason.replace(prefix, "{prefix}")
 }
 
 /// Checks `password` as `policy` says: `Ok` when it may be used, else the refusal. A
@@ -189,6 +195,14 @@ mod tests {
             let (closed, _) = run(&double, BreachedCheck::FailClosed, "password");
             assert_eq!(closed, Err(PasswordError::BreachCheckUnavailable));
         }
+    }
+
+    #[test]
+    fn a_failed_calls_reason_keeps_the_prefix_out_of_the_log() {
+        let reason = "no answer from https://api.pwnedpasswords.com/range/5BAA6 within 3000 ms";
+        let logged = without_prefix(reason, "5BAA6");
+        assert!(!logged.contains("5BAA6"), "{logged}");
+        assert!(logged.contains("range/{prefix}"), "{logged}");
     }
 
     #[test]
