@@ -239,6 +239,24 @@ pub fn days_since_epoch(time: std::time::SystemTime) -> u64 {
         .map_or(0, |since| since.as_secs() / 86_400)
 }
 
+/// ppolicy's `accountLocked` error (draft-behera-ldap-password-policy, `PasswordPolicyResponseValue`).
+pub const PPOLICY_ACCOUNT_LOCKED: u32 = 1;
+
+/// Whether a refused bind (result 49) says the account is locked rather than the password
+/// wrong: ppolicy's `accountLocked` in its response control (OpenLDAP), or `data 775` in the
+/// diagnostic text (Active Directory). A locked account refuses even its right password.
+///
+/// ```
+/// use sspr_writeback::dialect::bind_refused_as_locked;
+///
+/// assert!(bind_refused_as_locked(Some(1), ""));
+/// assert!(bind_refused_as_locked(None, "80090308: LdapErr: DSID-0C09041C, comment: AcceptSecurityContext error, data 775, v4563"));
+/// assert!(!bind_refused_as_locked(None, "80090308: LdapErr: DSID-0C09041C, comment: AcceptSecurityContext error, data 52e, v4563"));
+/// ```
+pub fn bind_refused_as_locked(ppolicy: Option<u32>, text: &str) -> bool {
+    ppolicy == Some(PPOLICY_ACCOUNT_LOCKED) || text.contains("data 775")
+}
+
 /// Active Directory's `LDAP_MATCHING_RULE_IN_CHAIN`: a filter with it on `member` follows
 /// groups within groups on the server.
 pub const IN_CHAIN_OID: &str = "1.2.840.113556.1.4.1941";

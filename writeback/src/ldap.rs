@@ -269,8 +269,17 @@ impl LdapDirectory {
             return Ok(direct.to_vec());
         };
         if self.kind() == DirectoryKind::ActiveDirectory {
+            // memberOf keeps the direct groups outside the base; the search adds the nesting.
             let filter = dialect::in_chain_filter(&entry.dn);
-            return self.group_dns(ldap, base, &filter).await;
+            let mut found = direct.to_vec();
+            let mut seen: HashSet<String> =
+                found.iter().map(|dn| dialect::normalize_dn(dn)).collect();
+            for dn in self.group_dns(ldap, base, &filter).await? {
+                if seen.insert(dialect::normalize_dn(&dn)) {
+                    found.push(dn);
+                }
+            }
+            return Ok(found);
         }
         let mut found = if direct.is_empty() {
             let filter = dialect::member_filter([entry.dn.as_str()]);
@@ -318,17 +327,122 @@ impl LdapDirectory {
             .collect())
     }
 
-    fn is_admin(&self, group_dns: &[String]) -> bool {
-        let admins: HashSet<String> = self
-            .config
-            .directory
-            .admin_groups
+    /// Whether `entry` is an administrator: one of `group_dns` is an administrators' group,
+    /// or, through groups within groups that `group_dns` may not show (no `group_base_dn`),
+    /// an administrators' group holds it. The same members as [`Directory::admins`] lists.
+    async fn is_admin(
+        &self,
+        ldap: &mut Ldap,
+        entry: &Entry,
+        group_dns: &[String],
+    ) -> Result<bool, DirectoryError> {
+        let admin_groups = &self.config.directory.admin_groups;
+        let admins: HashSet<String> = admin_groups
             .iter()
             .map(|dn| dialect::normalize_dn(dn))
             .collect();
-        group_dns
+        if group_dns
             .iter()
             .any(|dn| admins.contains(&dialect::normalize_dn(dn)))
+        {
+            return Ok(true);
+        }
+        match self.kind() {
+            // One base search per group: the server follows the nesting.
+            DirectoryKind::ActiveDirectory => {
+                let filter = dialect::in_chain_filter(&entry.dn);
+                for group in admin_groups {
+                    let (found, _) = ldap
+                        .search(group, Scope::Base, &filter, vec!["1.1"])
+                        .await
+                        .map_err(|err| {
+                            DirectoryError::Unavailable(format!("group read failed: {err}"))
+                        })?
+                        .non_error()
+                        .map_err(|err| {
+                            DirectoryError::Unavailable(format!("group read failed: {err}"))
+                        })?;
+                    if !found.is_empty() {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            DirectoryKind::Openldap => {
+                let own = dialect::normalize_dn(&entry.dn);
+                Ok(self
+                    .admin_members(ldap, Vec::new())
+                    .await?
+                    .iter()
+                    .any(|member| dialect::normalize_dn(&member.dn) == own))
+            }
+        }
+    }
+
+    /// The members of the administrators' groups that are not groups themselves, read with
+    /// `attributes`: the groups' members, and the members of every group found among them
+    /// (each group once, at most [`MAX_ADMIN_GROUPS`]).
+    async fn admin_members(
+        &self,
+        ldap: &mut Ldap,
+        mut attributes: Vec<String>,
+    ) -> Result<Vec<Entry>, DirectoryError> {
+        attributes.extend(["member", "uniqueMember"].map(String::from));
+        let mut groups: Vec<String> = self.config.directory.admin_groups.clone();
+        let mut seen: HashSet<String> = groups.iter().map(|dn| dialect::normalize_dn(dn)).collect();
+        let mut members_found = Vec::new();
+        let mut next = 0;
+        while let Some(group) = groups.get(next).cloned() {
+            next += 1;
+            if next > MAX_ADMIN_GROUPS {
+                eprintln!(
+                    "admins: more than {MAX_ADMIN_GROUPS} groups below admin_groups; the rest are not read"
+                );
+                break;
+            }
+            let result = ldap
+                .search(
+                    &group,
+                    Scope::Base,
+                    "(objectClass=*)",
+                    vec!["member", "uniqueMember"],
+                )
+                .await
+                .map_err(|err| DirectoryError::Unavailable(format!("group read failed: {err}")))?;
+            if result.1.rc == rc::NO_SUCH_OBJECT {
+                eprintln!("admins: the administrators' group {group} does not exist");
+                continue;
+            }
+            let (entries, _) = result
+                .success()
+                .map_err(|err| DirectoryError::Unavailable(format!("group read failed: {err}")))?;
+            let members: Vec<String> = entries
+                .into_iter()
+                .map(|g| Entry::from(SearchEntry::construct(g)))
+                .flat_map(|g| [g.all("member").to_vec(), g.all("uniqueMember").to_vec()].concat())
+                .collect();
+            for member in members {
+                if !seen.insert(dialect::normalize_dn(&member)) {
+                    continue;
+                }
+                let result = ldap
+                    .search(&member, Scope::Base, "(objectClass=*)", attributes.clone())
+                    .await
+                    .map_err(|err| {
+                        DirectoryError::Unavailable(format!("member read failed: {err}"))
+                    })?;
+                let Some(found) = result.0.into_iter().next() else {
+                    continue;
+                };
+                let found = Entry::from(SearchEntry::construct(found));
+                if !found.all("member").is_empty() || !found.all("uniqueMember").is_empty() {
+                    groups.push(member);
+                } else {
+                    members_found.push(found);
+                }
+            }
+        }
+        Ok(members_found)
     }
 
     /// With `update_shadow_last_change`, sets a `shadowAccount` entry's `shadowLastChange`
@@ -354,17 +468,16 @@ impl LdapDirectory {
             .modify(&entry.dn, vec![change])
             .await
             .map_err(|err| DirectoryError::Unavailable(format!("shadowLastChange: {err}")))?;
-        match result.rc {
-            0 => Ok(()),
-            // The password is set: say what failed without undoing it.
-            other => Err(dialect::unavailable(
-                other,
-                &format!(
-                    "the password was set, but shadowLastChange could not be: {}",
-                    result.text
-                ),
-            )),
+        if result.rc != 0 {
+            // The password is set, and the reset done: the date is the lesser part, so it is
+            // logged for the administrator (the service account's ACL, most often) and the
+            // reset answered as done.
+            eprintln!(
+                "password.set {}: the password was set, but shadowLastChange could not be: LDAP result {} {}",
+                entry.dn, result.rc, result.text
+            );
         }
+        Ok(())
     }
 
     /// Clears a lockout left on `entry`. OpenLDAP's ppolicy takes `pwdFailureTime` away with
@@ -432,6 +545,7 @@ impl Directory for LdapDirectory {
                 )));
             };
             let group_dns = self.groups_of(ldap, &entry).await?;
+            let admin = self.is_admin(ldap, &entry, &group_dns).await?;
             let names = &self.config.directory.attributes;
             // Core's rule for a number with its country code, as the edge reads it.
             let phone = entry.first(&names.phone).and_then(|raw| {
@@ -449,7 +563,7 @@ impl Directory for LdapDirectory {
                 display_name: entry.first(&names.display_name).map(str::to_owned),
                 phone,
                 enabled: self.enabled(&entry),
-                admin: self.is_admin(&group_dns),
+                admin,
                 groups: group_dns.iter().map(|dn| dialect::group_name(dn)).collect(),
             }))
         })
@@ -523,13 +637,34 @@ impl Directory for LdapDirectory {
             // The user's own bind, on a connection of its own: the service account's stays
             // as it is.
             let mut own = self.connect().await?;
-            let bound = own.simple_bind(&entry.dn, password).await.map_err(|err| {
-                DirectoryError::Unavailable(format!("the user's bind failed: {err}"))
-            })?;
+            let request = RawControl {
+                ctype: PPOLICY_OID.into(),
+                crit: false,
+                val: None,
+            };
+            let bound = own
+                .with_controls(vec![request])
+                .simple_bind(&entry.dn, password)
+                .await
+                .map_err(|err| {
+                    DirectoryError::Unavailable(format!("the user's bind failed: {err}"))
+                })?;
             let _ = own.unbind().await;
+            let ppolicy = bound
+                .ctrls
+                .iter()
+                .find(|c| c.1.ctype == PPOLICY_OID)
+                .and_then(|c| c.1.val.as_deref())
+                .and_then(dialect::ppolicy_error);
             match bound.rc {
                 0 => Ok(true),
-                // Another password (or an account locked since: applying again ends that too).
+                // Locked since (devices trying the old password): the bind cannot tell, and
+                // setting the password again could be refused by the history it is in.
+                rc::INVALID_CREDENTIALS if dialect::bind_refused_as_locked(ppolicy, &bound.text) => {
+                    Err(DirectoryError::Unavailable(
+                        "the account is locked, so a bind cannot tell whether the interrupted change took effect".into(),
+                    ))
+                }
                 rc::INVALID_CREDENTIALS => Ok(false),
                 other => Err(dialect::unavailable(other, &bound.text)),
             }
@@ -551,77 +686,18 @@ impl Directory for LdapDirectory {
     async fn admins(&self) -> Result<Vec<AdminContact>, DirectoryError> {
         self.with_connection(async |ldap| {
             let names = &self.config.directory.attributes;
-            let mut attributes = self.user_attributes();
-            attributes.extend(["member", "uniqueMember"].map(String::from));
-            // The administrators' groups, then every group found among their members: a
-            // member with members of its own is a group, whose members are administrators too.
-            let mut groups: Vec<String> = self.config.directory.admin_groups.clone();
-            let mut seen: HashSet<String> = groups.iter().map(|dn| dialect::normalize_dn(dn)).collect();
-            let mut admins = Vec::new();
-            let mut next = 0;
-            while let Some(group) = groups.get(next).cloned() {
-                next += 1;
-                if next > MAX_ADMIN_GROUPS {
-                    eprintln!(
-                        "admins.list: more than {MAX_ADMIN_GROUPS} groups below admin_groups; the rest are not read"
-                    );
-                    break;
-                }
-                let result = ldap
-                    .search(
-                        &group,
-                        Scope::Base,
-                        "(objectClass=*)",
-                        vec!["member", "uniqueMember"],
-                    )
-                    .await
-                    .map_err(|err| {
-                        DirectoryError::Unavailable(format!("group read failed: {err}"))
-                    })?;
-                if result.1.rc == rc::NO_SUCH_OBJECT {
-                    eprintln!("admins.list: the administrators' group {group} does not exist");
-                    continue;
-                }
-                let (entries, _) = result.success().map_err(|err| {
-                    DirectoryError::Unavailable(format!("group read failed: {err}"))
-                })?;
-                let members: Vec<String> = entries
-                    .into_iter()
-                    .map(|g| Entry::from(SearchEntry::construct(g)))
-                    .flat_map(|g| [g.all("member").to_vec(), g.all("uniqueMember").to_vec()].concat())
-                    .collect();
-                for member in members {
-                    if !seen.insert(dialect::normalize_dn(&member)) {
-                        continue;
-                    }
-                    let result = ldap
-                        .search(&member, Scope::Base, "(objectClass=*)", attributes.clone())
-                        .await
-                        .map_err(|err| {
-                            DirectoryError::Unavailable(format!("member read failed: {err}"))
-                        })?;
-                    let Some(entry) = result.0.into_iter().next() else {
-                        continue;
-                    };
-                    let entry = Entry::from(SearchEntry::construct(entry));
-                    if !entry.all("member").is_empty() || !entry.all("uniqueMember").is_empty() {
-                        groups.push(member);
-                        continue;
-                    }
-                    let Some(email) = entry.first(&names.email) else {
-                        continue;
-                    };
-                    if !self.enabled(&entry) {
-                        continue;
-                    }
-                    admins.push(AdminContact {
-                        email: Some(email.to_owned()),
+            let members = self.admin_members(ldap, self.user_attributes()).await?;
+            Ok(members
+                .iter()
+                .filter(|entry| self.enabled(entry))
+                .filter_map(|entry| {
+                    Some(AdminContact {
+                        email: Some(entry.first(&names.email)?.to_owned()),
                         display_name: entry.first(&names.display_name).map(str::to_owned),
                         language: entry.first(&names.language).map(str::to_owned),
-                    });
-                }
-            }
-            Ok(admins)
+                    })
+                })
+                .collect())
         })
         .await
     }

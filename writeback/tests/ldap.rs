@@ -141,12 +141,19 @@ fn directory(slapd: &Slapd, state_dir: &std::path::Path) -> (LdapDirectory, Vec<
     directory_with(slapd, state_dir, "")
 }
 
-/// As [`directory`], with `extra` lines in its `[directory]` section.
+/// As [`directory`], with `extra` lines in its `[directory]` section (`NO_GROUP_BASE` in
+/// them leaves `group_base_dn` out).
 fn directory_with(
     slapd: &Slapd,
     state_dir: &std::path::Path,
     extra: &str,
 ) -> (LdapDirectory, Vec<u8>) {
+    let group_base = if extra.contains(NO_GROUP_BASE) {
+        String::new()
+    } else {
+        format!("group_base_dn = \"{}\"", slapd::GROUPS_DN)
+    };
+    let extra = extra.replace(NO_GROUP_BASE, "");
     let config = Config::parse(&format!(
         r#"
 listen = "127.0.0.1:0"
@@ -156,7 +163,7 @@ kind = "openldap"
 url = "{url}"
 bind_dn = "{service}"
 base_dn = "{people}"
-group_base_dn = "{groups}"
+{group_base}
 admin_groups = ["{admins}"]
 {extra}
 "#,
@@ -164,7 +171,6 @@ admin_groups = ["{admins}"]
         url = slapd.url,
         service = slapd::SERVICE_DN,
         people = slapd::PEOPLE_DN,
-        groups = slapd::GROUPS_DN,
         admins = slapd::ADMIN_GROUP_DN,
     ))
     .unwrap();
@@ -177,6 +183,9 @@ admin_groups = ["{admins}"]
         .unwrap();
     (LdapDirectory::new(&loaded).unwrap(), loaded.secret.clone())
 }
+
+/// In `directory_with`'s `extra`: no `group_base_dn`.
+const NO_GROUP_BASE: &str = "# no group_base_dn";
 
 fn unix_now() -> u64 {
     std::time::SystemTime::now()
@@ -233,6 +242,31 @@ fn a_member_of_a_group_within_the_administrators_group_is_an_administrator() {
         stack.lookup(slapd::BOB_UID)["groups"],
         json!(["it-admins", "helpdesk-leads"])
     );
+}
+
+#[test]
+fn without_group_base_dn_an_administrator_through_a_nested_group_is_still_one() {
+    let slapd = Slapd::start();
+    let state_dir = slapd.dir().join("no-group-base");
+    let (directory, _) = directory_with(&slapd, &state_dir, NO_GROUP_BASE);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        // No memberOf in this directory and no base to search: no groups are known, but the
+        // administrators' groups, read downwards, hold frank (through helpdesk-leads) and bob.
+        for (username, admin) in [
+            (slapd::FRANK_UID, true),
+            (slapd::BOB_UID, true),
+            (slapd::ALICE_UID, false),
+        ] {
+            let user = directory.lookup(username).await.unwrap().unwrap();
+            assert_eq!(user.admin, admin, "{username}");
+            assert!(user.groups.is_empty(), "{username}: {:?}", user.groups);
+        }
+        assert_eq!(directory.admins().await.unwrap().len(), 2);
+    });
 }
 
 #[test]
@@ -351,7 +385,11 @@ fn a_set_interrupted_before_it_was_journalled_is_applied_once() {
     // stop, bob's did not.
     let state_dir = stack.slapd.dir().join("interrupted-state");
     let mut journal = Journal::open(&state_dir, unix_now()).unwrap();
-    for (op, user) in [("op-7", &alice), ("op-8", &bob)] {
+    let erin = stack.lookup(slapd::ERIN_UID)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (op, user) in [("op-7", &alice), ("op-8", &bob), ("op-9", &erin)] {
         assert_eq!(
             journal.begin(op, "password.set", user, unix_now()).unwrap(),
             sspr_writeback::journal::Seen::New
@@ -367,6 +405,13 @@ fn a_set_interrupted_before_it_was_journalled_is_applied_once() {
     runtime
         .block_on(directory.set_password(&alice, "Brand-New-Pass-42"))
         .unwrap();
+    // erin's reached the directory too, and then devices with her old password locked her out.
+    runtime
+        .block_on(directory.set_password(&erin, "Erins-New-Pass-42"))
+        .unwrap();
+    for _ in 0..slapd::PWD_MAX_FAILURE {
+        assert!(!stack.binds(slapd::ERIN_DN, slapd::ERIN_PASSWORD));
+    }
     let restarted = Stack {
         address: start_connector(&runtime, &stack.slapd, &state_dir),
         state_dir,
@@ -380,6 +425,14 @@ fn a_set_interrupted_before_it_was_journalled_is_applied_once() {
     assert!(restarted.binds(slapd::ALICE_DN, "Brand-New-Pass-42"));
     assert!(restarted.binds(slapd::BOB_DN, "Bobs-New-Pass-42"));
     assert!(!restarted.binds(slapd::BOB_DN, slapd::BOB_PASSWORD));
+    // Locked, erin's bind cannot tell: nothing is set again (her history would refuse it, and
+    // she would be told her reset failed), and the edge is asked to retry later.
+    let (status, body) = restarted.set_password(&erin, "Erins-New-Pass-42", "op-9");
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (503, Some("directory_unavailable")),
+        "{body}"
+    );
     drop(runtime);
 }
 
