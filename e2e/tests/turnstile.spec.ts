@@ -99,6 +99,32 @@ test('in the light DOM the challenge renders inside the form itself', async ({ p
   await expect(challenge).toHaveCount(0);
 });
 
+test('a theme change renders the challenge again in that theme, and a reset still starts', async ({ page }, testInfo) => {
+  const starts: any[] = [];
+  page.on('request', (req) => {
+    if (req.url() === `${edge()}/v1/reset/start` && req.method() === 'POST') starts.push(req.postDataJSON());
+  });
+  const widget = await openWithTurnstile(page);
+  const box = page.locator('sspr-reset > .sspr-turnstile__challenge .cf-turnstile-standin');
+  await expect(box).toHaveAttribute('data-theme', 'auto');
+  await widget.getByLabel('Username or email').fill(`nobody-turnstile-theme-${testInfo.project.name}`);
+  for (const theme of ['dark', 'light']) {
+    await page.locator('sspr-reset').evaluate((element, theme) => element.setAttribute('theme', theme), theme);
+    await expect(box).toHaveAttribute('data-theme', theme);
+    await expect(box).toHaveCount(1);
+  }
+  // The challenge rendered last has solved and handed its token to the widget.
+  await expect(page.locator('sspr-reset > .sspr-turnstile__challenge').getByRole('status')).toHaveText('Success!');
+  await expect(widget.getByTestId('sspr-turnstile')).toHaveAttribute('data-state', 'solved');
+  await expect(widget.getByLabel('Username or email')).toHaveValue(`nobody-turnstile-theme-${testInfo.project.name}`);
+  const current = await page.evaluate(() => (window as any).turnstile.getResponse());
+  expect(current).toMatch(/^0\./);
+  await widget.getByRole('button', { name: 'Send code' }).click();
+  await expect(widget.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  expect(starts).toHaveLength(1);
+  expect(starts[0].turnstile).toBe(current);
+});
+
 test('without a site key the widget loads no Turnstile script', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (req) => {

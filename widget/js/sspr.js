@@ -115,11 +115,19 @@ function turnstileApi(src) {
 }
 
 /**
- * The widget's Turnstile host: render(slot, params) → { reset() }. The challenge is removed
- * (turnstile.remove) when the slot leaves the page: the identify screen is gone.
+ * The widget's Turnstile host: render(slot, params) → { reset() }, and setTheme(theme). The
+ * challenge is removed (turnstile.remove) when the slot leaves the page: the identify screen
+ * is gone. Turnstile cannot change a rendered challenge's theme, so a theme change renders it
+ * again; a token already issued stays good until it is sent or expires.
  */
 function turnstileHost(element, { sitekey, script, theme }) {
+  let current = theme;
+  const rendered = new Set();
   return {
+    setTheme(next) {
+      current = next;
+      for (const again of rendered) again();
+    },
     render(placeholder, params) {
       const container = document.createElement('div');
       container.className = 'sspr-turnstile__challenge';
@@ -135,7 +143,7 @@ function turnstileHost(element, { sitekey, script, theme }) {
       const attempt = () => turnstileApi(script).then((turnstile) => {
         if (removed) return;
         id = turnstile.render(container, {
-          ...params, sitekey, theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+          ...params, sitekey, theme: current === 'light' || current === 'dark' ? current : 'auto',
           'refresh-expired': 'manual',
         });
       }).catch((err) => {
@@ -143,9 +151,19 @@ function turnstileHost(element, { sitekey, script, theme }) {
         if (!removed) params['error-callback']?.('script');
       });
       let ready = attempt();
+      const again = () => {
+        ready = ready.then(() => {
+          if (removed) return undefined;
+          if (id !== null) window.turnstile.remove(id);
+          id = null;
+          return attempt();
+        });
+      };
+      rendered.add(again);
       const gone = new MutationObserver(() => {
         if (placeholder.isConnected) return;
         gone.disconnect();
+        rendered.delete(again);
         removed = true;
         ready.then(() => {
           if (id !== null) window.turnstile.remove(id);
@@ -223,6 +241,7 @@ export async function mount(element, options = {}, isCurrent = () => true) {
   container.className = 'sspr-host';
   let root = element;
   let widget = null;
+  let turnstile;
   try {
     if (choice('dom', options.dom, DOMS) === 'light') {
       adopt(document);
@@ -236,12 +255,12 @@ export async function mount(element, options = {}, isCurrent = () => true) {
     root.replaceChildren(container);
     container.dataset.ssprTheme = choice('theme', options.theme, THEMES);
     const sitekey = typeof options.turnstileSitekey === 'string' ? options.turnstileSitekey.trim() : '';
+    turnstile = sitekey && options.flow !== 'register' ? turnstileHost(element, {
+      sitekey, script: options.turnstileScript || TURNSTILE_SCRIPT, theme: options.theme,
+    }) : undefined;
     widget = glue.mount(container, element, {
       edge: options.edge, flow: options.flow, lang: options.lang, credential: options.credential, messages,
-      strength: strengthModule, turnstileSitekey: sitekey || undefined,
-      turnstile: sitekey && options.flow !== 'register' ? turnstileHost(element, {
-        sitekey, script: options.turnstileScript || TURNSTILE_SCRIPT, theme: options.theme,
-      }) : undefined,
+      strength: strengthModule, turnstileSitekey: sitekey || undefined, turnstile,
     });
   } catch (err) {
     if (!container.isConnected) root.replaceChildren(container);
@@ -255,6 +274,7 @@ export async function mount(element, options = {}, isCurrent = () => true) {
     },
     setTheme(theme) {
       container.dataset.ssprTheme = choice('theme', theme, THEMES);
+      turnstile?.setTheme(theme);
     },
     /** Registration: a new credential for the signed-in user; a refused request is sent again. */
     setCredential(credential) {
