@@ -74,8 +74,9 @@ fn without_prefix(reason: &str, prefix: &str) -> String {
     reason.replace(prefix, "{prefix}")
 }
 
-/// Checks `password` as `policy` says: `Ok` when it may be used, else the refusal. A
-/// `fail_open` check that could not be made is `Ok`, after logging why through `warn`.
+/// Checks `password` as `policy` says: `Ok` when it may be used, else the refusal. A check
+/// that could not be made is logged through `warn` (why, and what was decided): `fail_open`
+/// takes the password, `fail_closed` refuses it.
 pub async fn check(
     source: &impl RangeSource,
     policy: BreachedCheck,
@@ -100,7 +101,12 @@ pub async fn check(
             ));
             Ok(())
         }
-        Err(_) => Err(PasswordError::BreachCheckUnavailable),
+        Err(reason) => {
+            warn(&format!(
+                "the breached-password check could not be made ({reason}); refused, as breached_check = \"fail_closed\""
+            ));
+            Err(PasswordError::BreachCheckUnavailable)
+        }
     }
 }
 
@@ -192,8 +198,9 @@ mod tests {
             assert_eq!(open, Ok(()));
             assert_eq!(warned.len(), 1, "{warned:?}");
             assert!(warned[0].contains("fail_open"), "{warned:?}");
-            let (closed, _) = run(&double, BreachedCheck::FailClosed, "password");
+            let (closed, warned) = run(&double, BreachedCheck::FailClosed, "password");
             assert_eq!(closed, Err(PasswordError::BreachCheckUnavailable));
+            assert!(warned[0].contains("fail_closed"), "{warned:?}");
         }
     }
 
