@@ -507,6 +507,24 @@ impl LdapDirectory {
     }
 }
 
+/// The ppolicy request control, which asks OpenLDAP to say why it refused.
+fn ppolicy_request() -> RawControl {
+    RawControl {
+        ctype: PPOLICY_OID.into(),
+        crit: false,
+        val: None,
+    }
+}
+
+/// The ppolicy error among a result's controls, if it carries one.
+fn ppolicy_answer(controls: &[ldap3::controls::Control]) -> Option<u32> {
+    controls
+        .iter()
+        .find(|c| c.1.ctype == PPOLICY_OID)
+        .and_then(|c| c.1.val.as_deref())
+        .and_then(dialect::ppolicy_error)
+}
+
 fn lower_keys<V>(map: HashMap<String, V>) -> HashMap<String, V> {
     map.into_iter()
         .map(|(k, v)| (k.to_ascii_lowercase(), v))
@@ -578,11 +596,7 @@ impl Directory for LdapDirectory {
             }
             match self.kind() {
                 DirectoryKind::Openldap => {
-                    let request = RawControl {
-                        ctype: PPOLICY_OID.into(),
-                        crit: false,
-                        val: None,
-                    };
+                    let request = ppolicy_request();
                     let result = ldap
                         .with_controls(vec![request])
                         .extended(PasswordModify {
@@ -595,12 +609,7 @@ impl Directory for LdapDirectory {
                             DirectoryError::Unavailable(format!("password modify failed: {err}"))
                         })?;
                     let outcome = result.1;
-                    let ppolicy = outcome
-                        .ctrls
-                        .iter()
-                        .find(|c| c.1.ctype == PPOLICY_OID)
-                        .and_then(|c| c.1.val.as_deref())
-                        .and_then(dialect::ppolicy_error);
+                    let ppolicy = ppolicy_answer(&outcome.ctrls);
                     dialect::openldap_change(outcome.rc, &outcome.text, ppolicy)?;
                 }
                 DirectoryKind::ActiveDirectory => {
@@ -637,11 +646,7 @@ impl Directory for LdapDirectory {
             // The user's own bind, on a connection of its own: the service account's stays
             // as it is.
             let mut own = self.connect().await?;
-            let request = RawControl {
-                ctype: PPOLICY_OID.into(),
-                crit: false,
-                val: None,
-            };
+            let request = ppolicy_request();
             let bound = own
                 .with_controls(vec![request])
                 .simple_bind(&entry.dn, password)
@@ -650,12 +655,7 @@ impl Directory for LdapDirectory {
                     DirectoryError::Unavailable(format!("the user's bind failed: {err}"))
                 })?;
             let _ = own.unbind().await;
-            let ppolicy = bound
-                .ctrls
-                .iter()
-                .find(|c| c.1.ctype == PPOLICY_OID)
-                .and_then(|c| c.1.val.as_deref())
-                .and_then(dialect::ppolicy_error);
+            let ppolicy = ppolicy_answer(&bound.ctrls);
             match bound.rc {
                 0 => Ok(true),
                 // Locked since (devices trying the old password): the bind cannot tell, and
