@@ -93,7 +93,7 @@ pub enum PasswordError {
     },
     /// The Pwned Passwords service lists the password among those leaked in data breaches
     /// ([`pwned`]); attackers try those first.
-    #[error("this password has appeared in {count} data breaches; choose one that has not")]
+    #[error("this password has been seen {count} times in data breaches; choose one that has not")]
     Breached {
         /// How many times the service has seen it.
         count: u64,
