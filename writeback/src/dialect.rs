@@ -257,6 +257,29 @@ pub fn bind_refused_as_locked(ppolicy: Option<u32>, text: &str) -> bool {
     ppolicy == Some(PPOLICY_ACCOUNT_LOCKED) || text.contains("data 775")
 }
 
+/// Where an Active Directory range of `attribute` ends, from the key it answered under
+/// (`member;range=0-1499` → `Some(Some(1499))`, the last part `member;range=1500-*` →
+/// `Some(None)`); `None` when `key` is no range of `attribute`. Keys are compared in lower case.
+///
+/// ```
+/// use sspr_writeback::dialect::range_end;
+///
+/// assert_eq!(range_end("member;range=0-1499", "member"), Some(Some(1499)));
+/// assert_eq!(range_end("Member;Range=1500-*", "member"), Some(None));
+/// assert_eq!(range_end("member", "member"), None);
+/// assert_eq!(range_end("memberof;range=0-9", "member"), None);
+/// assert_eq!(range_end("member;range=0-x", "member"), None);
+/// ```
+pub fn range_end(key: &str, attribute: &str) -> Option<Option<u64>> {
+    let key = key.to_ascii_lowercase();
+    let rest = key.strip_prefix(&format!("{};range=", attribute.to_ascii_lowercase()))?;
+    let (_, end) = rest.split_once('-')?;
+    match end {
+        "*" => Some(None),
+        number => number.parse().ok().map(Some),
+    }
+}
+
 /// Active Directory's `LDAP_MATCHING_RULE_IN_CHAIN`: a filter with it on `member` follows
 /// groups within groups on the server.
 pub const IN_CHAIN_OID: &str = "1.2.840.113556.1.4.1941";

@@ -38,6 +38,9 @@ const GROUPS_PER_SEARCH: usize = 50;
 /// How many groups below `admin_groups` the administrators' list reads at most.
 const MAX_ADMIN_GROUPS: usize = 200;
 
+/// How many ranges of one group's members (1,500 each on AD) are read at most.
+const MAX_MEMBER_RANGES: usize = 1_000;
+
 /// An LDAP directory, as configured.
 pub struct LdapDirectory {
     config: Config,
@@ -73,6 +76,15 @@ impl Entry {
         self.attrs
             .get(&name.to_ascii_lowercase())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Active Directory's answer for a long multi-valued attribute: the values of its
+    /// `name;range=START-END` part, and END (`None` for `*`, the last part).
+    fn ranged(&self, name: &str) -> Option<(&[String], Option<u64>)> {
+        self.attrs.iter().find_map(|(key, values)| {
+            let end = dialect::range_end(key, name)?;
+            Some((values.as_slice(), end))
+        })
     }
 
     fn bytes(&self, name: &str) -> Option<Vec<u8>> {
@@ -379,6 +391,44 @@ impl LdapDirectory {
         }
     }
 
+    /// The members of the group `entry` (at `dn`): its `member` and `uniqueMember` values,
+    /// and on Active Directory, whose groups of more than 1,500 members answer
+    /// `member;range=0-1499`, every further range (`member;range=1500-*` …) too.
+    async fn group_members(
+        &self,
+        ldap: &mut Ldap,
+        dn: &str,
+        entry: &Entry,
+    ) -> Result<Vec<String>, DirectoryError> {
+        let mut members = [entry.all("member"), entry.all("uniqueMember")].concat();
+        let mut part = entry
+            .ranged("member")
+            .map(|(values, end)| (values.to_vec(), end));
+        for _ in 0..MAX_MEMBER_RANGES {
+            let Some((values, end)) = part.take() else {
+                break;
+            };
+            members.extend(values);
+            let Some(end) = end else {
+                break;
+            };
+            let next = format!("member;range={}-*", end + 1);
+            let (found, _) = ldap
+                .search(dn, Scope::Base, "(objectClass=*)", vec![next])
+                .await
+                .map_err(|err| DirectoryError::Unavailable(format!("group read failed: {err}")))?
+                .success()
+                .map_err(|err| DirectoryError::Unavailable(format!("group read failed: {err}")))?;
+            part = found.into_iter().next().and_then(|found| {
+                let entry = Entry::from(SearchEntry::construct(found));
+                entry
+                    .ranged("member")
+                    .map(|(values, end)| (values.to_vec(), end))
+            });
+        }
+        Ok(members)
+    }
+
     /// The members of the administrators' groups that are not groups themselves, read with
     /// `attributes`: the groups' members, and the members of every group found among them
     /// (each group once, at most [`MAX_ADMIN_GROUPS`]).
@@ -416,11 +466,11 @@ impl LdapDirectory {
             let (entries, _) = result
                 .success()
                 .map_err(|err| DirectoryError::Unavailable(format!("group read failed: {err}")))?;
-            let members: Vec<String> = entries
-                .into_iter()
-                .map(|g| Entry::from(SearchEntry::construct(g)))
-                .flat_map(|g| [g.all("member").to_vec(), g.all("uniqueMember").to_vec()].concat())
-                .collect();
+            let mut members = Vec::new();
+            for found in entries {
+                let entry = Entry::from(SearchEntry::construct(found));
+                members.extend(self.group_members(ldap, &group, &entry).await?);
+            }
             for member in members {
                 if !seen.insert(dialect::normalize_dn(&member)) {
                     continue;
