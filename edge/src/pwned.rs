@@ -5,8 +5,8 @@
 //! says nothing about the prefix either.
 //!
 //! The call is behind [`RangeSource`] ([`PwnedPasswords`] in the Worker), so the decision is
-//! plain code tested natively. When the service cannot answer, `fail_open` accepts the
-//! password (the reason is logged) and `fail_closed` refuses it with
+//! plain code tested natively. When the service cannot answer (the reason is logged, without
+//! the prefix), `fail_open` accepts the password and `fail_closed` refuses it with
 //! `breach_check_unavailable`; the user may send the same password again.
 
 use sspr_core::password::PasswordError;
