@@ -92,22 +92,23 @@ pub async fn check(
         Ok((status, _)) => Err(format!("the range API answered HTTP {status}")),
         Err(reason) => Err(reason),
     };
-    match found {
-        Ok(0) => Ok(()),
-        Ok(count) => Err(PasswordError::Breached { count }),
-        Err(reason) if policy == BreachedCheck::FailOpen => {
-            warn(&format!(
-                "the breached-password check could not be made ({reason}); accepted, as breached_check = \"fail_open\""
-            ));
-            Ok(())
-        }
-        Err(reason) => {
-            warn(&format!(
-                "the breached-password check could not be made ({reason}); refused, as breached_check = \"fail_closed\""
-            ));
-            Err(PasswordError::BreachCheckUnavailable)
-        }
+    let verdict = policy.verdict(found.as_ref().ok().copied());
+    if let Err(reason) = found {
+        let decided = if verdict.is_ok() {
+            "accepted"
+        } else {
+            "refused"
+        };
+        let setting = if policy == BreachedCheck::FailOpen {
+            "fail_open"
+        } else {
+            "fail_closed"
+        };
+        warn(&format!(
+            "the breached-password check could not be made ({reason}); {decided}, as breached_check = \"{setting}\""
+        ));
     }
+    verdict
 }
 
 #[cfg(test)]

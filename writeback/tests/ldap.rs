@@ -101,10 +101,7 @@ impl Stack {
     fn binds(&self, dn: &str, password: &str) -> bool {
         let url = self.slapd.url.clone();
         let (dn, password) = (dn.to_owned(), password.to_owned());
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let runtime = block_on_runtime();
         runtime.block_on(async move {
             let (conn, mut ldap) = ldap3::LdapConnAsync::new(&url).await.unwrap();
             ldap3::drive!(conn);
@@ -184,6 +181,23 @@ admin_groups = ["{admins}"]
     (LdapDirectory::new(&loaded).unwrap(), loaded.secret.clone())
 }
 
+/// A runtime for calling the directory directly from a test.
+fn block_on_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// A runtime to run a (restarted) connector on, beside the test.
+fn connector_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// In `directory_with`'s `extra`: no `group_base_dn`.
 const NO_GROUP_BASE: &str = "# no group_base_dn";
 
@@ -249,10 +263,7 @@ fn without_group_base_dn_an_administrator_through_a_nested_group_is_still_one() 
     let slapd = Slapd::start();
     let state_dir = slapd.dir().join("no-group-base");
     let (directory, _) = directory_with(&slapd, &state_dir, NO_GROUP_BASE);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = block_on_runtime();
     runtime.block_on(async {
         // No memberOf in this directory and no base to search: no groups are known, but the
         // administrators' groups, read downwards, hold frank (through helpdesk-leads) and bob.
@@ -314,10 +325,7 @@ fn with_update_shadow_last_change_a_reset_dates_a_shadow_account_today() {
     let slapd = Slapd::start();
     let state_dir = slapd.dir().join("shadow-state");
     let (directory, _) = directory_with(&slapd, &state_dir, "update_shadow_last_change = true");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = block_on_runtime();
     runtime.block_on(async {
         for username in [slapd::ALICE_UID, slapd::ERIN_UID] {
             let id = directory.lookup(username).await.unwrap().unwrap().id;
@@ -350,11 +358,7 @@ fn a_retried_operation_is_answered_again_without_a_second_change() {
     // Applied twice, the password history would refuse the second: the journal answers it.
     assert_eq!(stack.set_password(&id, "Brand-New-Pass-42", "op-1").0, 200);
     // Also after a restart of the connector on the same state directory.
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = connector_runtime();
     let restarted = Stack {
         address: start_connector(&runtime, &stack.slapd, &stack.state_dir),
         ..stack
@@ -396,11 +400,7 @@ fn a_set_interrupted_before_it_was_journalled_is_applied_once() {
         );
     }
     drop(journal);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = connector_runtime();
     let (directory, _) = directory(&stack.slapd, &state_dir);
     runtime
         .block_on(directory.set_password(&alice, "Brand-New-Pass-42"))
@@ -580,10 +580,7 @@ fn a_directory_that_refuses_the_service_account_is_503_and_logged_not_leaked() {
         })
         .unwrap();
     let directory = LdapDirectory::new(&loaded).unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = block_on_runtime();
     let err = runtime
         .block_on(sspr_writeback::directory::Directory::lookup(
             &directory, "alice",

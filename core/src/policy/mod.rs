@@ -239,6 +239,31 @@ pub enum BreachedCheck {
     FailClosed,
 }
 
+impl BreachedCheck {
+    /// What this setting makes of the check's outcome: `seen` is how many times Pwned
+    /// Passwords has seen the password (0: never), or `None` when the service could not be
+    /// asked.
+    ///
+    /// ```
+    /// use sspr_core::password::PasswordError;
+    /// use sspr_core::policy::BreachedCheck;
+    ///
+    /// assert_eq!(BreachedCheck::FailOpen.verdict(Some(3)), Err(PasswordError::Breached { count: 3 }));
+    /// assert_eq!(BreachedCheck::FailOpen.verdict(None), Ok(()));
+    /// assert_eq!(BreachedCheck::FailClosed.verdict(None), Err(PasswordError::BreachCheckUnavailable));
+    /// assert_eq!(BreachedCheck::FailClosed.verdict(Some(0)), Ok(()));
+    /// assert_eq!(BreachedCheck::Off.verdict(Some(3)), Ok(()));
+    /// ```
+    pub fn verdict(self, seen: Option<u64>) -> Result<(), crate::password::PasswordError> {
+        use crate::password::PasswordError;
+        match (self, seen) {
+            (BreachedCheck::Off, _) | (_, Some(0)) | (BreachedCheck::FailOpen, None) => Ok(()),
+            (_, Some(count)) => Err(PasswordError::Breached { count }),
+            (BreachedCheck::FailClosed, None) => Err(PasswordError::BreachCheckUnavailable),
+        }
+    }
+}
+
 impl Default for Policy {
     fn default() -> Self {
         Policy {
