@@ -97,6 +97,11 @@ impl Stack {
         )
     }
 
+    /// The id the connector gives the user `username`.
+    fn id_of(&self, username: &str) -> String {
+        self.lookup(username)["id"].as_str().unwrap().to_owned()
+    }
+
     /// Whether `dn` can bind with `password` (a real LDAP simple bind).
     fn binds(&self, dn: &str, password: &str) -> bool {
         let url = self.slapd.url.clone();
@@ -302,10 +307,7 @@ fn a_permanently_locked_account_is_disabled_and_is_not_reset() {
 #[test]
 fn a_password_set_through_the_connector_binds() {
     let stack = Stack::start();
-    let id = stack.lookup(slapd::ALICE_UID)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = stack.id_of(slapd::ALICE_UID);
     let (status, body) = stack.set_password(&id, "Brand-New-Pass-42", "op-1");
     assert_eq!((status, &body), (200, &json!({})));
     assert!(stack.binds(slapd::ALICE_DN, "Brand-New-Pass-42"));
@@ -350,10 +352,7 @@ fn with_update_shadow_last_change_a_reset_dates_a_shadow_account_today() {
 #[test]
 fn a_retried_operation_is_answered_again_without_a_second_change() {
     let stack = Stack::start();
-    let id = stack.lookup(slapd::ALICE_UID)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = stack.id_of(slapd::ALICE_UID);
     assert_eq!(stack.set_password(&id, "Brand-New-Pass-42", "op-1").0, 200);
     // Applied twice, the password history would refuse the second: the journal answers it.
     assert_eq!(stack.set_password(&id, "Brand-New-Pass-42", "op-1").0, 200);
@@ -377,22 +376,13 @@ fn a_retried_operation_is_answered_again_without_a_second_change() {
 #[test]
 fn a_set_interrupted_before_it_was_journalled_is_applied_once() {
     let stack = Stack::start();
-    let alice = stack.lookup(slapd::ALICE_UID)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let bob = stack.lookup(slapd::BOB_UID)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let alice = stack.id_of(slapd::ALICE_UID);
+    let bob = stack.id_of(slapd::BOB_UID);
     // A connector stopped with two changes begun: alice's reached the directory before the
     // stop, bob's did not.
     let state_dir = stack.slapd.dir().join("interrupted-state");
     let mut journal = Journal::open(&state_dir, unix_now()).unwrap();
-    let erin = stack.lookup(slapd::ERIN_UID)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let erin = stack.id_of(slapd::ERIN_UID);
     for (op, user) in [("op-7", &alice), ("op-8", &bob), ("op-9", &erin)] {
         assert_eq!(
             journal.begin(op, "password.set", user, unix_now()).unwrap(),
@@ -439,10 +429,7 @@ fn a_set_interrupted_before_it_was_journalled_is_applied_once() {
 #[test]
 fn the_directorys_password_policy_refusals_reach_the_user() {
     let stack = Stack::start();
-    let id = stack.lookup(slapd::ALICE_UID)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = stack.id_of(slapd::ALICE_UID);
     let (status, body) = stack.set_password(&id, "Short-1!", "op-short");
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["error"]["code"], "password_policy");
@@ -479,10 +466,7 @@ fn an_account_locked_by_failed_binds_is_unlocked_keeping_its_password() {
         !stack.binds(slapd::DAVE_DN, slapd::DAVE_PASSWORD),
         "locked out"
     );
-    let id = stack.lookup(slapd::DAVE_UID)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = stack.id_of(slapd::DAVE_UID);
     let (status, body) = stack.send(
         &json!({"type": "account.unlock", "user_id": id, "operation_id": "op-unlock"}),
         "op-unlock",
@@ -503,10 +487,7 @@ fn a_reset_also_ends_a_lockout() {
     for _ in 0..slapd::PWD_MAX_FAILURE {
         assert!(!stack.binds(slapd::ERIN_DN, "wrong-password-guess"));
     }
-    let id = stack.lookup(slapd::ERIN_UID)["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = stack.id_of(slapd::ERIN_UID);
     assert_eq!(
         stack.set_password(&id, "Erin-Fresh-Pass-7", "op-erin").0,
         200
